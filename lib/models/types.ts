@@ -1,0 +1,39 @@
+/**
+ * A model as the playground shows it: the API's catalogue entry, trimmed to what the UI needs
+ * to offer and bound settings. Isomorphic: the route fills it, the browser reads it.
+ */
+export type ModelKind = "text" | "image" | "tts" | "embedding" | "imagen" | "video" | "other";
+
+export interface ModelInfo {
+  /** Without the `models/` prefix, e.g. `gemini-2.5-flash`. */
+  id: string;
+  displayName: string;
+  description?: string;
+  version?: string;
+  kind: ModelKind;
+  inputTokenLimit?: number;
+  outputTokenLimit?: number;
+  /** The API's `supportedGenerationMethods` (here called actions, as the SDK does). */
+  supportedActions: string[];
+  temperature?: number;
+  maxTemperature?: number;
+  topP?: number;
+  topK?: number;
+  thinking?: boolean;
+}
+
+export interface ModelsResponse {
+  models: ModelInfo[];
+  /** True when the catalogue comes from the built-in emulator (no API key configured). */
+  simulated: boolean;
+}
+
+export interface CountTokensResponse {
+  totalTokens: number;
+  promptTokensDetails?: { modality?: string; tokenCount?: number }[];
+}
+
+/** Models the chat page can run: those that answer generateContent. */
+export function canGenerateContent(model: ModelInfo): boolean {
+  return model.supportedActions.includes("generateContent");
+}
