@@ -54,13 +54,14 @@ export function parseEventBlock(block: string): RunEvent | null {
 
 /** Decode a byte stream of SSE into events, as they arrive. */
 export async function* readEvents(body: ReadableStream<Uint8Array>): AsyncGenerator<RunEvent> {
-  const reader = body.pipeThrough(new TextDecoderStream()).getReader();
+  const reader = body.getReader();
+  const decoder = new TextDecoder();
   let buffer = "";
   try {
     while (true) {
       const { value, done } = await reader.read();
       if (done) break;
-      buffer += value;
+      buffer += decoder.decode(value, { stream: true });
       let boundary = buffer.search(/\r?\n\r?\n/);
       while (boundary !== -1) {
         const block = buffer.slice(0, boundary);
