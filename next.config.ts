@@ -1,7 +1,8 @@
 import type { NextConfig } from "next";
 
 const config: NextConfig = {
-  output: "standalone",
+  // The Docker image ships the standalone server; `npm start` uses `next start`, which needs the default.
+  ...(process.env.NEXT_OUTPUT === "standalone" && { output: "standalone" as const }),
   poweredByHeader: false,
   // Type errors are caught by `npm run typecheck`; skipping the second pass keeps builds fast.
   typescript: { ignoreBuildErrors: true },

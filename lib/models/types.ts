@@ -30,7 +30,6 @@ export interface ModelsResponse {
 
 export interface CountTokensResponse {
   totalTokens: number;
-  promptTokensDetails?: { modality?: string; tokenCount?: number }[];
 }
 
 /** Models the chat page can run: those that answer generateContent. */

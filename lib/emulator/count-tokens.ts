@@ -1,0 +1,33 @@
+/**
+ * countTokens accepts either bare `contents` or a whole `generateContentRequest` (which may carry a
+ * system instruction and tools); the latter counts exactly what a generation would bill as
+ * promptTokenCount. Directives are not acted on here: counting a prompt must not fail it.
+ */
+import type { RouteContext } from "./context";
+import { invalidArgument } from "./errors";
+import { isObject, parseGenerateRequest } from "./request-body";
+import { contentText, lastUserContent } from "./text";
+import { countPromptTokens } from "./tokens";
+import { jsonResponse } from "./wire";
+
+export function countTokens(ctx: RouteContext): Response {
+  const { body } = ctx;
+  const nested = body.generateContentRequest;
+  // proto3 JSON: an empty repeated field is the same as an absent one.
+  const hasContents = Array.isArray(body.contents)
+    ? body.contents.length > 0
+    : body.contents !== undefined;
+  if (nested !== undefined && hasContents) {
+    throw invalidArgument(
+      "CountTokensRequest can have either contents or generate_content_request, but not both.",
+    );
+  }
+  const request = isObject(nested)
+    ? parseGenerateRequest(nested, ctx.modelId, "CountTokensRequest.generate_content_request")
+    : parseGenerateRequest(body, ctx.modelId, "CountTokensRequest");
+  ctx.log.setPrompt(contentText(lastUserContent(request.contents)));
+  const count = countPromptTokens(request);
+  ctx.log.respond(200);
+  ctx.log.finish("ok");
+  return jsonResponse({ totalTokens: count.total, promptTokensDetails: count.details }, ctx.log.id);
+}

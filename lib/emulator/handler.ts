@@ -1,0 +1,136 @@
+/**
+ * The request handler: authentication, routing and the error envelope. Web-standard Request and
+ * Response only, so the same code serves node:http (node-server.ts) and runs inside the Next.js
+ * server behind the SDK's `httpOptions.fetch`.
+ */
+import { findModel, listModels, supportsMethod } from "./catalogue";
+import { abortableSleep, type RouteContext } from "./context";
+import { countTokens } from "./count-tokens";
+import { DirectiveError } from "./directives";
+import { batchEmbedContents, embedContent } from "./embed";
+import { EmulatorApiError, invalidKeyError, modelNotFound, NO_KEY_MESSAGE } from "./errors";
+import { generate } from "./generate";
+import type { RequestLog, RequestLogHandle } from "./log";
+import { readJsonBody } from "./request-body";
+import { parseRoute, type Route } from "./routes";
+import { jsonResponse } from "./wire";
+
+export interface HandlerOptions {
+  /** Return false to answer 400 API_KEY_INVALID, as Google does for a wrong key. */
+  acceptKey?: (key: string) => boolean;
+}
+
+export function createHandler(log: RequestLog, options: HandlerOptions) {
+  return async function handle(request: Request): Promise<Response> {
+    const url = new URL(request.url);
+    const route = parseRoute(url.pathname);
+    if (route.kind === "inspect") return inspect(route.resource, request, log);
+    const entry = log.start(request.method, url.pathname);
+    try {
+      authenticate(request, url, options);
+      return await dispatch(route, request, url, entry);
+    } catch (error) {
+      if (request.signal.aborted) {
+        entry.finish("client_closed");
+        throw request.signal.reason ?? error;
+      }
+      const apiError = toApiError(error);
+      entry.finish("error", apiError.status);
+      return jsonResponse(apiError.toJSON(), entry.id, apiError.status);
+    }
+  };
+}
+
+function toApiError(error: unknown): EmulatorApiError {
+  if (error instanceof EmulatorApiError) return error;
+  if (error instanceof DirectiveError) return new EmulatorApiError(400, error.message);
+  console.error("Gemini emulator: unexpected failure", error);
+  return new EmulatorApiError(500);
+}
+
+function authenticate(request: Request, url: URL, options: HandlerOptions): void {
+  const key = request.headers.get("x-goog-api-key") || url.searchParams.get("key") || "";
+  if (key.trim() === "") throw new EmulatorApiError(403, NO_KEY_MESSAGE);
+  if (options.acceptKey && !options.acceptKey(key)) throw invalidKeyError();
+}
+
+function notFound(): EmulatorApiError {
+  return new EmulatorApiError(404);
+}
+
+async function dispatch(
+  route: Route,
+  request: Request,
+  url: URL,
+  entry: RequestLogHandle,
+): Promise<Response> {
+  const get = request.method === "GET";
+  if (route.kind === "listModels" && get) {
+    const page = listModels(url.searchParams.get("pageSize"), url.searchParams.get("pageToken"));
+    return ok(entry, page);
+  }
+  if (route.kind === "listTunedModels" && get) return ok(entry, {});
+  if (route.kind === "getModel" && get) {
+    entry.setModel(route.modelId);
+    const model = findModel(route.modelId);
+    if (!model) {
+      throw new EmulatorApiError(
+        404,
+        `Model is not found: models/${route.modelId} for api version ${route.version}`,
+      );
+    }
+    return ok(entry, model);
+  }
+  if (route.kind !== "modelMethod" || request.method !== "POST") throw notFound();
+
+  entry.setModel(route.modelId);
+  const ctx: RouteContext = {
+    request,
+    url,
+    version: route.version,
+    method: route.method,
+    modelId: route.modelId,
+    body: await readJsonBody(request),
+    signal: request.signal,
+    log: entry,
+    sleep: (ms) => abortableSleep(ms, request.signal),
+    target: () => ({ model: route.modelId, method: route.method, version: route.version }),
+  };
+  const model = findModel(route.modelId);
+  if (!model || !supportsMethod(model, route.method)) {
+    throw modelNotFound(route.modelId, route.method, route.version);
+  }
+  switch (route.method) {
+    case "generateContent":
+    case "streamGenerateContent":
+      return generate(ctx, model);
+    case "countTokens":
+      return countTokens(ctx);
+    case "embedContent":
+      return embedContent(ctx, model);
+    case "batchEmbedContents":
+      return batchEmbedContents(ctx, model);
+    default:
+      // The model lists the method (predict, batchGenerateContent, …) but we do not emulate it yet.
+      throw new EmulatorApiError(
+        501,
+        `The Gemini emulator does not implement models.${route.method} yet.`,
+      );
+  }
+}
+
+function ok(entry: RequestLogHandle, body: object): Response {
+  entry.respond(200);
+  entry.finish("ok");
+  return jsonResponse(body, entry.id);
+}
+
+/** Test-only routes outside the API prefix: no key, never logged themselves. */
+function inspect(resource: "requests" | "health", request: Request, log: RequestLog): Response {
+  if (resource === "health") return jsonResponse({ status: "ok" }, "inspect");
+  if (request.method === "DELETE") {
+    log.clear();
+    return jsonResponse({}, "inspect");
+  }
+  return jsonResponse({ requests: log.list() }, "inspect");
+}

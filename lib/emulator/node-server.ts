@@ -1,0 +1,134 @@
+/**
+ * Serves the emulator over real HTTP with node:http, for tests, benchmarks and `npm run emulator`.
+ * The adapter owns three transport duties the Web handler cannot: abort the request's signal when
+ * the client's socket goes away, stream the body with backpressure, and turn an errored body
+ * (`#emulator disconnect=N`) into an abruptly destroyed socket rather than a clean end.
+ */
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { createEmulator, type EmulatorOptions } from "./index";
+import type { RequestLog } from "./log";
+
+export interface EmulatorServerOptions extends EmulatorOptions {
+  /** 0 (the default) picks a free port. */
+  port?: number;
+  host?: string;
+}
+
+export interface EmulatorServer {
+  url: string;
+  port: number;
+  log: RequestLog;
+  close(): Promise<void>;
+}
+
+async function readBody(req: IncomingMessage): Promise<Buffer | undefined> {
+  if (req.method === "GET" || req.method === "HEAD") return undefined;
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
+}
+
+function toRequest(
+  req: IncomingMessage,
+  body: Buffer | undefined,
+  signal: AbortSignal,
+  base: string,
+) {
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(req.headers)) {
+    if (Array.isArray(value)) for (const item of value) headers.append(name, item);
+    else if (value !== undefined) headers.set(name, value);
+  }
+  return new Request(new URL(req.url ?? "/", base), {
+    method: req.method,
+    headers,
+    body: body && body.byteLength > 0 ? new Uint8Array(body) : undefined,
+    signal,
+  });
+}
+
+/** Resolves once `data` is flushed to the socket, so later frames keep their order and pace. */
+function write(res: ServerResponse, data: Uint8Array): Promise<void> {
+  return new Promise((resolve, reject) => {
+    res.write(data, (error) => (error ? reject(error) : resolve()));
+  });
+}
+
+async function pipeBody(response: Response, res: ServerResponse): Promise<void> {
+  if (!response.body) {
+    res.end();
+    return;
+  }
+  const reader = response.body.getReader();
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      if (res.destroyed) return;
+      await write(res, value);
+    }
+    res.end();
+  } catch {
+    // The body failed mid-way (a disconnect directive, or the client left): no clean end.
+    res.socket?.destroy();
+    res.destroy();
+  } finally {
+    reader.releaseLock();
+  }
+}
+
+export async function startEmulatorServer(
+  options: EmulatorServerOptions = {},
+): Promise<EmulatorServer> {
+  const { port = 0, host = "127.0.0.1", ...emulatorOptions } = options;
+  const emulator = createEmulator(emulatorOptions);
+  let base = `http://${host}`;
+
+  const server = createServer(async (req, res) => {
+    const controller = new AbortController();
+    // 'close' before the response finished means the client went away.
+    res.on("close", () => {
+      if (!res.writableFinished) controller.abort();
+    });
+    try {
+      const request = toRequest(req, await readBody(req), controller.signal, base);
+      const response = await emulator(request);
+      if (controller.signal.aborted) {
+        await response.body?.cancel();
+        return;
+      }
+      res.writeHead(response.status, Object.fromEntries(response.headers));
+      res.flushHeaders();
+      await pipeBody(response, res);
+    } catch (error) {
+      if (controller.signal.aborted) return;
+      console.error("Gemini emulator server: request failed", error);
+      if (!res.headersSent) res.writeHead(500, { "content-type": "text/plain" });
+      res.end("Gemini emulator failure");
+    }
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(port, host, () => {
+      server.off("error", reject);
+      resolve();
+    });
+  });
+  const address = server.address() as AddressInfo;
+  const hostForUrl = host.includes(":") ? `[${host}]` : host;
+  base = `http://${hostForUrl}:${address.port}`;
+
+  return {
+    url: base,
+    port: address.port,
+    log: emulator.log,
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        // SDK clients keep sockets alive; without this, close() waits for them to time out.
+        server.closeAllConnections();
+        server.close((error) => (error ? reject(error) : resolve()));
+      }),
+  };
+}

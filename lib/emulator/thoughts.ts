@@ -1,0 +1,79 @@
+/**
+ * Thinking: models the catalogue marks `thinking: true` spend thought tokens (reported as
+ * `thoughtsTokenCount`, as real ones do even when thoughts are not returned). With
+ * `thinkingConfig.includeThoughts` the thought text streams first as `thought: true` parts, and the
+ * first answer part carries a `thoughtSignature` that clients must send back verbatim. Gemini 3
+ * streams instead end with an empty text part that carries the signature, as the real ones do.
+ */
+import type { RequestEcho } from "./answer";
+import type { CatalogueModel } from "./catalogue";
+import { fillerSentences } from "./filler";
+import { sliceSafe } from "./text";
+import type { WireGenerationConfig } from "./types";
+
+export interface ThoughtPlan {
+  tokens: number;
+  /** Present when the client asked for thoughts back. */
+  text?: string;
+  signature?: string;
+}
+
+const DEFAULT_THOUGHT_TOKENS = 64;
+const LEVEL_TOKENS: Record<string, number> = { minimal: 16, low: 32, medium: 64, high: 128 };
+
+export function thoughtTokens(
+  model: CatalogueModel,
+  config: WireGenerationConfig,
+  directive: number | undefined,
+): number {
+  if (!model.thinking) return 0;
+  if (directive !== undefined) return directive;
+  const thinking = config.thinkingConfig ?? {};
+  if (thinking.thinkingBudget === 0) return 0;
+  const level = thinking.thinkingLevel?.toLowerCase();
+  const wanted = (level && LEVEL_TOKENS[level]) || DEFAULT_THOUGHT_TOKENS;
+  const budget = thinking.thinkingBudget;
+  return budget !== undefined && budget > 0 ? Math.min(budget, wanted) : wanted;
+}
+
+export function planThoughts(
+  echo: RequestEcho,
+  model: CatalogueModel,
+  config: WireGenerationConfig,
+  directive: number | undefined,
+  seed: number,
+): ThoughtPlan | undefined {
+  const tokens = thoughtTokens(model, config, directive);
+  if (tokens === 0) return undefined;
+  if (!config.thinkingConfig?.includeThoughts) {
+    // Gemini 3 signs its answers whether or not thoughts are returned; 2.5 only when they are.
+    return signsAlways(model) ? { tokens, signature: signatureFor(echo.fingerprint) } : { tokens };
+  }
+  const chars = tokens * 4;
+  let text = [
+    "**Reading the request**",
+    "",
+    `The conversation has ${echo.turns} turn(s) for ${echo.model}; I will echo its settings.`,
+    "",
+    "",
+    "**Planning the answer**",
+    "",
+    "A heading, a list, a code block and a table, then any filler that was asked for.",
+    "",
+    "",
+  ].join("\n");
+  if (text.length < chars) {
+    // Filler sentences run 60-100 characters (50 leaves room), so this many always reach the target.
+    text += fillerSentences(Math.ceil((chars - text.length) / 50) + 1, seed).join(" ");
+  }
+  return { tokens, text: sliceSafe(text, chars), signature: signatureFor(echo.fingerprint) };
+}
+
+export function signsAlways(model: CatalogueModel): boolean {
+  return model.name.startsWith("models/gemini-3");
+}
+
+/** Opaque to clients, like Google's; recognisable to us if we ever check it comes back. */
+function signatureFor(fingerprint: string): string {
+  return btoa(`gemini-emulator/thought-signature/v1/${fingerprint}`);
+}

@@ -1,0 +1,62 @@
+/**
+ * The slice of the Gemini REST wire format the emulator reads and writes. Hand-written instead of
+ * imported from `@google/genai` so the emulator checks the wire itself, not the SDK's idea of it.
+ */
+export type JsonValue =
+  | string
+  | number
+  | boolean
+  | null
+  | JsonValue[]
+  | { [key: string]: JsonValue };
+export type JsonObject = { [key: string]: JsonValue };
+
+export interface WirePart {
+  text?: string;
+  thought?: boolean;
+  thoughtSignature?: string;
+  inlineData?: { mimeType?: string; data?: string };
+  fileData?: { mimeType?: string; fileUri?: string };
+  functionCall?: { id?: string; name?: string; args?: JsonObject };
+  functionResponse?: { id?: string; name?: string; response?: JsonObject };
+  executableCode?: { language?: string; code?: string };
+  codeExecutionResult?: { outcome?: string; output?: string };
+}
+
+export interface WireContent {
+  role?: string;
+  parts: WirePart[];
+}
+
+export interface WireGenerationConfig {
+  temperature?: number;
+  topP?: number;
+  topK?: number;
+  maxOutputTokens?: number;
+  stopSequences?: string[];
+  candidateCount?: number;
+  responseMimeType?: string;
+  thinkingConfig?: { includeThoughts?: boolean; thinkingBudget?: number; thinkingLevel?: string };
+}
+
+/** A generateContent body after validation: `contents` is known to be well formed. */
+export interface GenerateRequest {
+  model: string;
+  contents: WireContent[];
+  systemInstruction?: WireContent;
+  generationConfig: WireGenerationConfig;
+  tools?: JsonValue[];
+}
+
+export interface ModalityTokenCount {
+  modality: "TEXT" | "IMAGE" | "AUDIO" | "VIDEO" | "DOCUMENT";
+  tokenCount: number;
+}
+
+export interface TokenCount {
+  total: number;
+  details: ModalityTokenCount[];
+}
+
+/** Which REST version prefix a request came in on; Google's messages name it. */
+export type ApiVersion = "v1beta" | "v1";

@@ -1,0 +1,133 @@
+import "server-only";
+import { ApiError } from "@google/genai";
+import { AppError, type ErrorCode } from "@/lib/errors";
+import { redact } from "@/lib/log";
+
+/** Google's error envelope, as carried (JSON-encoded) in the SDK's ApiError message. */
+interface GoogleError {
+  code?: number;
+  message?: string;
+  status?: string;
+  details?: { "@type"?: string; reason?: string; retryDelay?: string }[];
+}
+
+/**
+ * An HTTP error's message is the JSON body itself; an error event inside a stream arrives as
+ * `got status: UNAVAILABLE. {json}`. Both carry the same envelope from the first brace on.
+ */
+export function parseGoogleError(error: ApiError): GoogleError {
+  const start = error.message.indexOf("{");
+  try {
+    const parsed = JSON.parse(error.message.slice(Math.max(start, 0))) as { error?: GoogleError };
+    return parsed.error ?? {};
+  } catch {
+    return { message: error.message };
+  }
+}
+
+/** "17s", "1.5s" → milliseconds (protobuf Duration in JSON). */
+export function parseRetryDelay(delay: string | undefined): number | undefined {
+  const match = delay?.match(/^(\d+(?:\.\d+)?)s$/);
+  return match?.[1] ? Math.round(Number(match[1]) * 1000) : undefined;
+}
+
+/**
+ * Translate anything the SDK throws into a message a person can act on. Google's own message is
+ * kept where it explains a bad request (it names the offending setting), always passed through
+ * `redact` so the key cannot ride along.
+ */
+export function toAppError(error: unknown, context: { model: string; upstream: string }): AppError {
+  if (error instanceof AppError) return error;
+  if (!(error instanceof ApiError)) return networkError(error, context.upstream);
+
+  const g = parseGoogleError(error);
+  const status = error.status;
+  const googleStatus = g.status;
+  const said = g.message ? redact(g.message) : undefined;
+  const make = (code: ErrorCode, message: string, extra: Partial<AppError["body"]> = {}) =>
+    new AppError({ code, message, status, googleStatus, ...extra });
+
+  if (g.details?.some((d) => d.reason === "API_KEY_INVALID")) {
+    return make(
+      "auth:gemini",
+      "Gemini rejected the server's API key. Ask the server's owner to check GEMINI_API_KEY and restart the server.",
+      { status: 502 },
+    );
+  }
+  switch (status) {
+    case 429: {
+      const retryAfterMs = parseRetryDelay(
+        g.details?.find((d) => d["@type"]?.endsWith("google.rpc.RetryInfo"))?.retryDelay,
+      );
+      const when = retryAfterMs
+        ? `Try again in ${Math.ceil(retryAfterMs / 1000)} s`
+        : "Wait a moment and try again";
+      return make(
+        "rate_limit:gemini",
+        `Quota exceeded for ${context.model} (Gemini answered 429 RESOURCE_EXHAUSTED). ${when}, or use another model.`,
+        { retryable: true, retryAfterMs },
+      );
+    }
+    case 503:
+      return make(
+        "overloaded:gemini",
+        `${context.model} is overloaded right now (503). Try again in a few seconds, or use another model.`,
+        { retryable: true },
+      );
+    case 500:
+      return make(
+        "internal:gemini",
+        "Gemini had an internal error (500). Try again; if it keeps happening, shorten the prompt or use another model.",
+        { retryable: true },
+      );
+    case 504:
+      return make(
+        "unavailable:gemini",
+        "Gemini did not answer in time (504). Try again, or ask for a shorter answer.",
+        { retryable: true },
+      );
+    case 403:
+      return make(
+        "permission:gemini",
+        `Gemini refused the request (403 ${googleStatus ?? "PERMISSION_DENIED"}): the server's API key may lack access to ${context.model}. Ask the server's owner to check the key.`,
+        { status: 502 },
+      );
+    case 404:
+      return make(
+        "not_found:gemini",
+        `${context.model} was not found or cannot generate content. Choose another model.`,
+        { status: 400 },
+      );
+    case 400:
+      return make(
+        "invalid_argument:gemini",
+        `Gemini rejected the request: ${said ?? "invalid argument"}. Change the setting it names and run again.`,
+      );
+    default:
+      return make(
+        status >= 500 ? "unavailable:gemini" : "invalid_argument:gemini",
+        `Gemini answered ${status}${googleStatus ? ` ${googleStatus}` : ""}${said ? `: ${said}` : ""}.`,
+        { retryable: status >= 500, status: status >= 500 ? 502 : status },
+      );
+  }
+}
+
+function networkError(error: unknown, upstream: string): AppError {
+  const cause = (error as { cause?: { code?: string } })?.cause?.code;
+  return new AppError({
+    code: "network:gemini",
+    status: 502,
+    retryable: true,
+    message: `Could not reach ${upstream}${cause ? ` (${cause})` : ""}. Check the server's network or GEMINI_BASE_URL, then try again.`,
+  });
+}
+
+/** A stream that broke after it started (connection cut, malformed chunk). */
+export function streamBroken(upstream: string): AppError {
+  return new AppError({
+    code: "stream:gemini",
+    status: 502,
+    retryable: true,
+    message: `The connection to ${upstream} broke off mid-answer. What arrived is kept; run again to get the rest.`,
+  });
+}

@@ -1,0 +1,54 @@
+import { defineConfig } from "@playwright/test";
+
+/**
+ * Three servers: the standalone emulator, the app pointed at it with a canary key (as in
+ * production with a real key), and the app with no key at all (offline mode).
+ */
+export const PORTS = { emulator: 4310, app: 4311, offline: 4312 } as const;
+const canary = process.env.E2E_CANARY_KEY;
+if (!canary) throw new Error("Run the e2e suite with `npm run test:e2e` (it sets E2E_CANARY_KEY).");
+
+export default defineConfig({
+  testDir: "tests/e2e",
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  timeout: 30_000,
+  expect: { timeout: 10_000 },
+  reporter: process.env.CI ? [["list"]] : [["list"]],
+  use: {
+    baseURL: `http://127.0.0.1:${PORTS.app}`,
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+      args: ["--disable-background-networking", "--disable-component-update", "--no-first-run"],
+    },
+    trace: "retain-on-failure",
+  },
+  webServer: [
+    {
+      command: `npx tsx scripts/emulator.ts --port ${PORTS.emulator}`,
+      url: `http://127.0.0.1:${PORTS.emulator}/emulator/requests`,
+      reuseExistingServer: false,
+      stdout: "pipe",
+    },
+    {
+      command: `npx next start -p ${PORTS.app} -H 127.0.0.1`,
+      url: `http://127.0.0.1:${PORTS.app}/api/health`,
+      env: {
+        GEMINI_API_KEY: canary,
+        GOOGLE_API_KEY: "",
+        GEMINI_BASE_URL: `http://127.0.0.1:${PORTS.emulator}`,
+        PLAYGROUND_MAX_BODY_BYTES: "200000",
+      },
+      reuseExistingServer: false,
+      stdout: "pipe",
+    },
+    {
+      command: `npx next start -p ${PORTS.offline} -H 127.0.0.1`,
+      url: `http://127.0.0.1:${PORTS.offline}/api/health`,
+      env: { GEMINI_API_KEY: "", GOOGLE_API_KEY: "", GEMINI_BASE_URL: "" },
+      reuseExistingServer: false,
+      stdout: "pipe",
+    },
+  ],
+});

@@ -1,0 +1,39 @@
+#!/usr/bin/env node
+// `npm start`: build once (or again when the sources changed since the last build), then serve.
+// A newcomer runs `npm install && npm start` and gets a working playground with no other step.
+import { spawnSync } from "node:child_process";
+import { existsSync, readdirSync, statSync } from "node:fs";
+import { join } from "node:path";
+
+const root = new URL("..", import.meta.url).pathname;
+const buildId = join(root, ".next", "BUILD_ID");
+const sources = ["app", "components", "lib", "public", "package.json", "next.config.ts"];
+
+function newestMtime(path) {
+  if (!existsSync(path)) return 0;
+  const stat = statSync(path);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  return readdirSync(path).reduce((max, name) => Math.max(max, newestMtime(join(path, name))), 0);
+}
+
+const builtAt = existsSync(buildId) ? statSync(buildId).mtimeMs : 0;
+const changedAt = Math.max(...sources.map((s) => newestMtime(join(root, s))));
+const next = join(root, "node_modules", ".bin", "next");
+
+if (changedAt > builtAt) {
+  console.info(
+    builtAt
+      ? "Sources changed since the last build; rebuilding…"
+      : "First start: building the app (about 30 s)…",
+  );
+  const build = spawnSync(next, ["build"], { cwd: root, stdio: "inherit" });
+  if (build.status !== 0) process.exit(build.status ?? 1);
+}
+
+const port = process.env.PORT ?? "3000";
+const host = process.env.HOSTNAME ?? "0.0.0.0";
+const server = spawnSync(next, ["start", "-p", port, "-H", host, ...process.argv.slice(2)], {
+  cwd: root,
+  stdio: "inherit",
+});
+process.exit(server.status ?? 0);

@@ -1,0 +1,116 @@
+import { ApiError } from "@google/genai";
+import { describe, expect, it } from "vitest";
+import { parseRetryDelay, toAppError } from "@/lib/gemini/errors";
+import { registerSecret } from "@/lib/log";
+
+const ctx = { model: "gemini-2.5-flash", upstream: "Gemini" };
+const apiError = (status: number, error: object) =>
+  new ApiError({ status, message: JSON.stringify({ error }) });
+
+describe("upstream error translation", () => {
+  it("explains a 429 and carries RetryInfo's delay", () => {
+    const e = toAppError(
+      apiError(429, {
+        code: 429,
+        message: "You exceeded your current quota.",
+        status: "RESOURCE_EXHAUSTED",
+        details: [
+          { "@type": "type.googleapis.com/google.rpc.QuotaFailure" },
+          { "@type": "type.googleapis.com/google.rpc.RetryInfo", retryDelay: "17s" },
+        ],
+      }),
+      ctx,
+    );
+    expect(e.body).toMatchObject({
+      code: "rate_limit:gemini",
+      status: 429,
+      googleStatus: "RESOURCE_EXHAUSTED",
+      retryable: true,
+      retryAfterMs: 17_000,
+    });
+    expect(e.body.message).toContain("Try again in 17 s");
+  });
+
+  it.each([
+    [503, "UNAVAILABLE", "overloaded:gemini", true],
+    [500, "INTERNAL", "internal:gemini", true],
+    [504, "DEADLINE_EXCEEDED", "unavailable:gemini", true],
+    [403, "PERMISSION_DENIED", "permission:gemini", false],
+    [404, "NOT_FOUND", "not_found:gemini", false],
+    [400, "INVALID_ARGUMENT", "invalid_argument:gemini", false],
+  ])("maps %i %s to %s", (status, googleStatus, code, retryable) => {
+    const e = toAppError(
+      apiError(status, { code: status, message: "m", status: googleStatus }),
+      ctx,
+    );
+    expect(e.body.code).toBe(code);
+    expect(e.body.retryable).toBe(retryable);
+  });
+
+  it("keeps Google's explanation of a bad argument but never the key", () => {
+    const key = "AIzaSyD-canary-0123456789abcdefghijklmno";
+    registerSecret("my-private-gateway-key");
+    const e = toAppError(
+      apiError(400, {
+        code: 400,
+        message: `Penalty is not enabled for models/gemini-2.5-flash (key ${key}, my-private-gateway-key)`,
+        status: "INVALID_ARGUMENT",
+      }),
+      ctx,
+    );
+    expect(e.body.message).toContain("Penalty is not enabled");
+    expect(e.body.message).not.toContain(key);
+    expect(e.body.message).not.toContain("my-private-gateway-key");
+  });
+
+  it("tells the owner to fix the key when Google says API_KEY_INVALID", () => {
+    const e = toAppError(
+      apiError(400, {
+        code: 400,
+        message: "API key not valid. Please pass a valid API key.",
+        status: "INVALID_ARGUMENT",
+        details: [
+          { "@type": "type.googleapis.com/google.rpc.ErrorInfo", reason: "API_KEY_INVALID" },
+        ],
+      }),
+      ctx,
+    );
+    expect(e.body.code).toBe("auth:gemini");
+    expect(e.body.message).toContain("GEMINI_API_KEY");
+  });
+
+  it("names an unreachable upstream", () => {
+    const e = toAppError(
+      Object.assign(new TypeError("fetch failed"), { cause: { code: "ECONNREFUSED" } }),
+      {
+        ...ctx,
+        upstream: "127.0.0.1:9",
+      },
+    );
+    expect(e.body).toMatchObject({ code: "network:gemini", retryable: true });
+    expect(e.body.message).toContain("127.0.0.1:9 (ECONNREFUSED)");
+  });
+
+  it("parses protobuf durations", () => {
+    expect(parseRetryDelay("17s")).toBe(17_000);
+    expect(parseRetryDelay("0.5s")).toBe(500);
+    expect(parseRetryDelay("soon")).toBeUndefined();
+  });
+});
+
+describe("errors inside a stream", () => {
+  it("reads the envelope from an SDK stream-error message", () => {
+    const e = toAppError(
+      new ApiError({
+        status: 503,
+        message: `got status: UNAVAILABLE. ${JSON.stringify({ error: { code: 503, message: "The model is overloaded.", status: "UNAVAILABLE" } })}`,
+      }),
+      ctx,
+    );
+    expect(e.body).toMatchObject({
+      code: "overloaded:gemini",
+      googleStatus: "UNAVAILABLE",
+      retryable: true,
+    });
+  });
+});

@@ -1,0 +1,150 @@
+import { describe, expect, it } from "vitest";
+import { toGenerateContentParameters } from "@/lib/gemini/request";
+import { type PromptDoc, parsePromptDoc } from "@/lib/prompt";
+
+function doc(input: unknown): PromptDoc {
+  const parsed = parsePromptDoc(input);
+  if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
+  return parsed.value;
+}
+
+describe("prompt document → SDK request", () => {
+  it("maps a minimal chat without inventing settings", () => {
+    const params = toGenerateContentParameters(
+      doc({
+        model: "gemini-2.5-flash",
+        contents: [{ role: "user", parts: [{ kind: "text", text: "Hi" }] }],
+      }),
+    );
+    expect(params).toEqual({
+      model: "gemini-2.5-flash",
+      contents: [{ role: "user", parts: [{ text: "Hi" }] }],
+      config: {},
+    });
+  });
+
+  it("sends thought signatures back verbatim, including on an empty final text part", () => {
+    const params = toGenerateContentParameters(
+      doc({
+        model: "gemini-3-pro-preview",
+        contents: [
+          { role: "user", parts: [{ kind: "text", text: "Weather?" }] },
+          {
+            role: "model",
+            parts: [
+              { kind: "thought", text: "Plan", thoughtSignature: "sig-thought" },
+              {
+                kind: "functionCall",
+                name: "get_weather",
+                args: { city: "Oslo" },
+                thoughtSignature: "sig-call",
+              },
+              { kind: "text", text: "", thoughtSignature: "sig-empty" },
+              { kind: "text", text: "" },
+            ],
+          },
+          {
+            role: "user",
+            parts: [{ kind: "functionResponse", name: "get_weather", response: { t: 3 } }],
+          },
+          { role: "model", parts: [] },
+        ],
+      }),
+    );
+    expect(params.contents).toEqual([
+      { role: "user", parts: [{ text: "Weather?" }] },
+      {
+        role: "model",
+        parts: [
+          { text: "Plan", thought: true, thoughtSignature: "sig-thought" },
+          {
+            functionCall: { name: "get_weather", args: { city: "Oslo" } },
+            thoughtSignature: "sig-call",
+          },
+          { text: "", thoughtSignature: "sig-empty" },
+        ],
+      },
+      { role: "user", parts: [{ functionResponse: { name: "get_weather", response: { t: 3 } } }] },
+    ]);
+  });
+
+  it("maps every run setting and tool to the SDK's names", () => {
+    const params = toGenerateContentParameters(
+      doc({
+        model: "gemini-2.5-pro",
+        systemInstruction: "Be terse.",
+        contents: [{ role: "user", parts: [{ kind: "text", text: "x" }] }],
+        config: {
+          temperature: 0.2,
+          topP: 0.8,
+          topK: 20,
+          maxOutputTokens: 500,
+          stopSequences: ["END"],
+          seed: 42,
+          presencePenalty: 0.5,
+          frequencyPenalty: -0.5,
+          responseMimeType: "application/json",
+          responseSchema: { type: "object" },
+          mediaResolution: "MEDIA_RESOLUTION_LOW",
+          safetySettings: [{ category: "HARM_CATEGORY_HATE_SPEECH", threshold: "BLOCK_NONE" }],
+          thinking: { includeThoughts: true, budget: 1024, level: "high" },
+          speech: { voices: [{ voice: "Kore" }] },
+        },
+        tools: {
+          googleSearch: true,
+          codeExecution: true,
+          urlContext: true,
+          functionDeclarations: [{ name: "f", description: "d", parameters: { type: "object" } }],
+          functionCallingMode: "ANY",
+          allowedFunctionNames: ["f"],
+        },
+      }),
+    );
+    expect(params.config).toEqual({
+      systemInstruction: { parts: [{ text: "Be terse." }] },
+      temperature: 0.2,
+      topP: 0.8,
+      topK: 20,
+      maxOutputTokens: 500,
+      stopSequences: ["END"],
+      seed: 42,
+      presencePenalty: 0.5,
+      frequencyPenalty: -0.5,
+      responseMimeType: "application/json",
+      responseJsonSchema: { type: "object" },
+      mediaResolution: "MEDIA_RESOLUTION_LOW",
+      safetySettings: [{ category: "HARM_CATEGORY_HATE_SPEECH", threshold: "BLOCK_NONE" }],
+      thinkingConfig: { includeThoughts: true, thinkingBudget: 1024, thinkingLevel: "HIGH" },
+      speechConfig: { voiceConfig: { prebuiltVoiceConfig: { voiceName: "Kore" } } },
+      tools: [
+        {
+          functionDeclarations: [
+            { name: "f", description: "d", parametersJsonSchema: { type: "object" } },
+          ],
+        },
+        { googleSearch: {} },
+        { codeExecution: {} },
+        { urlContext: {} },
+      ],
+      toolConfig: { functionCallingConfig: { mode: "ANY", allowedFunctionNames: ["f"] } },
+    });
+  });
+
+  it("resolves media through the caller's lookup", () => {
+    const sha = "b".repeat(64);
+    const params = toGenerateContentParameters(
+      doc({
+        model: "gemini-2.5-flash",
+        contents: [
+          { role: "user", parts: [{ kind: "media", sha256: sha, mimeType: "image/png" }] },
+        ],
+      }),
+      (part) => ({
+        inlineData: { mimeType: part.mimeType, data: `data-of-${part.sha256.slice(0, 4)}` },
+      }),
+    );
+    expect(params.contents).toEqual([
+      { role: "user", parts: [{ inlineData: { mimeType: "image/png", data: "data-of-bbbb" } }] },
+    ]);
+  });
+});
