@@ -1,0 +1,52 @@
+"use client";
+
+import { useEffect } from "react";
+import { SettingsPanel } from "@/components/settings/settings-panel";
+import { useModelCatalog } from "@/lib/hooks/use-models";
+import { useRunExecutor } from "@/lib/hooks/use-run-executor";
+import { PlaygroundStoreProvider, usePlayground } from "@/lib/store";
+import { AppHeader } from "./app-header";
+import { Composer } from "./composer";
+import { Conversation } from "./conversation";
+import { preloadMarkdown } from "./markdown";
+import { OfflineBanner } from "./offline-banner";
+import { RunNotice } from "./run-notice";
+
+/** The chat page: conversation in the middle, run settings on the right, prompt box below. */
+export function Playground({ simulated }: { simulated: boolean }) {
+  return (
+    <PlaygroundStoreProvider>
+      <PlaygroundLayout simulated={simulated} />
+    </PlaygroundStoreProvider>
+  );
+}
+
+function PlaygroundLayout({ simulated }: { simulated: boolean }) {
+  useRunExecutor();
+  useModelCatalog();
+  const catalogSimulated = usePlayground((s) => s.catalog.simulated);
+  const offline = simulated || catalogSimulated;
+
+  useEffect(() => {
+    // The markdown renderer is split out of the first load; fetch it once the page is idle.
+    const idle = window.requestIdleCallback ?? ((cb: () => void) => window.setTimeout(cb, 200));
+    idle(preloadMarkdown);
+  }, []);
+
+  return (
+    <div className="flex h-dvh flex-col">
+      <AppHeader offline={offline} />
+      {offline && <OfflineBanner />}
+      <div className="flex min-h-0 flex-1">
+        <main className="flex min-w-0 flex-1 flex-col">
+          <Conversation />
+          <div className="mx-auto flex w-full max-w-3xl flex-col gap-3 px-6 pb-4">
+            <RunNotice />
+            <Composer />
+          </div>
+        </main>
+        <SettingsPanel />
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,53 @@
+"use client";
+
+import { useShallow } from "zustand/react/shallow";
+import { Button } from "@/components/ui/button";
+import { useCountdown } from "@/lib/hooks/use-countdown";
+import { explainRefusal } from "@/lib/run/explain";
+import { usePlayground, useRunActions } from "@/lib/store";
+
+/**
+ * The alert area above the prompt box: a failed run (with Retry, after the server's
+ * retry-after when it gave one), or the reason Gemini refused to answer.
+ */
+export function RunNotice() {
+  const { error, refusal, retryAt, canRetry } = usePlayground(
+    useShallow((s) => {
+      const run = s.chatRunId ? s.runs[s.chatRunId] : undefined;
+      const failed = run?.state.status === "error" ? run.state.error : undefined;
+      const after = failed?.retryAfterMs;
+      return {
+        error: failed,
+        refusal: run && run.state.status !== "streaming" ? explainRefusal(run.state) : null,
+        retryAt: after !== undefined ? (run?.endedAt ?? run?.startedAt ?? 0) + after : undefined,
+        canRetry: s.draft.contents.at(-1)?.role === "user",
+      };
+    }),
+  );
+  const { retry } = useRunActions();
+  const secondsLeft = useCountdown(retryAt);
+
+  if (!error && !refusal) return null;
+
+  const offerRetry = error !== undefined && (error.retryable || retryAt !== undefined) && canRetry;
+  return (
+    <div
+      role="alert"
+      className={
+        error
+          ? "flex items-start gap-3 rounded-xl border border-red-200 bg-red-50 px-4 py-3 text-sm text-red-900"
+          : "flex items-start gap-3 rounded-xl border border-amber-200 bg-amber-50 px-4 py-3 text-sm text-amber-900"
+      }
+    >
+      <div className="min-w-0 flex-1">
+        <p className="break-words">{error ? error.message : refusal}</p>
+        {error && secondsLeft > 0 && <p className="mt-1 font-medium">Retry in {secondsLeft} s</p>}
+      </div>
+      {offerRetry && (
+        <Button variant="danger" size="sm" onClick={retry} disabled={secondsLeft > 0}>
+          Retry
+        </Button>
+      )}
+    </div>
+  );
+}

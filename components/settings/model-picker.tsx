@@ -1,0 +1,60 @@
+"use client";
+
+import { useMemo } from "react";
+import { useCatalog, useComposerActions, useDraftModel } from "@/lib/store";
+import { formatTokens, groupRunnableModels } from "./model-groups";
+
+export function ModelPicker() {
+  const model = useDraftModel();
+  const catalog = useCatalog();
+  const { setModel } = useComposerActions();
+  const groups = useMemo(() => groupRunnableModels(catalog.models), [catalog.models]);
+  const selected = catalog.models.find((m) => m.id === model);
+  const known = groups.some((g) => g.models.some((m) => m.id === model));
+
+  const limits = [
+    formatTokens(selected?.inputTokenLimit) && `${formatTokens(selected?.inputTokenLimit)} input`,
+    formatTokens(selected?.outputTokenLimit) &&
+      `${formatTokens(selected?.outputTokenLimit)} output`,
+  ].filter(Boolean);
+
+  return (
+    <div className="flex flex-col gap-1.5">
+      <label htmlFor="model-select" className="text-sm font-medium">
+        Model
+      </label>
+      <select
+        id="model-select"
+        value={model}
+        onChange={(e) => setModel(e.target.value)}
+        aria-describedby="model-details"
+        className="h-10 w-full rounded-lg border border-border bg-background px-3 text-sm"
+      >
+        {/* The draft's model stays selectable even when this server doesn't list it. */}
+        {!known && <option value={model}>{selected?.displayName ?? model}</option>}
+        {groups.map((group) => (
+          <optgroup key={group.label} label={group.label}>
+            {group.models.map((m) => (
+              <option key={m.id} value={m.id}>
+                {m.displayName}
+              </option>
+            ))}
+          </optgroup>
+        ))}
+      </select>
+      <div id="model-details" className="flex flex-col gap-0.5 text-xs text-muted-foreground">
+        <span className="font-mono">{model}</span>
+        {limits.length > 0 && <span>{limits.join(" · ")} tokens</span>}
+        {catalog.status === "loading" && <span>Loading the list of models…</span>}
+        {catalog.status === "error" && (
+          <span className="text-red-700">{catalog.error?.message}</span>
+        )}
+        {catalog.status === "ready" && !known && (
+          <span className="text-amber-800">
+            This server&apos;s catalogue doesn&apos;t list {model} for chat; runs may fail.
+          </span>
+        )}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,65 @@
+"use client";
+
+import { useEffect } from "react";
+import { type AppErrorBody, decodeAppError } from "../errors";
+import { canGenerateContent, type ModelsResponse } from "../models/types";
+import { DEFAULT_MODEL } from "../store/composer-slice";
+import { usePlayground, usePlaygroundApi } from "../store/provider";
+
+const UNREACHABLE: AppErrorBody = {
+  code: "internal",
+  message:
+    "Could not load the model list from the playground server. Reload the page to try again.",
+  status: 0,
+  retryable: true,
+};
+
+function isAppErrorBody(value: unknown): value is AppErrorBody {
+  return typeof value === "object" && value !== null && "code" in value && "message" in value;
+}
+
+async function fetchModels(): Promise<ModelsResponse> {
+  const response = await fetch("/api/models", { headers: { accept: "application/json" } });
+  const json: unknown = await response.json().catch(() => null);
+  if (!response.ok) throw decodeAppError(json, response.status);
+  return json as ModelsResponse;
+}
+
+/**
+ * Loads the catalogue once per page, then makes sure the draft names a runnable model: the
+ * built-in default is replaced when this server doesn't offer it, but a model the person picked
+ * is kept (the picker shows a note instead), so a saved prompt never changes model silently.
+ */
+export function useModelCatalog(): void {
+  const store = usePlaygroundApi();
+  const hydrated = usePlayground((s) => s.hydrated);
+  const status = usePlayground((s) => s.catalog.status);
+  const model = usePlayground((s) => s.draft.model);
+  const source = usePlayground((s) => s.modelSource);
+
+  useEffect(() => {
+    const { catalog, setCatalog } = store.getState();
+    // Not aborted on unmount: the list is page-wide and a strict-mode remount must not lose it.
+    if (catalog.status !== "idle") return;
+    setCatalog({ ...catalog, status: "loading" });
+    fetchModels().then(
+      (data) => setCatalog({ status: "ready", models: data.models, simulated: data.simulated }),
+      (error: unknown) =>
+        setCatalog({
+          status: "error",
+          models: [],
+          simulated: false,
+          error: isAppErrorBody(error) ? error : UNREACHABLE,
+        }),
+    );
+  }, [store]);
+
+  useEffect(() => {
+    if (!hydrated || status !== "ready" || source !== "default") return;
+    const { catalog, setModel } = store.getState();
+    const runnable = catalog.models.filter(canGenerateContent);
+    if (runnable.some((m) => m.id === model)) return;
+    const pick = runnable.find((m) => m.id === DEFAULT_MODEL) ?? runnable[0];
+    if (pick) setModel(pick.id, "default");
+  }, [store, hydrated, status, model, source]);
+}

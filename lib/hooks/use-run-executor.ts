@@ -1,0 +1,58 @@
+"use client";
+
+import { useEffect } from "react";
+import { createFrameBatcher } from "../run/batch";
+import { streamRun } from "../run/client";
+import type { RunEvent } from "../run/events";
+import { usePlaygroundApi } from "../store/provider";
+import type { RunRecord } from "../store/runs-slice";
+import type { PlaygroundState } from "../store/types";
+
+/**
+ * The effect behind `run()` and `stop()`: the store only records intent (a run in "streaming"
+ * state, or one marked "stopped"); this hook, mounted once per page, turns that into a fetch of
+ * /api/run and aborts it on Stop. Aborting the fetch is what ends the upstream Gemini call.
+ */
+export function useRunExecutor(): void {
+  const store = usePlaygroundApi();
+
+  useEffect(() => {
+    const controllers = new Map<string, AbortController>();
+    const started = new Set<string>();
+
+    const start = (record: RunRecord) => {
+      started.add(record.id);
+      const controller = new AbortController();
+      controllers.set(record.id, controller);
+      const batcher = createFrameBatcher<RunEvent>((events) =>
+        store.getState().applyRunEvents(record.id, events),
+      );
+      void streamRun(record.request, { signal: controller.signal, emit: batcher.push }).finally(
+        () => {
+          // Events still queued after an abort arrived after Stop; the reducer would ignore them.
+          if (controller.signal.aborted) batcher.cancel();
+          else batcher.flush();
+          controllers.delete(record.id);
+        },
+      );
+    };
+
+    const sync = (state: PlaygroundState, previous?: PlaygroundState) => {
+      if (previous && state.runs === previous.runs) return;
+      for (const record of Object.values(state.runs)) {
+        if (record.state.status === "streaming" && !started.has(record.id)) start(record);
+      }
+      for (const [id, controller] of controllers) {
+        const status = state.runs[id]?.state.status;
+        if (status === undefined || status === "stopped") controller.abort();
+      }
+    };
+
+    sync(store.getState());
+    const unsubscribe = store.subscribe(sync);
+    return () => {
+      unsubscribe();
+      for (const controller of controllers.values()) controller.abort();
+    };
+  }, [store]);
+}

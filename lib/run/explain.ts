@@ -1,0 +1,126 @@
+import type { RunSafetyRating, RunState } from "./reducer";
+
+/**
+ * Sentences for people about why an answer is missing or cut short. Gemini reports these as
+ * enum values in an otherwise successful stream, so without them a blocked run looks like an
+ * empty answer.
+ */
+
+const CATEGORY_NAMES: Record<string, string> = {
+  HARM_CATEGORY_HARASSMENT: "harassment",
+  HARM_CATEGORY_HATE_SPEECH: "hate speech",
+  HARM_CATEGORY_SEXUALLY_EXPLICIT: "sexually explicit content",
+  HARM_CATEGORY_DANGEROUS_CONTENT: "dangerous content",
+  HARM_CATEGORY_CIVIC_INTEGRITY: "civic integrity",
+  HARM_CATEGORY_JAILBREAK: "jailbreak attempt",
+};
+
+export function harmCategoryName(category: string): string {
+  return CATEGORY_NAMES[category] ?? category.replace(/^HARM_CATEGORY_/, "").toLowerCase();
+}
+
+function blockedCategories(ratings: readonly RunSafetyRating[] | undefined): string {
+  const names = (ratings ?? []).filter((r) => r.blocked).map((r) => harmCategoryName(r.category));
+  return names.join(", ");
+}
+
+const SAFETY_SETTINGS_HINT = "Rephrase it, or relax the safety settings if your use case allows.";
+
+/** Why the prompt itself was refused, or null when it was not. */
+export function explainBlockedPrompt(state: RunState): string | null {
+  if (!state.blockReason) return null;
+  const reason = state.blockReason;
+  const categories = blockedCategories(state.promptSafetyRatings);
+  const detail = state.blockReasonMessage ? ` ${state.blockReasonMessage}` : "";
+  const why: Record<string, string> = {
+    SAFETY: categories
+      ? `Gemini's safety filters flagged it for ${categories}. ${SAFETY_SETTINGS_HINT}`
+      : `Gemini's safety filters flagged it. ${SAFETY_SETTINGS_HINT}`,
+    BLOCKLIST: "It contains a term from a blocklist.",
+    PROHIBITED_CONTENT:
+      "Gemini does not answer prompts with this kind of content, whatever the safety settings.",
+    IMAGE_SAFETY: "It asks for an image that Gemini's safety filters do not allow.",
+  };
+  const because = why[reason] ?? "Gemini gave no further reason.";
+  return `The prompt was blocked (${reason}). ${because}${detail}`;
+}
+
+/** Why the answer stopped early, or null for a normal finish. */
+export function explainFinish(state: RunState): string | null {
+  const reason = state.finishReason;
+  if (!reason || reason === "STOP" || reason === "FINISH_REASON_UNSPECIFIED") return null;
+  const extra = state.finishMessage ? ` (${state.finishMessage})` : "";
+  switch (reason) {
+    case "SAFETY": {
+      const categories = blockedCategories(state.safetyRatings);
+      const what = categories ? ` for ${categories}` : "";
+      return `The answer was blocked by Gemini's safety filters${what}. ${SAFETY_SETTINGS_HINT}`;
+    }
+    case "MAX_TOKENS":
+      return "The answer reached the output token limit and was cut off. Raise the output length in the run settings, or ask for a shorter answer.";
+    case "RECITATION":
+      return "The answer was stopped because it was reciting existing material (such as copyrighted text) too closely. Ask for a summary or a paraphrase instead.";
+    case "LANGUAGE":
+      return "The answer was stopped because it used a language this model does not support.";
+    case "BLOCKLIST":
+      return "The answer was stopped because it contained a blocklisted term.";
+    case "PROHIBITED_CONTENT":
+      return "The answer was stopped because it would contain prohibited content.";
+    case "SPII":
+      return "The answer was stopped because it would reveal sensitive personal information.";
+    case "IMAGE_SAFETY":
+    case "IMAGE_PROHIBITED_CONTENT":
+      return "The generated image was withheld by Gemini's safety filters.";
+    case "MALFORMED_FUNCTION_CALL":
+    case "UNEXPECTED_TOOL_CALL":
+      return `The model produced a function call that doesn't match the declared tools${extra}. Check the function declarations.`;
+    case "TOO_MANY_TOOL_CALLS":
+      return "The model called tools too many times in a row and was stopped.";
+    default:
+      return `The answer ended early (${reason})${extra}.`;
+  }
+}
+
+/** The safety or block explanation that deserves the alert area (cut-offs go in the footer). */
+export function explainRefusal(state: RunState): string | null {
+  const blocked = explainBlockedPrompt(state);
+  if (blocked) return blocked;
+  const safetyReasons = ["SAFETY", "PROHIBITED_CONTENT", "BLOCKLIST", "SPII", "IMAGE_SAFETY"];
+  if (state.finishReason && safetyReasons.includes(state.finishReason)) return explainFinish(state);
+  return null;
+}
+
+export function formatSeconds(ms: number): string {
+  if (ms < 1000) return `${Math.round(ms)} ms`;
+  return ms < 10_000 ? `${(ms / 1000).toFixed(1)} s` : `${Math.round(ms / 1000)} s`;
+}
+
+/** "Done · 1.2 s · 432 tokens": the one-line outcome shown in the status area. */
+export function describeOutcome(state: RunState, elapsedMs?: number): string {
+  const label = {
+    streaming: state.chunks ? "Streaming…" : "Running…",
+    done: "Done",
+    error: "Error",
+    stopped: "Stopped",
+  }[state.status];
+  if (state.status === "streaming") return label;
+  const bits = [label];
+  const ms = state.meta?.timing?.totalMs ?? elapsedMs;
+  if (ms !== undefined) bits.push(formatSeconds(ms));
+  const tokens = state.usage?.totalTokenCount;
+  if (tokens !== undefined) bits.push(`${tokens.toLocaleString("en-US")} tokens`);
+  return bits.join(" · ");
+}
+
+/** "18 in · 80 out · 35 thinking": where the tokens of a run went. */
+export function describeUsage(state: RunState): string | null {
+  const u = state.usage;
+  if (!u) return null;
+  const n = (v: number) => v.toLocaleString("en-US");
+  const bits: string[] = [];
+  if (u.promptTokenCount !== undefined) bits.push(`${n(u.promptTokenCount)} in`);
+  if (u.candidatesTokenCount !== undefined) bits.push(`${n(u.candidatesTokenCount)} out`);
+  if (u.thoughtsTokenCount) bits.push(`${n(u.thoughtsTokenCount)} thinking`);
+  if (u.toolUsePromptTokenCount) bits.push(`${n(u.toolUsePromptTokenCount)} tool`);
+  return bits.length ? `${bits.join(" · ")} tokens` : null;
+}

@@ -1,0 +1,162 @@
+import type { AppErrorBody } from "../errors";
+import type { Part } from "../prompt";
+import type { ChunkData, RunEvent, RunMeta } from "./events";
+import { toRunPart, type WirePart } from "./wire-parts";
+
+/**
+ * One reducer folds the /api/run event stream into the state of a run. Chat, compare columns and
+ * shared-run snapshots all use it, so what a run "is" has exactly one definition.
+ * Pure and allocation-light: it runs once per streamed chunk.
+ */
+
+export type RunStatus = "streaming" | "done" | "error" | "stopped";
+
+/**
+ * Generated media arrives as base64 `inlineData`. The prompt document only references stored
+ * blobs by hash, so it stays a run-only part until it is uploaded (see `toTurnParts`).
+ */
+export interface InlineDataPart {
+  kind: "inlineData";
+  mimeType: string;
+  data: string;
+  thoughtSignature?: string;
+}
+
+export type RunPart = Part | InlineDataPart;
+
+/** Gemini's enums widened to strings: new values must not break the fold. */
+export interface RunSafetyRating {
+  category: string;
+  probability?: string;
+  blocked?: boolean;
+}
+
+export type RunUsage = NonNullable<ChunkData["usageMetadata"]>;
+
+export interface RunState {
+  status: RunStatus;
+  parts: RunPart[];
+  /** Chunks folded so far: the status line says "Streaming…" once the first arrives. */
+  chunks: number;
+  finishReason?: string;
+  finishMessage?: string;
+  safetyRatings?: RunSafetyRating[];
+  blockReason?: string;
+  blockReasonMessage?: string;
+  promptSafetyRatings?: RunSafetyRating[];
+  /** Running totals: each chunk replaces the previous figures. */
+  usage?: RunUsage;
+  modelVersion?: string;
+  responseId?: string;
+  meta?: RunMeta;
+  error?: AppErrorBody;
+}
+
+/** The server's events plus the one thing only the browser knows: the person pressed Stop. */
+export type RunAction = RunEvent | { type: "stop" };
+
+export function initialRunState(): RunState {
+  return { status: "streaming", parts: [], chunks: 0 };
+}
+
+export function runReducer(state: RunState, action: RunAction): RunState {
+  switch (action.type) {
+    case "meta":
+      return { ...state, meta: { ...state.meta, ...action.data } };
+    case "chunk":
+      return state.status === "streaming" ? foldChunk(state, action.data) : state;
+    case "error":
+      // An error after Stop is the abort echoing back; the person already knows.
+      return state.status === "stopped" ? state : { ...state, status: "error", error: action.data };
+    case "done":
+      return state.status === "streaming" ? { ...state, status: "done" } : state;
+    case "stop":
+      return state.status === "streaming" ? { ...state, status: "stopped" } : state;
+  }
+}
+
+/** Fold several actions at once (the browser batches a frame's worth of events). */
+export function foldRunActions(state: RunState, actions: readonly RunAction[]): RunState {
+  let next = state;
+  for (const action of actions) next = runReducer(next, action);
+  return next;
+}
+
+function foldChunk(state: RunState, chunk: ChunkData): RunState {
+  const next: RunState = { ...state, chunks: state.chunks + 1 };
+  if (chunk.usageMetadata) next.usage = chunk.usageMetadata;
+  if (chunk.modelVersion) next.modelVersion = chunk.modelVersion;
+  if (chunk.responseId) next.responseId = chunk.responseId;
+
+  const feedback = chunk.promptFeedback;
+  if (feedback?.blockReason) next.blockReason = feedback.blockReason;
+  if (feedback?.blockReasonMessage) next.blockReasonMessage = feedback.blockReasonMessage;
+  if (feedback?.safetyRatings) next.promptSafetyRatings = widenRatings(feedback.safetyRatings);
+
+  // Chat asks for one candidate; `index` is absent on some models, so take the first.
+  const candidate = chunk.candidates?.[0];
+  if (!candidate) return next;
+  if (candidate.finishReason) next.finishReason = candidate.finishReason;
+  if (candidate.finishMessage) next.finishMessage = candidate.finishMessage;
+  if (candidate.safetyRatings) next.safetyRatings = widenRatings(candidate.safetyRatings);
+
+  const wireParts: readonly WirePart[] = candidate.content?.parts ?? [];
+  if (wireParts.length > 0) {
+    let parts = state.parts;
+    for (const wire of wireParts) parts = appendPart(parts, wire);
+    next.parts = parts;
+  }
+  return next;
+}
+
+function widenRatings(
+  ratings: readonly { category?: string; probability?: string; blocked?: boolean }[],
+): RunSafetyRating[] {
+  return ratings.map((r) => ({
+    category: r.category ?? "HARM_CATEGORY_UNSPECIFIED",
+    probability: r.probability,
+    blocked: r.blocked,
+  }));
+}
+
+/**
+ * Streamed text arrives as deltas of one part; they are merged. A delta carrying a thought
+ * signature starts a part of its own: Gemini asks that a signed part is never merged into an
+ * unsigned one, and an empty final part that only carries a signature must survive so the next
+ * turn can send it back verbatim. Unsigned deltas after a signed one continue it.
+ */
+function appendPart(parts: RunPart[], wire: WirePart): RunPart[] {
+  const part = toRunPart(wire);
+  if (!part) return parts;
+  if (part.kind !== "text" && part.kind !== "thought") return [...parts, part];
+
+  const last = parts[parts.length - 1];
+  const sameKind = last !== undefined && last.kind === part.kind;
+  if (sameKind && part.thoughtSignature === undefined) {
+    return replaceLast(parts, { ...last, text: last.text + part.text });
+  }
+  if (part.text === "" && part.thoughtSignature === undefined) return parts;
+  return [...parts, part];
+}
+
+function replaceLast(parts: RunPart[], part: RunPart): RunPart[] {
+  const copy = parts.slice(0, -1);
+  copy.push(part);
+  return copy;
+}
+
+/**
+ * The parts to store as the model's turn in the prompt document. Generated media is left out
+ * until the browser can upload it to the blob store (a prompt document references media by hash).
+ */
+export function toTurnParts(parts: readonly RunPart[]): Part[] {
+  return parts.filter((p): p is Part => p.kind !== "inlineData");
+}
+
+/** The answer's text, as a person would copy it: thoughts and tool traffic left out. */
+export function answerText(parts: readonly RunPart[]): string {
+  return parts
+    .filter((p) => p.kind === "text")
+    .map((p) => p.text)
+    .join("");
+}

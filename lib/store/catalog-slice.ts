@@ -1,0 +1,21 @@
+import type { AppErrorBody } from "../errors";
+import type { ModelInfo } from "../models/types";
+import type { SliceCreator } from "./types";
+
+export interface Catalog {
+  status: "idle" | "loading" | "ready" | "error";
+  models: ModelInfo[];
+  simulated: boolean;
+  error?: AppErrorBody;
+}
+
+/** The server's model list, fetched once per page; never persisted (it changes with the key). */
+export interface CatalogSlice {
+  catalog: Catalog;
+  setCatalog: (catalog: Catalog) => void;
+}
+
+export const createCatalogSlice: SliceCreator<CatalogSlice> = (set) => ({
+  catalog: { status: "idle", models: [], simulated: false },
+  setCatalog: (catalog) => set({ catalog }),
+});

@@ -1,0 +1,12 @@
+export type { Catalog } from "./catalog-slice";
+export { DEFAULT_MODEL, type ModelSource } from "./composer-slice";
+export {
+  createPlaygroundStore,
+  type PersistedState,
+  type PlaygroundStore,
+  STORAGE_KEY,
+} from "./create-store";
+export { PlaygroundStoreProvider, usePlayground, usePlaygroundApi } from "./provider";
+export { canRun, isChatRunning, type RunRecord } from "./runs-slice";
+export * from "./selectors";
+export type { PlaygroundState } from "./types";

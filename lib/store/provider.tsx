@@ -1,0 +1,35 @@
+"use client";
+
+import { createContext, type ReactNode, useContext, useLayoutEffect, useState } from "react";
+import { useStore } from "zustand";
+import { createPlaygroundStore, type PlaygroundStore } from "./create-store";
+import type { PlaygroundState } from "./types";
+
+/**
+ * One store per page, handed down by context rather than a module singleton, so a server render
+ * never shares state between requests and a page can seed its own (a shared prompt, later).
+ */
+const PlaygroundContext = createContext<PlaygroundStore | null>(null);
+
+export function PlaygroundStoreProvider({ children }: { children: ReactNode }) {
+  const [store] = useState(createPlaygroundStore);
+  // Before the first paint, so a saved conversation appears at once and nobody can start
+  // typing into a prompt box that is about to be restored.
+  useLayoutEffect(() => {
+    const unsubscribe = store.persist.onFinishHydration(() => store.setState({ hydrated: true }));
+    void store.persist.rehydrate();
+    return unsubscribe;
+  }, [store]);
+  return <PlaygroundContext value={store}>{children}</PlaygroundContext>;
+}
+
+export function usePlaygroundApi(): PlaygroundStore {
+  const store = useContext(PlaygroundContext);
+  if (!store) throw new Error("usePlayground must be used inside <PlaygroundStoreProvider>.");
+  return store;
+}
+
+/** Select narrowly: components re-render only when what they select changes. */
+export function usePlayground<T>(selector: (state: PlaygroundState) => T): T {
+  return useStore(usePlaygroundApi(), selector);
+}

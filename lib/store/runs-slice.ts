@@ -1,0 +1,127 @@
+import type { PromptDoc, Turn } from "../prompt";
+import { userTextTurn } from "../prompt/text";
+import {
+  foldRunActions,
+  initialRunState,
+  type RunAction,
+  type RunState,
+  toTurnParts,
+} from "../run/reducer";
+import type { PlaygroundState, SliceCreator } from "./types";
+
+export interface RunRecord {
+  id: string;
+  /** Exactly the document sent: the run hook posts it, and "what was asked" stays inspectable. */
+  request: PromptDoc;
+  state: RunState;
+  startedAt: number;
+  endedAt?: number;
+  /** The answer has been appended to the conversation (or there was nothing to append). */
+  committed: boolean;
+}
+
+export interface RunsSlice {
+  runs: Record<string, RunRecord>;
+  /** The chat's latest run: its status fills the status line and its answer streams live. */
+  chatRunId: string | null;
+  /** Which run produced the model turn at an index of `draft.contents` (for its footer). */
+  runByTurn: Record<number, string>;
+  /** Send the prompt box (or re-send a trailing user turn). Returns the run id, or null. */
+  run: () => string | null;
+  /** Re-send the conversation as it is, leaving the prompt box alone. */
+  retry: () => string | null;
+  stop: (runId?: string) => void;
+  applyRunEvents: (runId: string, actions: readonly RunAction[]) => void;
+}
+
+let sequence = 0;
+/** Not crypto.randomUUID: that is missing on plain-http origins, where self-hosted servers live. */
+function newRunId(): string {
+  sequence += 1;
+  return `run-${Date.now().toString(36)}-${sequence}`;
+}
+
+export function isChatRunning(s: PlaygroundState): boolean {
+  const id = s.chatRunId;
+  return id !== null && s.runs[id]?.state.status === "streaming";
+}
+
+/** Run is possible when there is something new to say, or a user turn still waiting for an answer. */
+export function canRun(s: PlaygroundState): boolean {
+  if (isChatRunning(s)) return false;
+  return s.promptText.trim() !== "" || s.draft.contents.at(-1)?.role === "user";
+}
+
+function startRun(
+  s: PlaygroundState,
+  contents: Turn[],
+  promptText: string,
+): Partial<PlaygroundState> & { chatRunId: string } {
+  const id = newRunId();
+  const request: PromptDoc = { ...s.draft, contents };
+  const record: RunRecord = {
+    id,
+    request,
+    state: initialRunState(),
+    startedAt: Date.now(),
+    committed: false,
+  };
+  return { draft: request, promptText, chatRunId: id, runs: { ...s.runs, [id]: record } };
+}
+
+export const createRunsSlice: SliceCreator<RunsSlice> = (set, get) => ({
+  runs: {},
+  chatRunId: null,
+  runByTurn: {},
+
+  run: () => {
+    const s = get();
+    if (!canRun(s)) return null;
+    const contents = s.promptText.trim()
+      ? [...s.draft.contents, userTextTurn(s.promptText)]
+      : s.draft.contents;
+    const patch = startRun(s, contents, "");
+    set(patch);
+    return patch.chatRunId;
+  },
+
+  retry: () => {
+    const s = get();
+    if (isChatRunning(s) || s.draft.contents.at(-1)?.role !== "user") return null;
+    const patch = startRun(s, s.draft.contents, s.promptText);
+    set(patch);
+    return patch.chatRunId;
+  },
+
+  stop: (runId) => {
+    const id = runId ?? get().chatRunId;
+    if (id) get().applyRunEvents(id, [{ type: "stop" }]);
+  },
+
+  applyRunEvents: (runId, actions) =>
+    set((s) => {
+      const record = s.runs[runId];
+      if (!record) return {};
+      const state = foldRunActions(record.state, actions);
+      if (state === record.state) return {};
+      const ended = record.state.status === "streaming" && state.status !== "streaming";
+      const next: RunRecord = { ...record, state, endedAt: ended ? Date.now() : record.endedAt };
+      const patch: Partial<PlaygroundState> = { runs: { ...s.runs, [runId]: next } };
+      // A finished or stopped chat answer joins the conversation, signatures and all, so the
+      // next run sends the whole exchange. A failed one is left out: Retry re-asks instead.
+      if (
+        ended &&
+        runId === s.chatRunId &&
+        (state.status === "done" || state.status === "stopped")
+      ) {
+        next.committed = true;
+        const parts = toTurnParts(state.parts);
+        if (parts.length > 0) {
+          const contents = [...s.draft.contents, { role: "model" as const, parts }];
+          patch.draft = { ...s.draft, contents };
+          patch.runByTurn = { ...s.runByTurn, [contents.length - 1]: runId };
+        }
+      }
+      return patch;
+    }),
+});

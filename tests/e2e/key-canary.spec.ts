@@ -1,0 +1,84 @@
+import { expect, type Response, test } from "@playwright/test";
+import { chat } from "./support/chat";
+
+const canary = process.env.E2E_CANARY_KEY ?? "";
+
+interface Recorded {
+  url: string;
+  headers: string;
+  body: string;
+}
+
+/**
+ * The server runs with a unique fake key. Everything the browser receives while a person uses
+ * every page and every API route must be free of it: HTML, JS chunks, CSS, JSON, SSE, headers.
+ */
+test("the API key never reaches the browser", async ({ page }) => {
+  expect(canary).toMatch(/^AIzaCanary[0-9a-f]{30}$/);
+  const pending: Promise<Recorded>[] = [];
+  const record = async (response: Response): Promise<Recorded> => {
+    const isRedirect = response.status() >= 300 && response.status() < 400;
+    return {
+      url: response.url(),
+      headers: JSON.stringify(await response.allHeaders()),
+      body: isRedirect ? "" : (await response.body()).toString("latin1"),
+    };
+  };
+  page.on("response", (response) => pending.push(record(response)));
+
+  await page.goto("/");
+  const ui = chat(page);
+  await ui.send("Say something long\n#emulator tokens=400");
+  await ui.waitUntilIdle();
+  await ui.send("#emulator error=429");
+  await expect(ui.alert).toBeVisible();
+  await ui.send("#emulator error=400");
+  await ui.send("#emulator error=403");
+  await ui.send("#emulator tokens=2000 chunk=20 disconnect=2");
+  await expect(ui.alert).toContainText(/broke off/i);
+  await page.evaluate(async () => {
+    const post = (path: string, body: unknown) =>
+      fetch(path, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify(body),
+      }).then((r) => r.text());
+    await post("/api/count-tokens", {
+      model: "gemini-2.5-flash",
+      contents: [{ role: "user", parts: [{ kind: "text", text: "hi" }] }],
+    });
+    await post("/api/run", { model: "no-such-model", contents: [] });
+    await post("/api/run", "{broken");
+    await fetch("/api/models").then((r) => r.text());
+    await fetch("/api/health").then((r) => r.text());
+  });
+  // Bodies are read before leaving the page: navigating discards them in the browser.
+  const recorded = await Promise.all(pending.splice(0));
+  await page.goto("/no-such-page");
+  await page.waitForLoadState("networkidle");
+  recorded.push(...(await Promise.all(pending.splice(0))));
+  // The recording itself must have worked, or an empty list would pass.
+  const bodies = recorded.map((r) => r.body).join("\n");
+  expect(recorded.some((r) => r.url.endsWith(".js"))).toBe(true);
+  expect(bodies).toContain("event: chunk");
+  expect(bodies).toContain("rate_limit:gemini");
+  expect(bodies).toContain("gemini-2.5-flash");
+
+  const leaks = recorded
+    .filter((r) => r.body.includes(canary) || r.headers.includes(canary))
+    .map((r) => r.url);
+  expect(leaks).toEqual([]);
+});
+
+test("no built asset contains the key, including chunks no page loaded", async () => {
+  const { readdir, readFile } = await import("node:fs/promises");
+  const files = (await readdir(".next/static", { recursive: true, withFileTypes: true }))
+    .filter((entry) => entry.isFile())
+    .map((entry) => `${entry.parentPath}/${entry.name}`);
+  expect(files.length).toBeGreaterThan(5);
+  const leaks: string[] = [];
+  for (const file of files) {
+    if ((await readFile(file)).includes(canary)) leaks.push(file);
+  }
+  expect(leaks).toEqual([]);
+});

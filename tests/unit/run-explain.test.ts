@@ -1,0 +1,86 @@
+import { describe, expect, it } from "vitest";
+import {
+  describeOutcome,
+  describeUsage,
+  explainBlockedPrompt,
+  explainFinish,
+  explainRefusal,
+} from "@/lib/run/explain";
+import { initialRunState, type RunState } from "@/lib/run/reducer";
+import { toSegments } from "@/lib/run/segments";
+
+function state(patch: Partial<RunState>): RunState {
+  return { ...initialRunState(), status: "done", ...patch };
+}
+
+describe("explanations", () => {
+  it("explains a blocked prompt, naming the reason", () => {
+    const text = explainBlockedPrompt(state({ blockReason: "PROHIBITED_CONTENT" }));
+    expect(text).toMatch(/^The prompt was blocked \(PROHIBITED_CONTENT\)\./);
+    expect(explainRefusal(state({ blockReason: "PROHIBITED_CONTENT" }))).toBe(text);
+  });
+
+  it("names the flagged categories of a prompt blocked for SAFETY", () => {
+    const text = explainBlockedPrompt(
+      state({
+        blockReason: "SAFETY",
+        promptSafetyRatings: [{ category: "HARM_CATEGORY_DANGEROUS_CONTENT", blocked: true }],
+      }),
+    );
+    expect(text).toContain("dangerous content");
+  });
+
+  it("names the blocked category of a SAFETY finish", () => {
+    const s = state({
+      finishReason: "SAFETY",
+      safetyRatings: [
+        { category: "HARM_CATEGORY_HATE_SPEECH", probability: "LOW", blocked: true },
+        { category: "HARM_CATEGORY_HARASSMENT", probability: "NEGLIGIBLE" },
+      ],
+    });
+    expect(explainFinish(s)).toContain("hate speech");
+    expect(explainFinish(s)).not.toContain("harassment");
+    expect(explainRefusal(s)).toBe(explainFinish(s));
+  });
+
+  it("explains MAX_TOKENS and RECITATION, and is silent for STOP", () => {
+    expect(explainFinish(state({ finishReason: "MAX_TOKENS" }))).toMatch(/output token limit/);
+    expect(explainFinish(state({ finishReason: "RECITATION" }))).toMatch(/reciting/);
+    expect(explainFinish(state({ finishReason: "STOP" }))).toBeNull();
+    // A cut-off is a footer note, not an alert.
+    expect(explainRefusal(state({ finishReason: "MAX_TOKENS" }))).toBeNull();
+  });
+
+  it("describes the outcome with server timing and total tokens", () => {
+    const s = state({
+      meta: {
+        requestId: "r",
+        model: "m",
+        simulated: false,
+        timing: { firstChunkMs: 100, totalMs: 1234 },
+      },
+      usage: { promptTokenCount: 12, candidatesTokenCount: 400, totalTokenCount: 432 },
+    });
+    expect(describeOutcome(s)).toBe("Done · 1.2 s · 432 tokens");
+    expect(describeOutcome(state({ status: "stopped" }), 812.4)).toBe("Stopped · 812 ms");
+    expect(describeOutcome(state({ status: "stopped" }), 12_500)).toBe("Stopped · 13 s");
+    expect(describeOutcome(initialRunState())).toBe("Running…");
+    expect(describeOutcome({ ...initialRunState(), chunks: 1 })).toBe("Streaming…");
+    expect(describeUsage(s)).toBe("12 in · 400 out tokens");
+  });
+});
+
+describe("toSegments", () => {
+  it("joins adjacent text parts split by a signature into one markdown segment", () => {
+    const segments = toSegments([
+      { kind: "thought", text: "Hmm. " },
+      { kind: "thought", text: "Ok." },
+      { kind: "text", text: "| a |\n|---|\n" },
+      { kind: "text", text: "| 1 |\n", thoughtSignature: "c2ln" },
+      { kind: "functionCall", name: "f", args: {} },
+      { kind: "text", text: "", thoughtSignature: "dGFpbA==" },
+    ]);
+    expect(segments.map((s) => s.kind)).toEqual(["thoughts", "markdown", "part"]);
+    expect(segments[1]).toMatchObject({ kind: "markdown", text: "| a |\n|---|\n| 1 |\n" });
+  });
+});
