@@ -39,6 +39,7 @@ export async function startRun(doc: PromptDoc, options: RunOptions): Promise<Rea
   const meta = { requestId: options.requestId, model: doc.model, simulated };
   const encoder = new TextEncoder();
   let firstChunkMs: number | null = null;
+  const flush = flushPacer();
 
   return new ReadableStream<Uint8Array>({
     async start(controller) {
@@ -48,6 +49,7 @@ export async function startRun(doc: PromptDoc, options: RunOptions): Promise<Rea
         for await (const chunk of chunks) {
           firstChunkMs ??= performance.now() - started;
           send({ type: "chunk", data: toChunkData(chunk) });
+          await flush.afterWrite();
         }
       } catch (error) {
         if (upstream.signal.aborted) return closeQuietly(controller);
@@ -68,6 +70,25 @@ export async function startRun(doc: PromptDoc, options: RunOptions): Promise<Rea
       upstream.abort();
     },
   });
+}
+
+/**
+ * Node corks a socket on write and uncorks it on nextTick. Chunks that arrive in one burst are
+ * parsed in a single run of microtasks, so without a macrotask turn the first chunk would leave
+ * together with the last. A turn after every chunk costs throughput under load, so the pacer
+ * yields after the first chunk and then at most every few milliseconds: bounded latency, and
+ * bursts still leave as a few large writes.
+ */
+function flushPacer(maxHoldMs = 4) {
+  let lastYield = -1;
+  return {
+    async afterWrite(): Promise<void> {
+      const now = performance.now();
+      if (lastYield >= 0 && now - lastYield < maxHoldMs) return;
+      await new Promise((resolve) => setImmediate(resolve));
+      lastYield = performance.now();
+    },
+  };
 }
 
 /** Only the API's own fields travel: the SDK's wrapper also carries upstream HTTP headers. */

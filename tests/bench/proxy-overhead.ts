@@ -14,11 +14,23 @@ export interface Sample {
   total: number;
 }
 
+const clients = new Map<string, GoogleGenAI>();
+
+/** One client per emulator, as the app keeps one: construction is not part of a request. */
+function client(emulatorUrl: string): GoogleGenAI {
+  let ai = clients.get(emulatorUrl);
+  if (!ai) {
+    ai = new GoogleGenAI({
+      apiKey: "bench-key",
+      httpOptions: { baseUrl: emulatorUrl, apiVersion: "v1beta" },
+    });
+    clients.set(emulatorUrl, ai);
+  }
+  return ai;
+}
+
 export async function direct(emulatorUrl: string): Promise<Sample> {
-  const ai = new GoogleGenAI({
-    apiKey: "bench-key",
-    httpOptions: { baseUrl: emulatorUrl, apiVersion: "v1beta" },
-  });
+  const ai = client(emulatorUrl);
   const start = performance.now();
   let ttft = Number.NaN;
   const stream = await ai.models.generateContentStream({ model: MODEL, contents: PROMPT });
