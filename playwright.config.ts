@@ -1,10 +1,10 @@
 import { defineConfig } from "@playwright/test";
+import { PORTS } from "./tests/e2e/support/ports";
 
 /**
  * Three servers: the standalone emulator, the app pointed at it with a canary key (as in
  * production with a real key), and the app with no key at all (offline mode).
  */
-export const PORTS = { emulator: 4310, app: 4311, offline: 4312 } as const;
 const canary = process.env.E2E_CANARY_KEY;
 if (!canary) throw new Error("Run the e2e suite with `npm run test:e2e` (it sets E2E_CANARY_KEY).");
 

@@ -6,7 +6,7 @@ const root = join(import.meta.dirname, "..", "..");
 
 /** Build the production app if there is no build yet (benchmarks never measure `next dev`). */
 export function ensureBuild(): void {
-  if (existsSync(join(root, ".next", "BUILD_ID"))) return;
+  if (existsSync(join(root, process.env.NEXT_DIST_DIR ?? ".next", "BUILD_ID"))) return;
   console.info("No production build found; running `next build` first…");
   const result = spawnSync(join(root, "node_modules", ".bin", "next"), ["build"], {
     cwd: root,

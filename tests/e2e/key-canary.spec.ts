@@ -72,7 +72,8 @@ test("the API key never reaches the browser", async ({ page }) => {
 
 test("no built asset contains the key, including chunks no page loaded", async () => {
   const { readdir, readFile } = await import("node:fs/promises");
-  const files = (await readdir(".next/static", { recursive: true, withFileTypes: true }))
+  const distDir = process.env.NEXT_DIST_DIR ?? ".next";
+  const files = (await readdir(`${distDir}/static`, { recursive: true, withFileTypes: true }))
     .filter((entry) => entry.isFile())
     .map((entry) => `${entry.parentPath}/${entry.name}`);
   expect(files.length).toBeGreaterThan(5);

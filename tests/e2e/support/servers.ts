@@ -1,7 +1,9 @@
+import { PORTS } from "./ports";
+
 /** Where the Playwright web servers listen (see playwright.config.ts). */
-export const EMULATOR_URL = "http://127.0.0.1:4310";
-export const APP_URL = "http://127.0.0.1:4311";
-export const OFFLINE_URL = "http://127.0.0.1:4312";
+export const EMULATOR_URL = `http://127.0.0.1:${PORTS.emulator}`;
+export const APP_URL = `http://127.0.0.1:${PORTS.app}`;
+export const OFFLINE_URL = `http://127.0.0.1:${PORTS.offline}`;
 
 export interface EmulatorLogEntry {
   id: string;
