@@ -9,9 +9,25 @@
  *   - Turns: 3
  *   - Last user message: "…" | (no text)
  *
+ * Between Temperature and Turns, one line per setting the request carried (echo-settings.ts):
+ *   - Top P: 0.9 · - Top K: 20 · - Max output tokens: 500 · - Stop sequences: 2 (a count: the
+ *     sequences themselves would stop the answer in its own echo)
+ *   - Seed: 42 · - Presence penalty: 0.5 · - Frequency penalty: -0.5 · - Candidate count: 1
+ *   - Response MIME type: text/plain · - Response modalities: TEXT · - Media resolution: MEDIA_RESOLUTION_LOW
+ *   - Safety: HARM_CATEGORY_HATE_SPEECH=BLOCK_NONE, HARM_CATEGORY_HARASSMENT=OFF
+ *   - Thinking: budget 1024, include thoughts | level HIGH
+ *   - Tools: googleSearch, codeExecution, urlContext, functions(get_weather, get_time)
+ *   - Function calling: ANY (get_weather)
+ * After the last user message, one line per function result in that turn:
+ *   - Function response: get_weather returned `{"temp":21}`
+ *
  * Quotes are whitespace-collapsed and cut at 200 characters; `#emulator` lines are never echoed.
+ * Tool answers put their own sections (`lead`) between the intro and the echo list, and
+ * `hostile=1` / `math=1` sections (`sections`) follow the list.
  */
 import { stripDirectives } from "./directives";
+import { settingLines } from "./echo-settings";
+import { functionResponseLines } from "./function-calls";
 import { fnv1a, hex8 } from "./hash";
 import { contentText, excerpt, lastUserContent } from "./text";
 import type { GenerateRequest } from "./types";
@@ -26,22 +42,33 @@ export interface RequestEcho {
   lastUserMessage: string;
   promptTokens: number;
   fingerprint: string;
+  /** Echo lines for the settings present (echo-settings.ts). */
+  settings: string[];
+  /** Echo lines for functionResponse parts in the last user turn. */
+  functionResponses: string[];
+}
+
+export interface AnswerExtras {
+  /** Markdown blocks after the intro: tool results, grounded sentences. */
+  lead?: string[];
+  /** Markdown blocks after the echo list: rendering checks. */
+  sections?: string[];
 }
 
 /** The fingerprint covers everything that shapes the answer, so equal requests agree. */
 export function describeRequest(request: GenerateRequest, promptTokens: number): RequestEcho {
   const system = contentText(request.systemInstruction).trim();
   const temperature = request.generationConfig.temperature;
+  const lastUser = lastUserContent(request.contents);
   return {
     model: request.model,
     systemInstruction: system === "" ? null : excerpt(system, ECHO_CHARS),
     temperature: typeof temperature === "number" ? temperature : null,
     turns: request.contents.length,
-    lastUserMessage: excerpt(
-      stripDirectives(contentText(lastUserContent(request.contents))),
-      ECHO_CHARS,
-    ),
+    lastUserMessage: excerpt(stripDirectives(contentText(lastUser)), ECHO_CHARS),
     promptTokens,
+    settings: settingLines(request),
+    functionResponses: functionResponseLines(lastUser),
     fingerprint: hex8(
       fnv1a(
         JSON.stringify([
@@ -49,6 +76,9 @@ export function describeRequest(request: GenerateRequest, promptTokens: number):
           request.systemInstruction ?? null,
           request.contents,
           request.generationConfig,
+          request.tools ?? null,
+          request.toolConfig ?? null,
+          request.safetySettings ?? null,
         ]),
       ),
     ),
@@ -59,19 +89,24 @@ function quoted(text: string | null, empty: string): string {
   return text === null || text === "" ? empty : `"${text}"`;
 }
 
-export function composeMarkdownAnswer(echo: RequestEcho): string {
+export function composeMarkdownAnswer(echo: RequestEcho, extras: AnswerExtras = {}): string {
   const fence = "```";
+  const blocks = (list: string[] | undefined) => (list ?? []).flatMap((block) => [block, ""]);
   return [
     `## Emulated answer from ${echo.model}`,
     "",
     "The built-in Gemini emulator wrote this reply; no model was called. It repeats what it received so a test can check the request.",
     "",
+    ...blocks(extras.lead),
     `- Model: ${echo.model}`,
     `- System instruction: ${quoted(echo.systemInstruction, "none")}`,
     `- Temperature: ${echo.temperature ?? "default"}`,
+    ...echo.settings,
     `- Turns: ${echo.turns}`,
     `- Last user message: ${quoted(echo.lastUserMessage, "(no text)")}`,
+    ...echo.functionResponses,
     "",
+    ...blocks(extras.sections),
     `${fence}ts`,
     `// Request fingerprint ${echo.fingerprint}: equal requests get equal answers.`,
     "export function summarize(turns: number, tokens: number): string {",

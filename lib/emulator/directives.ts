@@ -40,7 +40,22 @@ export interface Directives {
   finish?: string;
   /** Thinking tokens a thinking model spends (0 turns thinking off). */
   thoughts?: number;
+  /** Parallel function calls in one answer. */
+  calls?: number;
+  /** Break the response schema (JSON output, function args) on purpose. */
+  invalid?: boolean;
+  /** Code execution fails with a traceback. */
+  codefail?: boolean;
+  /** Append raw HTML and script links that a safe renderer must neutralise. */
+  hostile?: boolean;
+  /** Append inline and display LaTeX. */
+  math?: boolean;
+  /** Stream this many text chunks, then stop with finishReason SAFETY. */
+  safetyAfter?: number;
 }
+
+const KNOWN_KEYS =
+  "error, message, retryDelay, after, tokens, rate, chunk, delay, disconnect, block, finish, thoughts, calls, invalid, codefail, hostile, math, safetyAfter";
 
 export class DirectiveError extends Error {
   constructor(message: string) {
@@ -126,11 +141,27 @@ function applyPair(directives: Directives, key: string, value: string): void {
     case "thoughts":
       directives.thoughts = count(key, value);
       return;
+    case "calls":
+      directives.calls = Math.min(count(key, value, 1), 16);
+      return;
+    case "invalid":
+    case "codefail":
+    case "hostile":
+    case "math":
+      directives[key] = flag(key, value);
+      return;
+    case "safetyAfter":
+      directives.safetyAfter = count(key, value);
+      return;
     default:
-      throw new DirectiveError(
-        `unknown key "${key}" (known: error, message, retryDelay, after, tokens, rate, chunk, delay, disconnect, block, finish, thoughts)`,
-      );
+      throw new DirectiveError(`unknown key "${key}" (known: ${KNOWN_KEYS})`);
   }
+}
+
+function flag(key: string, value: string): boolean {
+  if (value === "1" || value === "true") return true;
+  if (value === "0" || value === "false") return false;
+  throw new DirectiveError(`${key} must be 1 or 0, got "${value}"`);
 }
 
 function oneOf<T>(key: string, value: T, allowed: readonly T[]): T {

@@ -1,6 +1,7 @@
 /**
- * Deterministic padding for `#emulator tokens=N`: paragraphs, sub-headings, lists and the odd code
- * block, picked by a seeded generator, so long answers stress a renderer the way real ones do.
+ * Deterministic padding for `#emulator tokens=N`: headings, paragraphs, bulleted and numbered
+ * lists, tables, quotes and fenced code in ts, python, json and bash, in a fixed cycle with seeded
+ * wording, so long answers stress a streaming renderer the way real ones do.
  */
 import { mulberry32 } from "./hash";
 
@@ -23,10 +24,45 @@ const SENTENCES = [
   "Large answers are where incremental rendering pays for itself.",
 ];
 
+/** Rotated in this order, so a long answer has fenced code in several languages throughout. */
 const CODE_SAMPLES = [
-  ["```python", "def tokens(text: str) -> int:", "    return -(-len(text) // 4)", "```"],
-  ["```json", '{ "stream": true, "chunks": 3 }', "```"],
-  ["```bash", "npm run emulator -- --port 8787", "```"],
+  [
+    "```ts",
+    "export async function* chunks(stream: ReadableStream<Uint8Array>) {",
+    "  const reader = stream.getReader();",
+    "  for (;;) {",
+    "    const { done, value } = await reader.read();",
+    "    if (done) return;",
+    "    yield new TextDecoder().decode(value);",
+    "  }",
+    "}",
+    "```",
+  ],
+  [
+    "```python",
+    "def tokens(text: str) -> int:",
+    '    """Four characters make roughly one token."""',
+    "    return -(-len(text) // 4)",
+    "",
+    'print(tokens("streaming"))',
+    "```",
+  ],
+  ["```json", "{", '  "stream": true,', '  "chunks": 3,', '  "finishReason": "STOP"', "}", "```"],
+  [
+    "```bash",
+    "npm run emulator -- --port 8787",
+    'curl -N "http://localhost:8787/emulator/health"',
+    "```",
+  ],
+];
+
+const TABLE_ROWS = [
+  ["Time to first chunk", "120 ms", "stable"],
+  ["Chunks per second", "10", "paced"],
+  ["Tokens per chunk", "40", "default"],
+  ["Render time per chunk", "2 ms", "target"],
+  ["Memory per message", "64 kB", "estimate"],
+  ["Retries after 429", "1", "with delay"],
 ];
 
 function pick<T>(random: () => number, items: readonly T[]): T {
@@ -38,14 +74,42 @@ function paragraph(random: () => number): string {
   return Array.from({ length: count }, () => pick(random, SENTENCES)).join(" ");
 }
 
+function list(random: () => number, ordered: boolean): string {
+  const items = Array.from({ length: 3 + Math.floor(random() * 2) }, () => pick(random, SENTENCES));
+  return items.map((item, i) => `${ordered ? `${i + 1}.` : "-"} ${item}`).join("\n");
+}
+
+function table(random: () => number): string {
+  const start = Math.floor(random() * TABLE_ROWS.length);
+  const rows = [0, 1, 2].map((i) => TABLE_ROWS[(start + i) % TABLE_ROWS.length] as string[]);
+  return [
+    "| Measure | Value | Note |",
+    "| --- | ---: | --- |",
+    ...rows.map((r) => `| ${r.join(" | ")} |`),
+  ].join("\n");
+}
+
+/** A cycle of eight block kinds: every kind recurs every few hundred tokens, not just paragraphs. */
 function block(random: () => number, index: number): string {
-  if (index % 4 === 0) return `### Part ${index / 4 + 1}\n\n${paragraph(random)}`;
-  if (index % 7 === 3) {
-    const items = Array.from({ length: 3 }, () => `- ${pick(random, SENTENCES)}`);
-    return items.join("\n");
+  const round = Math.floor(index / 8);
+  switch (index % 8) {
+    case 0:
+      return `### Part ${round + 1}\n\n${paragraph(random)}`;
+    case 1:
+      return list(random, false);
+    case 2:
+      return (CODE_SAMPLES[round % CODE_SAMPLES.length] as string[]).join("\n");
+    case 3:
+      return paragraph(random);
+    case 4:
+      return table(random);
+    case 5:
+      return list(random, true);
+    case 6:
+      return `> ${pick(random, SENTENCES)}`;
+    default:
+      return `#### Notes ${round + 1}\n\n${paragraph(random)}`;
   }
-  if (index % 11 === 6) return pick(random, CODE_SAMPLES).join("\n");
-  return paragraph(random);
 }
 
 /** Appends blocks to `base` until it holds at least `minChars` characters. */

@@ -3,6 +3,7 @@
  * as one pretty JSON body or as paced SSE frames.
  */
 import type { CatalogueModel } from "./catalogue";
+import { chunkTokensFor } from "./chunking";
 import type { RouteContext } from "./context";
 import { type Directives, parseDirectives } from "./directives";
 import { injectedError, invalidArgument } from "./errors";
@@ -12,6 +13,7 @@ import { parseGenerateRequest } from "./request-body";
 import { unaryResponse } from "./response-shape";
 import { type StreamChunk, streamChunks } from "./stream-chunks";
 import { contentText, lastUserContent } from "./text";
+import { checkThinking } from "./thinking-rules";
 import type { GenerateRequest } from "./types";
 import {
   baseHeaders,
@@ -22,15 +24,6 @@ import {
   toPrettyJson,
 } from "./wire";
 
-const DEFAULT_CHUNK_TOKENS = 40;
-
-/** Paced streams default to ~10 events a second, which is how real ones feel. */
-export function chunkTokensFor(directives: Directives): number {
-  if (directives.chunk) return directives.chunk;
-  if (directives.rate) return Math.min(60, Math.max(1, Math.round(directives.rate / 10)));
-  return DEFAULT_CHUNK_TOKENS;
-}
-
 export async function generate(ctx: RouteContext, model: CatalogueModel): Promise<Response> {
   const streaming = ctx.method === "streamGenerateContent";
   const request = parseGenerateRequest(ctx.body, model.name.slice(7), "GenerateContentRequest");
@@ -38,6 +31,7 @@ export async function generate(ctx: RouteContext, model: CatalogueModel): Promis
   ctx.log.setPrompt(userText);
   const directives = parseDirectives(userText);
   checkLimits(request, model);
+  checkThinking(model, request.generationConfig);
 
   if (directives.delayMs) await ctx.sleep(directives.delayMs);
   if (directives.error !== undefined && (!streaming || directives.after === undefined)) {

@@ -37,13 +37,50 @@
  *   disconnect=N     cut the connection after N chunks: the client's read fails
  *   block=REASON     blocked prompt: promptFeedback.blockReason, no candidates
  *   finish=REASON    finishReason of the last chunk; SAFETY gives empty content + ratings
- *   thoughts=N       thinking tokens for thinking models (0 turns thinking off)
+ *   thoughts=N       thinking tokens for thinking models (0 turns thinking off); with includeThoughts
+ *                    the summary streams as bold-titled sections, one per chunk, ~4 chars per token
+ *   calls=N          N parallel function calls (distinct functions while they last, then the same
+ *                    ones again with other arguments)
+ *   invalid=1        break the schema: drop the first required property or send the wrong type
+ *                    (JSON output, function args, x.enum); JSON mode without a schema sends JSON
+ *                    that does not parse
+ *   codefail=1       with codeExecution: OUTCOME_FAILED and a Python traceback
+ *   safetyAfter=N    stream N text chunks, then a chunk with `"content": {}`, finishReason SAFETY
+ *                    and ratings (unary: that partial text with SAFETY and ratings)
+ *   hostile=1        add raw HTML, `javascript:` and `data:` links (a renderer test; see
+ *                    rich-markdown.ts); a safe page never sets `window.__pwned`
+ *   math=1           add inline `$E = mc^2$` and a `$$` display block
  *
  * Without directives the answer is deterministic markdown that echoes the request (answer.ts lists
- * the echo lines tests may match); tokens are ceil(characters / 4), at least 1 per part (tokens.ts),
- * so countTokens equals a generation's promptTokenCount. Thinking models (`thinking: true` in the
- * catalogue) spend 64 thought tokens unless `thinkingBudget: 0`; `includeThoughts` streams them
- * first. Gemini 3 streams end with an empty `{"text": ""}` part carrying the thought signature.
+ * the echo lines tests may match, including one line per setting present: `- Top P: 0.9`,
+ * `- Tools: googleSearch, functions(get_weather)`, `- Thinking: level HIGH` …); tokens are
+ * ceil(characters / 4), at least 1 per part (tokens.ts), so countTokens equals a generation's
+ * promptTokenCount. Thinking models (`thinking: true` in the catalogue) spend 64 thought tokens
+ * unless `thinkingBudget: 0`; `includeThoughts` streams them first. Gemini 3 streams end with an
+ * empty `{"text": ""}` part carrying the thought signature. Long answers (`tokens=N`) cycle through
+ * headings, lists, tables, quotes and ts/python/json/bash code blocks.
+ *
+ * What the request asks for, shaped as Google sends it:
+ *   functionDeclarations (mode not NONE, last user turn not a functionResponse): functionCall parts,
+ *     no id, args generated from the declared schema (schema-values.ts) and valid against it; the
+ *     function is the first whose name or description words the prompt uses (ANY mode: only
+ *     allowedFunctionNames), else the first. Thinking models sign the first call only; Gemini 3
+ *     adds `finishMessage: "Model generated function call(s)."` (unary) and ends streams with an
+ *     unsigned `{"text": ""}`. A functionResponse turn is answered with echo lines
+ *     `- Function response: NAME returned `{compact json}``.
+ *   responseMimeType application/json + responseJsonSchema (or responseSchema): pretty JSON valid
+ *     against it; text/x.enum + enum schema: one enum value (one the prompt names, if any).
+ *   googleSearch: a "What the web says" section; every stream chunk has `"groundingMetadata": {}`
+ *     and toolUsePromptTokenCount, the last one the full metadata (searchEntryPoint,
+ *     groundingChunks on example domains, groundingSupports with UTF-8 BYTE offsets,
+ *     webSearchQueries). urlContext: `urlContextMetadata` on the first chunk for each http(s) URL
+ *     in the prompt (hosts under `.invalid` fail), a "Pages read" section, supports for it.
+ *   codeExecution: executableCode (PYTHON) then codeExecutionResult, then text explaining the
+ *     output; Gemini 3 gives both an `id`, sends the result chunk without `index` and with
+ *     prompt-only usage, and bills toolUsePromptTokenCount on the last chunk.
+ *   thinkingConfig is checked like Google does (thinking-rules.ts): budget and level together,
+ *     a level on 2.5, a level the model lacks (MINIMAL on gemini-3-pro-preview), budget 0 on Pro,
+ *     and budgets out of range are 400 INVALID_ARGUMENT.
  *
  * Log entries (`emulator.log.list()`, `GET /emulator/requests`), oldest first, at most 200:
  *   { id, method, path, model, promptExcerpt, startedAt, endedAt, outcome, status, chunksSent }

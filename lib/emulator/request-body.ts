@@ -10,6 +10,8 @@ import type {
   WireContent,
   WireGenerationConfig,
   WirePart,
+  WireSafetySetting,
+  WireToolConfig,
 } from "./types";
 
 /** Google's inline-request ceiling; bigger media must go through the Files API. */
@@ -71,6 +73,10 @@ export function parseGenerateRequest(
   const request: GenerateRequest = { model, contents, generationConfig };
   if (systemInstruction) request.systemInstruction = systemInstruction;
   if (Array.isArray(body.tools)) request.tools = body.tools;
+  if (isObject(body.toolConfig)) request.toolConfig = body.toolConfig as WireToolConfig;
+  if (Array.isArray(body.safetySettings)) {
+    request.safetySettings = body.safetySettings.filter(isObject) as WireSafetySetting[];
+  }
   return request;
 }
 

@@ -1,10 +1,12 @@
 /**
  * Renders a plan as GenerateContentResponse objects with Google's key order: `candidates`,
- * `usageMetadata`, `modelVersion`, `responseId`; in a candidate `content`, `finishReason`, `index`.
+ * `usageMetadata`, `modelVersion`, `responseId`; in a candidate `content`, `finishReason`, `index`,
+ * then `finishMessage`, `safetyRatings`, `groundingMetadata`, `urlContextMetadata`; in usage the
+ * prompt, candidate and total counts, prompt details, tool-use counts, thoughts, service tier.
  * Streams (stream-chunks.ts) reuse these pieces.
  */
 import type { GenerationPlan } from "./plan";
-import { textTokens } from "./tokens";
+import { outputTokens } from "./tokens";
 import type { JsonObject, WirePart } from "./types";
 
 const SAFETY_CATEGORIES = [
@@ -15,7 +17,7 @@ const SAFETY_CATEGORIES = [
 ];
 
 /** The first category is the one that tripped; the others pass, as in Google's answers. */
-function safetyRatings(): JsonObject[] {
+export function safetyRatings(): JsonObject[] {
   return SAFETY_CATEGORIES.map(
     (category, index): JsonObject =>
       index === 0
@@ -24,11 +26,20 @@ function safetyRatings(): JsonObject[] {
   );
 }
 
-export function usage(plan: GenerationPlan, candidates: number, thoughts: number): JsonObject {
+export function usage(
+  plan: GenerationPlan,
+  candidates: number,
+  thoughts: number,
+  toolUse = 0,
+): JsonObject {
   const result: JsonObject = { promptTokenCount: plan.prompt.total };
   if (candidates > 0) result.candidatesTokenCount = candidates;
-  result.totalTokenCount = plan.prompt.total + candidates + thoughts;
+  result.totalTokenCount = plan.prompt.total + candidates + thoughts + toolUse;
   result.promptTokensDetails = plan.prompt.details.map((d) => ({ ...d }));
+  if (toolUse > 0) {
+    result.toolUsePromptTokenCount = toolUse;
+    result.toolUsePromptTokensDetails = [{ modality: "TEXT", tokenCount: toolUse }];
+  }
   if (thoughts > 0) result.thoughtsTokenCount = thoughts;
   result.serviceTier = "standard";
   return result;
@@ -55,30 +66,47 @@ export function terminalOnly(plan: GenerationPlan): JsonObject | undefined {
       responseId: plan.responseId,
     };
   }
-  if (plan.safetyBlocked) {
-    const candidate = {
-      content: {},
-      finishReason: plan.finishReason,
-      index: 0,
-      safetyRatings: safetyRatings(),
-    };
-    return envelope(plan, candidate, usage(plan, 0, 0));
-  }
+  if (plan.safetyBlocked)
+    return envelope(plan, safetyCandidate(plan.finishReason), usage(plan, 0, 0));
   return undefined;
 }
 
-export function candidate(parts: WirePart[], finishReason: string | undefined): JsonObject {
+/** A blocked candidate: `"content": {}` with no parts, and the rating that blocked it. */
+export function safetyCandidate(finishReason: string): JsonObject {
+  return { content: {}, finishReason, index: 0, safetyRatings: safetyRatings() };
+}
+
+export interface CandidateExtras {
+  /** Some Gemini 3 code-execution chunks carry no `index`. */
+  noIndex?: boolean;
+  finishMessage?: string;
+  safetyRatings?: JsonObject[];
+  groundingMetadata?: JsonObject;
+  urlContextMetadata?: JsonObject;
+}
+
+export function candidate(
+  parts: WirePart[],
+  finishReason: string | undefined,
+  extras: CandidateExtras = {},
+): JsonObject {
   const result: JsonObject = { content: { parts: parts as JsonObject[], role: "model" } };
   if (finishReason) result.finishReason = finishReason;
-  result.index = 0;
+  if (!extras.noIndex) result.index = 0;
+  if (extras.finishMessage) result.finishMessage = extras.finishMessage;
+  if (extras.safetyRatings) result.safetyRatings = extras.safetyRatings;
+  if (extras.groundingMetadata) result.groundingMetadata = extras.groundingMetadata;
+  if (extras.urlContextMetadata) result.urlContextMetadata = extras.urlContextMetadata;
   return result;
 }
 
 function answerParts(plan: GenerationPlan): WirePart[] {
   const parts: WirePart[] = [];
   if (plan.thoughts?.text !== undefined) parts.push({ text: plan.thoughts.text, thought: true });
+  if (plan.calls) return [...parts, ...plan.calls];
+  if (plan.code) parts.push(plan.code.executable, plan.code.result);
   const answer: WirePart = { text: plan.answer };
-  if (plan.thoughts?.signature) answer.thoughtSignature = plan.thoughts.signature;
+  if (plan.textSignature) answer.thoughtSignature = plan.textSignature;
   parts.push(answer);
   return parts;
 }
@@ -86,10 +114,17 @@ function answerParts(plan: GenerationPlan): WirePart[] {
 export function unaryResponse(plan: GenerationPlan): JsonObject {
   const terminal = terminalOnly(plan);
   if (terminal) return terminal;
-  const thoughts = plan.thoughts?.tokens ?? 0;
+  const parts = answerParts(plan);
+  const candidates = parts.filter((p) => !p.thought).reduce((sum, p) => sum + outputTokens(p), 0);
+  const extras: CandidateExtras = {
+    ...(plan.finishMessage && { finishMessage: plan.finishMessage }),
+    ...(plan.safetyStop && { safetyRatings: safetyRatings() }),
+    ...(plan.groundingMetadata && { groundingMetadata: plan.groundingMetadata }),
+    ...(plan.urlContextMetadata && { urlContextMetadata: plan.urlContextMetadata }),
+  };
   return envelope(
     plan,
-    candidate(answerParts(plan), plan.finishReason),
-    usage(plan, textTokens(plan.answer), thoughts),
+    candidate(parts, plan.finishReason, extras),
+    usage(plan, candidates, plan.thoughts?.tokens ?? 0, plan.toolUse?.tokens ?? 0),
   );
 }

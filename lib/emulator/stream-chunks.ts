@@ -1,12 +1,25 @@
 /**
- * Splits a plan into stream chunks. Usage rides on every chunk as running totals; early chunks
- * lack candidatesTokenCount; thoughts come first; only the last chunk has a finishReason.
+ * Splits a plan into stream chunks, as Gemini streams them: thought summaries first (one section
+ * per chunk), then function calls or code and its result, then the text; usage rides on every
+ * chunk as running totals; only the last chunk has a finishReason. With grounding, every answer
+ * chunk carries `"groundingMetadata": {}` and the last one the full metadata; URL context metadata
+ * rides on the first answer chunk. Gemini 3 sends its code result without `index` and with
+ * prompt-only usage, and ends with an empty text part.
  */
+import { splitText } from "./chunking";
 import type { GenerationPlan } from "./plan";
-import { candidate, envelope, terminalOnly, usage } from "./response-shape";
-import { sliceSafe } from "./text";
-import { CHARS_PER_TOKEN, textTokens } from "./tokens";
+import {
+  type CandidateExtras,
+  candidate,
+  envelope,
+  safetyCandidate,
+  terminalOnly,
+  usage,
+} from "./response-shape";
+import { outputTokens, textTokens } from "./tokens";
 import type { JsonObject, WirePart } from "./types";
+
+export { splitText } from "./chunking";
 
 export interface StreamChunk {
   body: JsonObject;
@@ -14,63 +27,87 @@ export interface StreamChunk {
   tokens: number;
 }
 
-export function splitText(text: string, chunkTokens: number): string[] {
-  const size = Math.max(1, chunkTokens) * CHARS_PER_TOKEN;
-  const pieces: string[] = [];
-  let rest = text;
-  while (rest.length > 0) {
-    // A lone surrogate pair at the cut point would leave sliceSafe empty: take both halves.
-    const piece = sliceSafe(rest, size) || rest.slice(0, 2);
-    pieces.push(piece);
-    rest = rest.slice(piece.length);
+interface Segment {
+  parts: WirePart[];
+  /** Gemini 3's code-result chunk: no `index`, usage with the prompt only. */
+  bare?: boolean;
+}
+
+function thoughtChunks(plan: GenerationPlan): StreamChunk[] {
+  const sections = plan.thoughts?.sections ?? [];
+  const tokens = plan.thoughts?.tokens ?? 0;
+  const totalChars = sections.reduce((sum, section) => sum + section.length, 0);
+  let shown = 0;
+  return sections.map((section, index) => {
+    shown += section.length;
+    const running =
+      index === sections.length - 1 ? tokens : Math.round((tokens * shown) / totalChars);
+    const part: WirePart = { text: section, thought: true };
+    return {
+      body: envelope(plan, candidate([part], undefined), usage(plan, 0, Math.max(1, running))),
+      tokens: textTokens(section),
+    };
+  });
+}
+
+function answerSegments(plan: GenerationPlan, chunkTokens: number): Segment[] {
+  const gemini3 = plan.emptyLastPart;
+  if (plan.calls) {
+    return gemini3 ? [{ parts: plan.calls }, { parts: [{ text: "" }] }] : [{ parts: plan.calls }];
   }
-  return pieces;
+  const segments: Segment[] = [];
+  if (plan.code) {
+    segments.push({
+      parts: gemini3 ? [plan.code.executable, { text: "" }] : [plan.code.executable],
+    });
+    segments.push({ parts: [plan.code.result], bare: gemini3 });
+  }
+  const pieces = splitText(plan.answer, chunkTokens);
+  if (pieces.length === 0 && !gemini3 && segments.length === 0) pieces.push("");
+  pieces.forEach((piece, index) => {
+    const part: WirePart = { text: piece };
+    if (index === 0 && plan.textSignature && !gemini3) part.thoughtSignature = plan.textSignature;
+    segments.push({ parts: [part] });
+  });
+  if (gemini3 && !plan.safetyStop) {
+    const signature = plan.textSignature;
+    segments.push({
+      parts: [signature ? { text: "", thoughtSignature: signature } : { text: "" }],
+    });
+  }
+  return segments;
 }
 
 export function streamChunks(plan: GenerationPlan, chunkTokens: number): StreamChunk[] {
   const terminal = terminalOnly(plan);
   if (terminal) return [{ body: terminal, tokens: 0 }];
-  const chunks: StreamChunk[] = [];
-  const thoughtText = plan.thoughts?.text;
-  // Unreturned thoughts are all spent before the first chunk, so they count in full at once.
-  let thoughts = thoughtText === undefined ? (plan.thoughts?.tokens ?? 0) : 0;
-  let shownThought = "";
-  for (const piece of thoughtText === undefined ? [] : splitText(thoughtText, chunkTokens)) {
-    shownThought += piece;
-    thoughts = textTokens(shownThought);
-    const part: WirePart = { text: piece, thought: true };
-    chunks.push({
-      body: envelope(plan, candidate([part], undefined), usage(plan, 0, thoughts)),
-      tokens: textTokens(piece),
-    });
-  }
-
-  const signature = plan.thoughts?.signature;
-  const pieces = splitText(plan.answer, chunkTokens);
-  if (pieces.length === 0 && !plan.emptyLastPart) pieces.push("");
-  let shown = "";
-  pieces.forEach((piece, index) => {
-    shown += piece;
-    const part: WirePart = { text: piece };
-    if (index === 0 && signature && !plan.emptyLastPart) part.thoughtSignature = signature;
-    const last = index === pieces.length - 1 && !plan.emptyLastPart;
+  const chunks = thoughtChunks(plan);
+  const thoughts = plan.thoughts?.tokens ?? 0;
+  const segments = answerSegments(plan, chunkTokens);
+  const toolUse = plan.toolUse;
+  let candidates = 0;
+  segments.forEach((segment, index) => {
+    const added = segment.parts.reduce((sum, part) => sum + outputTokens(part), 0);
+    candidates += added;
+    const last = index === segments.length - 1 && !plan.safetyStop;
+    const extras: CandidateExtras = { noIndex: segment.bare };
+    if (plan.groundingMetadata) extras.groundingMetadata = last ? plan.groundingMetadata : {};
+    if (index === 0 && plan.urlContextMetadata) extras.urlContextMetadata = plan.urlContextMetadata;
+    const tools = toolUse && (toolUse.everyChunk || last) ? toolUse.tokens : 0;
+    const counts = segment.bare ? usage(plan, 0, 0) : usage(plan, candidates, thoughts, tools);
     chunks.push({
       body: envelope(
         plan,
-        candidate([part], last ? plan.finishReason : undefined),
-        usage(plan, textTokens(shown), thoughts),
+        candidate(segment.parts, last ? plan.finishReason : undefined, extras),
+        counts,
       ),
-      tokens: textTokens(piece),
+      tokens: added,
     });
   });
-  if (plan.emptyLastPart) {
-    const part: WirePart = signature ? { text: "", thoughtSignature: signature } : { text: "" };
+  if (plan.safetyStop) {
+    const tools = toolUse?.tokens ?? 0;
     chunks.push({
-      body: envelope(
-        plan,
-        candidate([part], plan.finishReason),
-        usage(plan, textTokens(shown), thoughts),
-      ),
+      body: envelope(plan, safetyCandidate("SAFETY"), usage(plan, candidates, thoughts, tools)),
       tokens: 0,
     });
   }

@@ -1,19 +1,20 @@
 /**
  * Thinking: models the catalogue marks `thinking: true` spend thought tokens (reported as
  * `thoughtsTokenCount`, as real ones do even when thoughts are not returned). With
- * `thinkingConfig.includeThoughts` the thought text streams first as `thought: true` parts, and the
- * first answer part carries a `thoughtSignature` that clients must send back verbatim. Gemini 3
- * streams instead end with an empty text part that carries the signature, as the real ones do.
+ * `thinkingConfig.includeThoughts` a summary streams first as `thought: true` parts (one section per
+ * chunk, thought-summary.ts), and the first answer part carries a `thoughtSignature` that clients
+ * must send back verbatim. Gemini 3 streams instead end with an empty text part that carries the
+ * signature, as the real ones do. The summary runs to about four characters per thinking token.
  */
 import type { RequestEcho } from "./answer";
 import type { CatalogueModel } from "./catalogue";
-import { fillerSentences } from "./filler";
-import { sliceSafe } from "./text";
+import { thoughtSections } from "./thought-summary";
 import type { WireGenerationConfig } from "./types";
 
 export interface ThoughtPlan {
   tokens: number;
-  /** Present when the client asked for thoughts back. */
+  /** Present when the client asked for thoughts back: one summary section per stream chunk. */
+  sections?: string[];
   text?: string;
   signature?: string;
 }
@@ -40,33 +41,17 @@ export function planThoughts(
   echo: RequestEcho,
   model: CatalogueModel,
   config: WireGenerationConfig,
-  directive: number | undefined,
-  seed: number,
+  options: { directive: number | undefined; seed: number; task: string },
 ): ThoughtPlan | undefined {
-  const tokens = thoughtTokens(model, config, directive);
+  const tokens = thoughtTokens(model, config, options.directive);
   if (tokens === 0) return undefined;
   if (!config.thinkingConfig?.includeThoughts) {
     // Gemini 3 signs its answers whether or not thoughts are returned; 2.5 only when they are.
     return signsAlways(model) ? { tokens, signature: signatureFor(echo.fingerprint) } : { tokens };
   }
-  const chars = tokens * 4;
-  let text = [
-    "**Reading the request**",
-    "",
-    `The conversation has ${echo.turns} turn(s) for ${echo.model}; I will echo its settings.`,
-    "",
-    "",
-    "**Planning the answer**",
-    "",
-    "A heading, a list, a code block and a table, then any filler that was asked for.",
-    "",
-    "",
-  ].join("\n");
-  if (text.length < chars) {
-    // Filler sentences run 60-100 characters (50 leaves room), so this many always reach the target.
-    text += fillerSentences(Math.ceil((chars - text.length) / 50) + 1, seed).join(" ");
-  }
-  return { tokens, text: sliceSafe(text, chars), signature: signatureFor(echo.fingerprint) };
+  const topic = { ...echo, task: options.task };
+  const sections = thoughtSections(topic, tokens * 4, options.seed);
+  return { tokens, sections, text: sections.join(""), signature: signatureFor(echo.fingerprint) };
 }
 
 export function signsAlways(model: CatalogueModel): boolean {
@@ -74,6 +59,6 @@ export function signsAlways(model: CatalogueModel): boolean {
 }
 
 /** Opaque to clients, like Google's; recognisable to us if we ever check it comes back. */
-function signatureFor(fingerprint: string): string {
-  return btoa(`gemini-emulator/thought-signature/v1/${fingerprint}`);
+export function signatureFor(fingerprint: string, purpose = ""): string {
+  return btoa(`gemini-emulator/thought-signature/v1/${fingerprint}${purpose && `/${purpose}`}`);
 }

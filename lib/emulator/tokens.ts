@@ -95,3 +95,10 @@ export function countPromptTokens(prompt: PromptPieces): TokenCount {
   if (prompt.tools && prompt.tools.length > 0) tally.addJson(prompt.tools);
   return tally.result();
 }
+
+/** What a part of the answer bills as candidate tokens; empty text parts cost nothing. */
+export function outputTokens(part: WirePart): number {
+  if (typeof part.text === "string") return textTokens(part.text);
+  const { thought: _t, thoughtSignature: _s, ...payload } = part;
+  return textTokens(JSON.stringify(payload));
+}

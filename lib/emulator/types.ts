@@ -19,8 +19,8 @@ export interface WirePart {
   fileData?: { mimeType?: string; fileUri?: string };
   functionCall?: { id?: string; name?: string; args?: JsonObject };
   functionResponse?: { id?: string; name?: string; response?: JsonObject };
-  executableCode?: { language?: string; code?: string };
-  codeExecutionResult?: { outcome?: string; output?: string };
+  executableCode?: { language?: string; code?: string; id?: string };
+  codeExecutionResult?: { outcome?: string; output?: string; id?: string };
 }
 
 export interface WireContent {
@@ -35,8 +35,25 @@ export interface WireGenerationConfig {
   maxOutputTokens?: number;
   stopSequences?: string[];
   candidateCount?: number;
+  seed?: number;
+  presencePenalty?: number;
+  frequencyPenalty?: number;
   responseMimeType?: string;
+  /** JSON Schema (what the app sends); `responseSchema` is the older OpenAPI-style subset. */
+  responseJsonSchema?: JsonValue;
+  responseSchema?: JsonValue;
+  responseModalities?: string[];
+  mediaResolution?: string;
   thinkingConfig?: { includeThoughts?: boolean; thinkingBudget?: number; thinkingLevel?: string };
+}
+
+export interface WireSafetySetting {
+  category?: string;
+  threshold?: string;
+}
+
+export interface WireToolConfig {
+  functionCallingConfig?: { mode?: string; allowedFunctionNames?: string[] };
 }
 
 /** A generateContent body after validation: `contents` is known to be well formed. */
@@ -46,6 +63,8 @@ export interface GenerateRequest {
   systemInstruction?: WireContent;
   generationConfig: WireGenerationConfig;
   tools?: JsonValue[];
+  toolConfig?: WireToolConfig;
+  safetySettings?: WireSafetySetting[];
 }
 
 export interface ModalityTokenCount {

@@ -1,6 +1,6 @@
-import type { GenerateContentResponse } from "@google/genai";
+import { type GenerateContentResponse, ThinkingLevel } from "@google/genai";
 import { describe, expect, it } from "vitest";
-import { setupEmulatorServer, user } from "./emulator-fixture";
+import { errorBody, setupEmulatorServer, user } from "./emulator-fixture";
 
 const { client } = setupEmulatorServer();
 
@@ -55,5 +55,51 @@ describe("thinking through @google/genai", () => {
     expect(last?.finishReason).toBe("STOP");
     const unary = await client().models.generateContent(request);
     expect(chunks.map((c) => c.text ?? "").join("")).toBe(unary.text);
+  });
+});
+
+describe("thinking settings Google rejects, as ApiError", () => {
+  it.each([
+    [
+      "gemini-2.5-flash",
+      { thinkingBudget: 1024, thinkingLevel: ThinkingLevel.HIGH },
+      "You can only set only one of thinking budget and thinking level.",
+    ],
+    [
+      "gemini-3-pro-preview",
+      { thinkingLevel: ThinkingLevel.MINIMAL },
+      "Thinking level MINIMAL is not supported for this model. Please retry with other thinking level.",
+    ],
+    [
+      "gemini-2.5-pro",
+      { thinkingBudget: 0 },
+      "Budget 0 is invalid. This model only works in thinking mode.",
+    ],
+    [
+      "gemini-2.5-flash",
+      { thinkingLevel: ThinkingLevel.LOW },
+      "Thinking level is not supported for this model. Please retry with thinking budget instead.",
+    ],
+    [
+      "gemini-2.5-pro",
+      { thinkingBudget: 50_000 },
+      "The thinking budget 50000 is invalid. Please choose -1 (dynamic) or a value between 128 and 32768.",
+    ],
+  ])("%s with %j", async (model, thinkingConfig, message) => {
+    const error = await client()
+      .models.generateContentStream({ model, contents: user("Think"), config: { thinkingConfig } })
+      .catch((e: unknown) => e);
+    expect(errorBody(error)).toEqual({ error: { code: 400, message, status: "INVALID_ARGUMENT" } });
+    expect((error as { status?: number }).status).toBe(400);
+  });
+
+  it("accepts a level Gemini 3 Flash supports and echoes it", async () => {
+    const response = await client().models.generateContent({
+      model: "gemini-3-flash-preview",
+      contents: user("Think a little"),
+      config: { thinkingConfig: { thinkingLevel: ThinkingLevel.MINIMAL } },
+    });
+    expect(response.text).toContain("- Thinking: level MINIMAL");
+    expect(response.usageMetadata?.thoughtsTokenCount).toBe(16);
   });
 });
