@@ -1,6 +1,6 @@
 "use client";
 
-import type { FormEvent, KeyboardEvent } from "react";
+import { type FormEvent, type KeyboardEvent, useId } from "react";
 import { Button } from "@/components/ui/button";
 import { PlayIcon, StopIcon } from "@/components/ui/icons";
 import {
@@ -10,10 +10,17 @@ import {
   usePromptText,
   useRunActions,
 } from "@/lib/store";
+import { AddToChatMenu } from "./add-to-chat-menu";
 import { RunStatus } from "./run-status";
+import { TokenCount } from "./token-count";
 
-/** The prompt box at the bottom: Ctrl/Cmd+Enter or Run sends it, Stop ends the answer. */
+/**
+ * The prompt box at the bottom: Ctrl/Cmd+Enter or Run sends it, Stop ends the answer, "Add to
+ * chat" files it as a turn without running. Typing changes only `promptText`, which nothing in
+ * the conversation selects, so keystrokes never re-render the message list.
+ */
 export function Composer() {
+  const countId = useId();
   const text = usePromptText();
   const canRun = useCanRun();
   const running = useIsRunning();
@@ -38,6 +45,7 @@ export function Composer() {
     >
       <textarea
         aria-label="Prompt"
+        aria-describedby={countId}
         value={text}
         onChange={(e) => setPromptText(e.target.value)}
         onKeyDown={onKeyDown}
@@ -48,6 +56,8 @@ export function Composer() {
       <div className="flex items-center gap-2 px-3 pb-3">
         <RunStatus />
         <div className="ml-auto flex items-center gap-2">
+          <TokenCount id={countId} />
+          <AddToChatMenu />
           {running && (
             <Button variant="secondary" size="md" onClick={() => stop()}>
               <StopIcon />

@@ -1,17 +1,49 @@
 "use client";
 
-import { useContents } from "@/lib/store";
+import { useRef } from "react";
+import type { Turn } from "@/lib/prompt";
+import { useContents, useHydrated, usePendingChatRunId } from "@/lib/store";
 import { TurnView } from "./turn-view";
 
-/** The conversation so far. Selects only `contents`, which is stable while an answer streams. */
+/** How many of a restored conversation's last turns render at once (they are on screen). */
+const EAGER_TAIL = 2;
+
+/**
+ * The conversation so far, then the answer being written — in the place its turn will take, so
+ * it stays the same component when it joins the conversation. Selects `contents`, which is
+ * stable while an answer streams. Turns restored from the saved draft render when scrolled near
+ * (a long conversation opens fast); turns written since render at once.
+ */
 export function MessageList() {
   const contents = useContents();
-  return (
-    <>
-      {contents.map((turn, index) => (
-        // biome-ignore lint/suspicious/noArrayIndexKey: turns are only appended or cleared, never reordered.
-        <TurnView key={index} turn={turn} index={index} />
-      ))}
-    </>
-  );
+  const hydrated = useHydrated();
+  const pending = usePendingChatRunId();
+  const restored = useRef<WeakSet<Turn> | null>(null);
+  // Turns present before or at hydration came from the saved draft (nobody typed them here).
+  if (restored.current === null && (hydrated || contents.length > 0)) {
+    restored.current = new WeakSet(contents.slice(0, Math.max(0, contents.length - EAGER_TAIL)));
+  }
+  // One keyed array: the pending answer must be a sibling of the turns, with the key its turn
+  // will have, or React would remount it (and re-parse all its markdown) when it joins them.
+  const items = contents.map((turn, index) => (
+    <TurnView
+      // biome-ignore lint/suspicious/noArrayIndexKey: a turn's position is its identity (runByTurn).
+      key={index}
+      turn={turn}
+      index={index}
+      eager={!restored.current?.has(turn)}
+    />
+  ));
+  if (pending) {
+    items.push(
+      <TurnView
+        key={contents.length}
+        turn={null}
+        index={contents.length}
+        eager
+        pendingRunId={pending}
+      />,
+    );
+  }
+  return <>{items}</>;
 }

@@ -1,16 +1,30 @@
 "use client";
 
 import { useEffect } from "react";
+import { preloadMarkdown } from "@/components/answer/markdown";
 import { SettingsPanel } from "@/components/settings/settings-panel";
 import { useModelCatalog } from "@/lib/hooks/use-models";
 import { useRunExecutor } from "@/lib/hooks/use-run-executor";
-import { PlaygroundStoreProvider, usePlayground } from "@/lib/store";
+import { PlaygroundStoreProvider, STORAGE_KEY, usePlayground } from "@/lib/store";
 import { AppHeader } from "./app-header";
 import { Composer } from "./composer";
 import { Conversation } from "./conversation";
-import { preloadMarkdown } from "./markdown";
 import { OfflineBanner } from "./offline-banner";
 import { RunNotice } from "./run-notice";
+
+/**
+ * A saved conversation with answers needs the markdown renderer the moment it is restored; only
+ * then fetching it would add a round trip and its evaluation to opening the page. So when one is
+ * waiting in this browser, the fetch starts as soon as this module loads, alongside hydration.
+ */
+function preloadForSavedAnswers(): void {
+  try {
+    if (localStorage.getItem(STORAGE_KEY)?.includes('"role":"model"')) preloadMarkdown();
+  } catch {
+    // Storage disabled: the renderer loads when idle, as for a new prompt.
+  }
+}
+if (typeof window !== "undefined") preloadForSavedAnswers();
 
 /** The chat page: conversation in the middle, run settings on the right, prompt box below. */
 export function Playground({ simulated }: { simulated: boolean }) {

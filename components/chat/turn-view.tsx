@@ -1,47 +1,103 @@
 "use client";
 
-import { memo } from "react";
+import { memo, useCallback, useMemo, useRef, useState } from "react";
+import { PartBlock } from "@/components/answer/part-blocks";
+import { useRevealed } from "@/lib/hooks/use-reveal";
 import type { Turn } from "@/lib/prompt";
-import { answerText } from "@/lib/run/reducer";
-import { useRunIdForTurn, useRunRecord } from "@/lib/store";
-import { AnswerBody } from "./answer-body";
-import { AnswerFooter } from "./answer-footer";
-import { PartBlock } from "./part-blocks";
+import { turnText } from "@/lib/run/turns";
+import { useConversationActions } from "@/lib/store";
+import { ModelBody } from "./model-body";
+import { TurnEditor } from "./turn-editor";
+import { TurnToolbar } from "./turn-toolbar";
+
+interface TurnViewProps {
+  /** Null for the answer still being written (see `pendingRunId`). */
+  turn: Turn | null;
+  index: number;
+  /** Render in full at once rather than when scrolled near (turns written in this session). */
+  eager: boolean;
+  pendingRunId?: string;
+}
 
 /**
- * One finished turn. Memoized on the turn object, which never changes once in the conversation,
- * so a streaming answer or a new turn re-renders none of the earlier ones.
+ * One turn of the conversation, with its toolbar and inline editor. Memoized on the turn object,
+ * which only changes when this turn is edited, so a streaming answer or a new turn re-renders
+ * none of the earlier ones.
  */
-export const TurnView = memo(function TurnView({ turn, index }: { turn: Turn; index: number }) {
-  return turn.role === "user" ? <UserTurn turn={turn} /> : <ModelTurn turn={turn} index={index} />;
+export const TurnView = memo(function TurnView({
+  turn,
+  index,
+  eager,
+  pendingRunId,
+}: TurnViewProps) {
+  const [editing, setEditing] = useState(false);
+  const { editTurn } = useConversationActions();
+  const text = useMemo(() => (turn ? turnText(turn) : ""), [turn]);
+  const user = turn?.role === "user";
+  const startEditing = useCallback(() => setEditing(true), []);
+  // Restored turns far from the viewport stay light (plain text, no toolbar) until scrolled near.
+  const self = useRef<HTMLElement>(null);
+  const revealed = useRevealed(self, eager || pendingRunId !== undefined);
+
+  return (
+    <article
+      ref={self}
+      aria-label={user ? "You" : "Answer"}
+      aria-busy={pendingRunId !== undefined && !turn ? true : undefined}
+      className="turn group flex flex-col gap-1.5 [contain-intrinsic-size:auto_240px] [content-visibility:auto]"
+    >
+      {/* Sticky, so the actions stay in reach while reading a long answer. */}
+      <div
+        className={`sticky top-0 z-10 flex h-8 items-center gap-2 bg-background ${user ? "flex-row-reverse" : ""}`}
+      >
+        <span className="text-xs font-medium text-muted-foreground">{user ? "User" : "Model"}</span>
+        {turn && revealed && (
+          <div className="opacity-0 transition-opacity group-focus-within:opacity-100 group-hover:opacity-100">
+            <TurnToolbar index={index} role={turn.role} text={text} onEdit={startEditing} />
+          </div>
+        )}
+      </div>
+      {turn && editing ? (
+        <TurnEditor
+          initialText={text}
+          hasOtherParts={turn.parts.some((p) => p.kind !== "text" && p.kind !== "thought")}
+          onCancel={() => setEditing(false)}
+          onSave={(next) => {
+            editTurn(index, next);
+            setEditing(false);
+          }}
+        />
+      ) : turn && user ? (
+        <UserBody turn={turn} />
+      ) : (
+        <ModelBody
+          turn={turn}
+          index={index}
+          text={text}
+          revealed={revealed}
+          pendingRunId={pendingRunId}
+        />
+      )}
+    </article>
+  );
 });
 
-function UserTurn({ turn }: { turn: Turn }) {
+function UserBody({ turn }: { turn: Turn }) {
   return (
-    <article aria-label="You" className="turn flex justify-end">
-      <div className="flex max-w-[85%] flex-col gap-2 rounded-2xl bg-muted px-4 py-3">
-        {turn.parts.map((part, i) =>
-          part.kind === "text" || part.kind === "thought" ? (
-            // biome-ignore lint/suspicious/noArrayIndexKey: parts of a stored turn never reorder.
+    <div className="flex max-w-[85%] flex-col gap-2 self-end rounded-2xl bg-muted px-4 py-3">
+      {turn.parts.map((part, i) =>
+        part.kind === "text" || part.kind === "thought" ? (
+          part.text && (
+            // biome-ignore lint/suspicious/noArrayIndexKey: parts of a turn never reorder.
             <p key={i} className="whitespace-pre-wrap break-words">
               {part.text}
             </p>
-          ) : (
-            // biome-ignore lint/suspicious/noArrayIndexKey: as above.
-            <PartBlock key={i} part={part} />
-          ),
-        )}
-      </div>
-    </article>
-  );
-}
-
-function ModelTurn({ turn, index }: { turn: Turn; index: number }) {
-  const run = useRunRecord(useRunIdForTurn(index));
-  return (
-    <article aria-label="Answer" className="turn flex flex-col gap-2">
-      <AnswerBody parts={turn.parts} />
-      <AnswerFooter state={run?.state} text={answerText(turn.parts)} />
-    </article>
+          )
+        ) : (
+          // biome-ignore lint/suspicious/noArrayIndexKey: as above.
+          <PartBlock key={i} part={part} />
+        ),
+      )}
+    </div>
   );
 }

@@ -1,13 +1,14 @@
 "use client";
 
 import { useMemo } from "react";
-import { useCatalog, useComposerActions, useDraftModel } from "@/lib/store";
+import { useCatalog, useConfigActions, useDraftModel } from "@/lib/store";
 import { formatTokens, groupRunnableModels } from "./model-groups";
 
 export function ModelPicker() {
   const model = useDraftModel();
   const catalog = useCatalog();
-  const { setModel } = useComposerActions();
+  // changeModel, not setModel: it keeps only the settings the new model accepts, and says so.
+  const { changeModel } = useConfigActions();
   const groups = useMemo(() => groupRunnableModels(catalog.models), [catalog.models]);
   const selected = catalog.models.find((m) => m.id === model);
   const known = groups.some((g) => g.models.some((m) => m.id === model));
@@ -26,7 +27,7 @@ export function ModelPicker() {
       <select
         id="model-select"
         value={model}
-        onChange={(e) => setModel(e.target.value)}
+        onChange={(e) => changeModel(e.target.value)}
         aria-describedby="model-details"
         className="h-10 w-full rounded-lg border border-border bg-background px-3 text-sm"
       >

@@ -1,7 +1,8 @@
 import "server-only";
 import type { Model } from "@google/genai";
 import { serverEnv } from "@/lib/env";
-import type { ModelInfo, ModelKind } from "@/lib/models/types";
+import { modelKind } from "@/lib/models/kind";
+import type { ModelInfo } from "@/lib/models/types";
 import { gemini, upstreamName } from "./client";
 import { toAppError } from "./errors";
 
@@ -56,14 +57,4 @@ export function toModelInfo(model: Model): ModelInfo {
     ...(model.topK !== undefined && { topK: model.topK }),
     ...(model.thinking !== undefined && { thinking: model.thinking }),
   };
-}
-
-/** The catalogue has no "kind" field; ids and actions are the reliable signal. */
-export function modelKind(id: string, actions: string[]): ModelKind {
-  if (id.startsWith("imagen")) return "imagen";
-  if (id.startsWith("veo")) return "video";
-  if (actions.includes("embedContent") || id.includes("embedding")) return "embedding";
-  if (id.includes("tts")) return "tts";
-  if (id.includes("image")) return "image";
-  return actions.includes("generateContent") ? "text" : "other";
 }

@@ -24,17 +24,21 @@ export function useRunExecutor(): void {
       started.add(record.id);
       const controller = new AbortController();
       controllers.set(record.id, controller);
+      // Timed as it is read, not when its frame's batch is applied: that is the real TTFT.
+      let firstChunkAt: number | undefined;
       const batcher = createFrameBatcher<RunEvent>((events) =>
-        store.getState().applyRunEvents(record.id, events),
+        store.getState().applyRunEvents(record.id, events, { firstChunkAt }),
       );
-      void streamRun(record.request, { signal: controller.signal, emit: batcher.push }).finally(
-        () => {
-          // Events still queued after an abort arrived after Stop; the reducer would ignore them.
-          if (controller.signal.aborted) batcher.cancel();
-          else batcher.flush();
-          controllers.delete(record.id);
-        },
-      );
+      const emit = (event: RunEvent) => {
+        if (event.type === "chunk" && firstChunkAt === undefined) firstChunkAt = Date.now();
+        batcher.push(event);
+      };
+      void streamRun(record.request, { signal: controller.signal, emit }).finally(() => {
+        // Events still queued after an abort arrived after Stop; the reducer would ignore them.
+        if (controller.signal.aborted) batcher.cancel();
+        else batcher.flush();
+        controllers.delete(record.id);
+      });
     };
 
     const sync = (state: PlaygroundState, previous?: PlaygroundState) => {

@@ -111,16 +111,3 @@ export function describeOutcome(state: RunState, elapsedMs?: number): string {
   if (tokens !== undefined) bits.push(`${tokens.toLocaleString("en-US")} tokens`);
   return bits.join(" · ");
 }
-
-/** "18 in · 80 out · 35 thinking": where the tokens of a run went. */
-export function describeUsage(state: RunState): string | null {
-  const u = state.usage;
-  if (!u) return null;
-  const n = (v: number) => v.toLocaleString("en-US");
-  const bits: string[] = [];
-  if (u.promptTokenCount !== undefined) bits.push(`${n(u.promptTokenCount)} in`);
-  if (u.candidatesTokenCount !== undefined) bits.push(`${n(u.candidatesTokenCount)} out`);
-  if (u.thoughtsTokenCount) bits.push(`${n(u.thoughtsTokenCount)} thinking`);
-  if (u.toolUsePromptTokenCount) bits.push(`${n(u.toolUsePromptTokenCount)} tool`);
-  return bits.length ? `${bits.join(" · ")} tokens` : null;
-}

@@ -1,6 +1,7 @@
 import type { AppErrorBody } from "../errors";
 import type { Part } from "../prompt";
 import type { ChunkData, RunEvent, RunMeta } from "./events";
+import { mergeMetadata, type RunGrounding, type RunUrlContext } from "./grounding";
 import { toRunPart, type WirePart } from "./wire-parts";
 
 /**
@@ -44,6 +45,10 @@ export interface RunState {
   blockReason?: string;
   blockReasonMessage?: string;
   promptSafetyRatings?: RunSafetyRating[];
+  /** Google Search grounding: sources, citation spans and search suggestions (last chunk). */
+  groundingMetadata?: RunGrounding;
+  /** URL context: which URLs the model fetched and how that went (first chunk). */
+  urlContextMetadata?: RunUrlContext;
   /** Running totals: each chunk replaces the previous figures. */
   usage?: RunUsage;
   modelVersion?: string;
@@ -99,6 +104,10 @@ function foldChunk(state: RunState, chunk: ChunkData): RunState {
   if (candidate.finishReason) next.finishReason = candidate.finishReason;
   if (candidate.finishMessage) next.finishMessage = candidate.finishMessage;
   if (candidate.safetyRatings) next.safetyRatings = widenRatings(candidate.safetyRatings);
+  const grounding = mergeMetadata(state.groundingMetadata, candidate.groundingMetadata);
+  if (grounding) next.groundingMetadata = grounding;
+  const urlContext = mergeMetadata(state.urlContextMetadata, candidate.urlContextMetadata);
+  if (urlContext) next.urlContextMetadata = urlContext;
 
   const wireParts: readonly WirePart[] = candidate.content?.parts ?? [];
   if (wireParts.length > 0) {

@@ -3,6 +3,8 @@ import { createStore } from "zustand/vanilla";
 import type { PromptDoc } from "../prompt";
 import { createCatalogSlice } from "./catalog-slice";
 import { createComposerSlice, type ModelSource } from "./composer-slice";
+import { createConfigSlice } from "./config-slice";
+import { createConversationSlice } from "./conversation-slice";
 import { createRunsSlice } from "./runs-slice";
 import { readSavedDraft } from "./saved-draft";
 import { createSettingsSlice } from "./settings-slice";
@@ -86,6 +88,8 @@ export function createPlaygroundStore(options: CreatePlaygroundStoreOptions = {}
     persist(
       (...a) => ({
         ...createComposerSlice(...a),
+        ...createConfigSlice(...a),
+        ...createConversationSlice(...a),
         ...createRunsSlice(...a),
         ...createSettingsSlice(...a),
         ...createCatalogSlice(...a),

@@ -1,5 +1,13 @@
 export type { Catalog } from "./catalog-slice";
 export { DEFAULT_MODEL, type ModelSource } from "./composer-slice";
+export type {
+  BuiltInTool,
+  FunctionCallingMode,
+  HarmCategory,
+  HarmThreshold,
+  ModelNotice,
+  ScalarSetting,
+} from "./config-slice";
 export {
   createPlaygroundStore,
   type PersistedState,

@@ -15,6 +15,8 @@ export interface RunRecord {
   request: PromptDoc;
   state: RunState;
   startedAt: number;
+  /** When this browser read the first chunk: the client-side time to first token. */
+  firstChunkAt?: number;
   endedAt?: number;
   /** The answer has been appended to the conversation (or there was nothing to append). */
   committed: boolean;
@@ -31,7 +33,12 @@ export interface RunsSlice {
   /** Re-send the conversation as it is, leaving the prompt box alone. */
   retry: () => string | null;
   stop: (runId?: string) => void;
-  applyRunEvents: (runId: string, actions: readonly RunAction[]) => void;
+  /** `firstChunkAt`: when the first chunk was read, if the caller timed it before batching. */
+  applyRunEvents: (
+    runId: string,
+    actions: readonly RunAction[],
+    timing?: { firstChunkAt?: number },
+  ) => void;
 }
 
 let sequence = 0;
@@ -52,7 +59,11 @@ export function canRun(s: PlaygroundState): boolean {
   return s.promptText.trim() !== "" || s.draft.contents.at(-1)?.role === "user";
 }
 
-function startRun(
+/**
+ * The patch that starts a chat run of `contents` (which become the draft's conversation). Every
+ * way of running — Run, Retry, Rerun from here, sending function responses — goes through here.
+ */
+export function startRun(
   s: PlaygroundState,
   contents: Turn[],
   promptText: string,
@@ -98,14 +109,22 @@ export const createRunsSlice: SliceCreator<RunsSlice> = (set, get) => ({
     if (id) get().applyRunEvents(id, [{ type: "stop" }]);
   },
 
-  applyRunEvents: (runId, actions) =>
+  applyRunEvents: (runId, actions, timing) =>
     set((s) => {
       const record = s.runs[runId];
       if (!record) return {};
       const state = foldRunActions(record.state, actions);
       if (state === record.state) return {};
+      const now = Date.now();
       const ended = record.state.status === "streaming" && state.status !== "streaming";
-      const next: RunRecord = { ...record, state, endedAt: ended ? Date.now() : record.endedAt };
+      const firstChunkAt =
+        record.firstChunkAt ?? (state.chunks > 0 ? (timing?.firstChunkAt ?? now) : undefined);
+      const next: RunRecord = {
+        ...record,
+        state,
+        ...(firstChunkAt !== undefined && { firstChunkAt }),
+        endedAt: ended ? now : record.endedAt,
+      };
       const patch: Partial<PlaygroundState> = { runs: { ...s.runs, [runId]: next } };
       // A finished or stopped chat answer joins the conversation, signatures and all, so the
       // next run sends the whole exchange. A failed one is left out: Retry re-asks instead.

@@ -1,4 +1,5 @@
 import { useShallow } from "zustand/react/shallow";
+import type { RunConfig, ToolsConfig } from "../prompt/config";
 import { usePlayground } from "./provider";
 import type { RunRecord } from "./runs-slice";
 import { canRun, isChatRunning } from "./runs-slice";
@@ -23,11 +24,16 @@ export const useRunRecord = (runId: string | null | undefined): RunRecord | unde
   usePlayground((s) => (runId ? s.runs[runId] : undefined));
 export const useRunIdForTurn = (index: number) => usePlayground((s) => s.runByTurn[index]);
 
-/** The chat's latest run while it still belongs on screen outside the conversation list. */
-export const usePendingChatRun = (): RunRecord | undefined =>
+/**
+ * The chat's latest run while it is not (yet) a turn of the conversation: streaming, or failed
+ * with partial output worth keeping on screen. An id, so each streamed chunk doesn't re-render
+ * whoever lists it.
+ */
+export const usePendingChatRunId = (): string | null =>
   usePlayground((s) => {
     const run = s.chatRunId ? s.runs[s.chatRunId] : undefined;
-    return run && !run.committed ? run : undefined;
+    if (!run || run.committed) return null;
+    return run.state.status === "streaming" || run.state.parts.length > 0 ? run.id : null;
   });
 
 /** Actions are stable functions; picking them never causes a re-render. */
@@ -48,4 +54,46 @@ export const useRunActions = () =>
 export const useSettingsActions = () =>
   usePlayground(
     useShallow((s) => ({ toggleSettings: s.toggleSettings, toggleSystem: s.toggleSystem })),
+  );
+
+export const useConversationActions = () =>
+  usePlayground(
+    useShallow((s) => ({
+      editTurn: s.editTurn,
+      deleteTurn: s.deleteTurn,
+      switchTurnRole: s.switchTurnRole,
+      rerunFrom: s.rerunFrom,
+      addPromptToChat: s.addPromptToChat,
+      sendFunctionResponses: s.sendFunctionResponses,
+      newPrompt: s.newPrompt,
+    })),
+  );
+
+/** Run settings: each control reads only its own value. */
+export const useRunSetting = <K extends keyof RunConfig>(key: K) =>
+  usePlayground((s) => s.draft.config[key]);
+export const useToolSetting = <K extends keyof ToolsConfig>(key: K) =>
+  usePlayground((s) => s.draft.tools[key]);
+export const useDraftModelInfo = () =>
+  usePlayground((s) => s.catalog.models.find((m) => m.id === s.draft.model));
+export const useModelNotice = () => usePlayground((s) => s.modelNotice);
+
+export const useConfigActions = () =>
+  usePlayground(
+    useShallow((s) => ({
+      changeModel: s.changeModel,
+      dismissModelNotice: s.dismissModelNotice,
+      setSetting: s.setSetting,
+      setThinking: s.setThinking,
+      setSafetyThreshold: s.setSafetyThreshold,
+      setResponseMimeType: s.setResponseMimeType,
+      setStructuredOutput: s.setStructuredOutput,
+      setResponseSchema: s.setResponseSchema,
+      setBuiltInTool: s.setBuiltInTool,
+      setFunctionCalling: s.setFunctionCalling,
+      setFunctionDeclarations: s.setFunctionDeclarations,
+      setFunctionCallingMode: s.setFunctionCallingMode,
+      setAllowedFunctionNames: s.setAllowedFunctionNames,
+      resetRunSettings: s.resetRunSettings,
+    })),
   );

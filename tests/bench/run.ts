@@ -1,36 +1,75 @@
-import { mkdirSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { startEmulatorServer } from "@/lib/emulator/node-server";
+import { launchBrowser } from "./browser";
+import { type BenchOutput, benchConversation, benchStream } from "./browser-benches";
+import { options } from "./options";
 import { direct, measure, report, summarize, throughApp } from "./proxy-overhead";
 import { ensureBuild, startApp } from "./servers";
 
 /**
  * `npm run bench`: prints figures (never asserts; budgets live in the issues) and writes them
- * to bench-results/latest.json.
+ * to bench-results/latest.json. Knobs (a subset, a quick mode, another port): see options.ts.
  */
+async function proxyOverhead(emulatorUrl: string, appUrl: string): Promise<BenchOutput> {
+  const results: Record<string, unknown> = {};
+  const lines: string[] = ["", "## Proxy overhead: 2,000-token streamed answer"];
+  // Warm both paths (JIT, connection pools, the app's model-list cache).
+  await measure(() => direct(emulatorUrl), 4, 8);
+  await measure(() => throughApp(appUrl), 4, 8);
+  for (const concurrency of [1, 20]) {
+    const samples = concurrency === 1 ? 30 : 60;
+    const a = summarize(await measure(() => direct(emulatorUrl), concurrency, samples));
+    const b = summarize(await measure(() => throughApp(appUrl), concurrency, samples));
+    results[`proxy_c${concurrency}`] = { direct: a, app: b };
+    lines.push("", ...report(`${concurrency} concurrent`, a, b));
+  }
+  return { lines, results };
+}
+
+/** The browser benchmarks share one Chromium; each run gets a fresh context. */
+async function browserBenches(appUrl: string): Promise<BenchOutput[]> {
+  // The server's first page render loads its modules; no run should pay for that.
+  for (let i = 0; i < 3; i++) await (await fetch(appUrl)).text();
+  const browser = await launchBrowser();
+  try {
+    const outputs: BenchOutput[] = [];
+    if (options.only.includes("stream")) outputs.push(await benchStream(browser, appUrl));
+    if (options.only.includes("conversation")) {
+      outputs.push(await benchConversation(browser, appUrl));
+    }
+    return outputs;
+  } finally {
+    await browser.close();
+  }
+}
+
+function writeResults(results: Record<string, unknown>): void {
+  const path = "bench-results/latest.json";
+  mkdirSync("bench-results", { recursive: true });
+  // A partial run (BENCH_ONLY) updates its own figures and keeps the others'.
+  const previous =
+    options.partial && existsSync(path)
+      ? (JSON.parse(readFileSync(path, "utf8")) as Record<string, unknown>)
+      : {};
+  writeFileSync(path, `${JSON.stringify({ ...previous, ...results }, null, 2)}\n`);
+}
+
 async function main() {
   ensureBuild();
   const emulator = await startEmulatorServer({ port: 0 });
-  const app = await startApp(4390, emulator.url, "bench-key");
-  const results: Record<string, unknown> = {};
-  const lines: string[] = ["", "## Proxy overhead: 2,000-token streamed answer"];
+  const app = await startApp(options.appPort, emulator.url, "bench-key");
+  const outputs: BenchOutput[] = [];
   try {
-    // Warm both paths (JIT, connection pools, the app's model-list cache).
-    await measure(() => direct(emulator.url), 4, 8);
-    await measure(() => throughApp(app.url), 4, 8);
-    for (const concurrency of [1, 20]) {
-      const samples = concurrency === 1 ? 30 : 60;
-      const a = summarize(await measure(() => direct(emulator.url), concurrency, samples));
-      const b = summarize(await measure(() => throughApp(app.url), concurrency, samples));
-      results[`proxy_c${concurrency}`] = { direct: a, app: b };
-      lines.push("", ...report(`${concurrency} concurrent`, a, b));
+    if (options.only.includes("proxy")) outputs.push(await proxyOverhead(emulator.url, app.url));
+    if (options.only.some((name) => name !== "proxy")) {
+      outputs.push(...(await browserBenches(app.url)));
     }
   } finally {
     await app.stop();
     await emulator.close();
   }
-  console.info(lines.join("\n"));
-  mkdirSync("bench-results", { recursive: true });
-  writeFileSync("bench-results/latest.json", `${JSON.stringify(results, null, 2)}\n`);
+  console.info(outputs.flatMap((o) => o.lines).join("\n"));
+  writeResults(Object.assign({}, ...outputs.map((o) => o.results)));
 }
 
 main().catch((error) => {

@@ -186,6 +186,28 @@ describe("run()", () => {
   });
 });
 
+describe("run timing", () => {
+  it("records when the first chunk was read, once, as the caller timed it", () => {
+    const store = newStore();
+    store.getState().setPromptText("Time me");
+    const id = store.getState().run() as string;
+    const { startedAt } = store.getState().runs[id] ?? { startedAt: 0 };
+    store
+      .getState()
+      .applyRunEvents(id, [
+        { type: "meta", data: { requestId: "r", model: "m", simulated: true } },
+      ]);
+    expect(store.getState().runs[id]?.firstChunkAt).toBeUndefined();
+    store.getState().applyRunEvents(id, [chunk([{ text: "a" }])], { firstChunkAt: startedAt + 42 });
+    store
+      .getState()
+      .applyRunEvents(id, [chunk([{ text: "b" }]), done], { firstChunkAt: startedAt + 99 });
+    const run = store.getState().runs[id];
+    expect(run?.firstChunkAt).toBe(startedAt + 42);
+    expect(run?.endedAt).toBeGreaterThanOrEqual(startedAt);
+  });
+});
+
 describe("settings", () => {
   it("sets and unsets the temperature without pinning undefined", () => {
     const store = newStore();

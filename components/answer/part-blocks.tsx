@@ -1,61 +1,34 @@
-import type { ReactNode } from "react";
 import type { RunPart } from "@/lib/run/reducer";
+import { Card, Pre } from "./card";
+import { CodeExecutionResult, ExecutableCode } from "./code-execution";
 
 type BlockPart = Exclude<RunPart, { kind: "text" | "thought" }>;
 
-function Card({ title, children }: { title: string; children: ReactNode }) {
-  return (
-    <div className="overflow-hidden rounded-lg border border-border">
-      <div className="border-b border-border bg-sidebar px-3 py-1.5 text-xs font-medium text-muted-foreground">
-        {title}
-      </div>
-      {children}
-    </div>
-  );
-}
-
-function Pre({ children }: { children: ReactNode }) {
-  return (
-    <pre className="max-h-96 overflow-auto px-3 py-2 font-mono text-[13px] leading-relaxed whitespace-pre-wrap">
-      {children}
-    </pre>
-  );
-}
-
-const OUTCOME_LABEL: Record<string, string> = {
-  OUTCOME_OK: "succeeded",
-  OUTCOME_FAILED: "failed",
-  OUTCOME_DEADLINE_EXCEEDED: "timed out",
-  OUTCOME_UNSPECIFIED: "finished",
-};
+const json = (value: unknown) => JSON.stringify(value, null, 2);
 
 /** Tool traffic and media inside a turn: shown as what they are, not as prose. */
 export function PartBlock({ part }: { part: BlockPart }) {
   switch (part.kind) {
     case "functionCall":
       return (
-        <Card title="Function call">
-          <Pre>{`${part.name}(${JSON.stringify(part.args, null, 2)})`}</Pre>
+        <Card
+          title="Function call"
+          detail={part.name}
+          badge={part.id && <span className="font-mono text-muted-foreground">{part.id}</span>}
+        >
+          <Pre>{json(part.args)}</Pre>
         </Card>
       );
     case "functionResponse":
       return (
-        <Card title={`Function response · ${part.name}`}>
-          <Pre>{JSON.stringify(part.response, null, 2)}</Pre>
+        <Card title="Function response" detail={part.name}>
+          <Pre>{json(part.response)}</Pre>
         </Card>
       );
     case "executableCode":
-      return (
-        <Card title={`Code · ${part.language === "PYTHON" ? "Python" : "unspecified language"}`}>
-          <Pre>{part.code}</Pre>
-        </Card>
-      );
+      return <ExecutableCode part={part} />;
     case "codeExecutionResult":
-      return (
-        <Card title={`Code execution ${OUTCOME_LABEL[part.outcome] ?? "finished"}`}>
-          <Pre>{part.output || "(no output)"}</Pre>
-        </Card>
-      );
+      return <CodeExecutionResult part={part} />;
     case "inlineData":
       return <InlineMedia mimeType={part.mimeType} data={part.data} />;
     case "media":

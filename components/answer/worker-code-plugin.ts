@@ -1,0 +1,75 @@
+import { createCodePlugin } from "@streamdown/code";
+import type { CodeHighlighterPlugin, HighlightOptions, HighlightResult } from "streamdown";
+import type { HighlightRequest } from "./highlight-worker";
+
+type Callback = (result: HighlightResult) => void;
+
+/** Finished blocks kept per page: a long conversation re-shows blocks as it scrolls. */
+const CACHE_LIMIT = 1_000;
+
+/**
+ * Streamdown's code-highlighter plugin interface, with the work done in a Web Worker
+ * (highlight-worker.ts). `highlight` answers finished blocks from a cache at once and otherwise
+ * returns null, delivering the tokens through the callback when the worker is done, which is the
+ * interface's asynchronous path. Without Worker support, code simply stays unhighlighted.
+ */
+export function createWorkerCodePlugin(): CodeHighlighterPlugin {
+  // Language names and themes only; its highlighter is never started on this thread. Typed as
+  // Streamdown's interface, whose language names are plain strings.
+  const local: CodeHighlighterPlugin = createCodePlugin();
+  const cache = new Map<string, HighlightResult>();
+  const waiting = new Map<number, { key: string; cache: boolean; callback?: Callback }>();
+  let worker: Worker | null | undefined;
+  let nextId = 0;
+
+  const start = (): Worker | null => {
+    if (worker !== undefined) return worker;
+    if (typeof Worker === "undefined") {
+      worker = null;
+      return worker;
+    }
+    worker = new Worker(new URL("./highlight-worker.ts", import.meta.url), { type: "module" });
+    worker.addEventListener(
+      "message",
+      (event: MessageEvent<{ id: number; result: HighlightResult }>) => {
+        const request = waiting.get(event.data.id);
+        if (!request) return;
+        waiting.delete(event.data.id);
+        if (request.cache) remember(request.key, event.data.result);
+        request.callback?.(event.data.result);
+      },
+    );
+    return worker;
+  };
+
+  const remember = (key: string, result: HighlightResult) => {
+    cache.delete(key);
+    cache.set(key, result);
+    if (cache.size > CACHE_LIMIT) cache.delete(cache.keys().next().value as string);
+  };
+
+  return {
+    name: "shiki",
+    type: "code-highlighter",
+    supportsLanguage: (language) => local.supportsLanguage(language),
+    getSupportedLanguages: () => local.getSupportedLanguages(),
+    getThemes: () => local.getThemes(),
+    highlight(options: HighlightOptions, callback?: Callback) {
+      const key = `${options.language}\n${themeKey(options.themes)}\n${options.code}`;
+      const hit = cache.get(key);
+      if (hit) return hit;
+      const target = start();
+      if (!target) return null;
+      nextId += 1;
+      // A block still streaming changes on the next update; only finished ones are worth keeping.
+      waiting.set(nextId, { key, cache: !options.isIncomplete, callback });
+      const request: HighlightRequest = { id: nextId, options };
+      target.postMessage(request);
+      return null;
+    },
+  };
+}
+
+function themeKey(themes: HighlightOptions["themes"]): string {
+  return themes.map((t) => (typeof t === "string" ? t : (t.name ?? "custom"))).join(",");
+}

@@ -1,0 +1,53 @@
+"use client";
+
+import { useMemo } from "react";
+import { AnswerView } from "@/components/answer/answer-view";
+import type { Turn } from "@/lib/prompt";
+import { pendingFunctionCalls } from "@/lib/run/turns";
+import { isChatRunning, usePlayground, useRunIdForTurn, useRunRecord } from "@/lib/store";
+import { FunctionResponses } from "./function-responses";
+
+interface ModelBodyProps {
+  /** The committed turn; null while its run is still pending. */
+  turn: Turn | null;
+  index: number;
+  text: string;
+  /** Scrolled near (or new): render the markdown rather than plain text. */
+  revealed: boolean;
+  /** The chat run that will become this turn, while it streams (or failed and wasn't added). */
+  pendingRunId?: string;
+}
+
+/**
+ * A model turn's content. The same component renders the answer while it streams and after it
+ * joins the conversation, at the same place in the tree, so finishing an answer re-renders only
+ * what changed instead of mounting (and re-parsing) all of it again.
+ */
+export function ModelBody({ turn, index, text, revealed, pendingRunId }: ModelBodyProps) {
+  const pending = useRunRecord(pendingRunId);
+  const committed = useRunRecord(useRunIdForTurn(index));
+  const run = pending ?? committed;
+  const streaming = pending?.state.status === "streaming";
+  const parts = run ? run.state.parts : turn?.parts;
+
+  // Only the last turn can be waiting for function results, and not while a run streams.
+  const last = usePlayground((s) => index === s.draft.contents.length - 1 && !isChatRunning(s));
+  const calls = useMemo(() => (turn && last ? pendingFunctionCalls([turn]) : []), [last, turn]);
+
+  if (!revealed) {
+    // Plain text until scrolled near: about the right height, and findable with Ctrl+F.
+    return <div className="whitespace-pre-wrap break-words">{text}</div>;
+  }
+  if (!parts || parts.length === 0) {
+    return streaming ? (
+      <p className="animate-pulse text-sm text-muted-foreground">Thinking…</p>
+    ) : null;
+  }
+  return (
+    <>
+      {/* A run's own parts include generated media, which the stored turn can't hold yet. */}
+      <AnswerView parts={parts} run={run} streaming={streaming} />
+      {calls.length > 0 && <FunctionResponses key={index} calls={calls} />}
+    </>
+  );
+}

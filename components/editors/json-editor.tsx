@@ -1,0 +1,134 @@
+"use client";
+
+import { json } from "@codemirror/lang-json";
+import {
+  bracketMatching,
+  defaultHighlightStyle,
+  indentOnInput,
+  indentUnit,
+  syntaxHighlighting,
+} from "@codemirror/language";
+import { type Diagnostic, lintGutter, setDiagnostics } from "@codemirror/lint";
+import { EditorState } from "@codemirror/state";
+import {
+  drawSelection,
+  EditorView,
+  highlightActiveLine,
+  highlightActiveLineGutter,
+  keymap,
+  lineNumbers,
+} from "@codemirror/view";
+import { useEffect, useRef } from "react";
+import type { TextIssue } from "@/lib/schema-editor/checks";
+import { newlineAndIndent } from "./newline-and-indent";
+
+export interface JsonEditorProps {
+  value: string;
+  onChange: (text: string) => void;
+  /** The accessible name of the editable area (a contract for tests: e.g. "Response schema"). */
+  label: string;
+  /** Id of the element listing the problems, read out with the editor. */
+  describedBy?: string;
+  issues: readonly TextIssue[];
+  height?: string;
+}
+
+const theme = EditorView.theme({
+  "&": { fontSize: "13px", backgroundColor: "var(--background)" },
+  "&.cm-focused": { outline: "2px solid var(--primary)", outlineOffset: "-1px" },
+  ".cm-content": { fontFamily: "var(--font-mono)", padding: "6px 0" },
+  ".cm-gutters": {
+    backgroundColor: "var(--sidebar)",
+    color: "var(--muted-foreground)",
+    borderRight: "1px solid var(--border)",
+  },
+  ".cm-activeLine": { backgroundColor: "#f1f3f466" },
+  ".cm-activeLineGutter": { backgroundColor: "#e8eaed" },
+});
+
+/**
+ * A CodeMirror 6 JSON editor: highlighting, bracket matching, auto-indent, and problems underlined
+ * where they are. The caller validates and passes `issues` in; the editor only shows them.
+ * Loaded through next/dynamic (lazy-json-editor.tsx), never in the first page load.
+ */
+export function JsonEditor({
+  value,
+  onChange,
+  label,
+  describedBy,
+  issues,
+  height = "18rem",
+}: JsonEditorProps) {
+  const host = useRef<HTMLDivElement>(null);
+  const view = useRef<EditorView | null>(null);
+  const onChangeRef = useRef(onChange);
+  onChangeRef.current = onChange;
+
+  // Created once; later prop changes are dispatched into the live view below.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the initial value and attributes only.
+  useEffect(() => {
+    if (!host.current) return;
+    const editor = new EditorView({
+      parent: host.current,
+      state: EditorState.create({
+        doc: value,
+        extensions: [
+          lineNumbers(),
+          highlightActiveLineGutter(),
+          highlightActiveLine(),
+          drawSelection(),
+          bracketMatching(),
+          indentOnInput(),
+          indentUnit.of("  "),
+          syntaxHighlighting(defaultHighlightStyle, { fallback: true }),
+          json(),
+          lintGutter(),
+          keymap.of([{ key: "Enter", run: newlineAndIndent }]),
+          EditorView.lineWrapping,
+          EditorView.contentAttributes.of({
+            "aria-label": label,
+            "aria-multiline": "true",
+            ...(describedBy && { "aria-describedby": describedBy }),
+          }),
+          EditorView.updateListener.of((update) => {
+            if (update.docChanged) onChangeRef.current(update.state.doc.toString());
+          }),
+          theme,
+          EditorView.theme({ "&": { height }, ".cm-scroller": { overflow: "auto" } }),
+        ],
+      }),
+    });
+    view.current = editor;
+    return () => {
+      editor.destroy();
+      view.current = null;
+    };
+  }, []);
+
+  // A template, an import or a reset replaces the text from outside.
+  useEffect(() => {
+    const editor = view.current;
+    if (!editor || editor.state.doc.toString() === value) return;
+    editor.dispatch({ changes: { from: 0, to: editor.state.doc.length, insert: value } });
+  }, [value]);
+
+  useEffect(() => {
+    const editor = view.current;
+    if (!editor) return;
+    const length = editor.state.doc.length;
+    const diagnostics: Diagnostic[] = issues.map((issue) => ({
+      from: Math.min(issue.from, length),
+      to: Math.min(Math.max(issue.to, issue.from), length),
+      severity: "error",
+      message: issue.message,
+    }));
+    editor.dispatch(setDiagnostics(editor.state, diagnostics));
+  }, [issues]);
+
+  return (
+    <div
+      ref={host}
+      className={`overflow-hidden rounded-lg border ${issues.length ? "border-red-600" : "border-border"}`}
+    />
+  );
+}

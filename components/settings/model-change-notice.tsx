@@ -1,0 +1,35 @@
+"use client";
+
+import { useConfigActions, useModelNotice } from "@/lib/store";
+
+/** After a model change: which settings the new model couldn't take, and which were moved into range. */
+export function ModelChangeNotice() {
+  const notice = useModelNotice();
+  const { dismissModelNotice } = useConfigActions();
+  if (!notice) return null;
+  const adjusted = notice.adjusted.map((a) => `${a.name} to ${a.value.toLocaleString("en-US")}`);
+  return (
+    <div
+      role="status"
+      className="flex items-start gap-2 rounded-lg border border-amber-300 bg-amber-50 px-3 py-2 text-xs text-amber-950"
+    >
+      <p className="flex-1">
+        {notice.dropped.length > 0 && (
+          <>
+            Dropped for {notice.modelName}: {notice.dropped.join(", ")}.
+          </>
+        )}
+        {notice.dropped.length > 0 && adjusted.length > 0 && " "}
+        {adjusted.length > 0 && <>Adjusted: {adjusted.join(", ")}.</>}
+      </p>
+      <button
+        type="button"
+        aria-label="Dismiss"
+        onClick={dismissModelNotice}
+        className="-mr-1 grid size-5 shrink-0 place-items-center rounded text-amber-900 hover:bg-amber-100"
+      >
+        <span aria-hidden="true">×</span>
+      </button>
+    </div>
+  );
+}

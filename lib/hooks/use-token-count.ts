@@ -1,0 +1,112 @@
+"use client";
+
+import { useEffect, useState } from "react";
+import type { PromptDoc } from "../prompt";
+import { userTextTurn } from "../prompt/text";
+import { usePlaygroundApi } from "../store/provider";
+import type { PlaygroundState } from "../store/types";
+
+export interface TokenCount {
+  /** Tokens of the draft plus the prompt box; null until first counted or when counting failed. */
+  total: number | null;
+  /** A newer count is on its way (the shown one may be stale). */
+  counting: boolean;
+  error?: string;
+}
+
+const DEBOUNCE_MS = 500;
+
+/** What the next Run would send: the draft, plus the prompt box as a user turn. */
+export function countedDoc(draft: PromptDoc, promptText: string): PromptDoc {
+  const contents = promptText.trim()
+    ? [...draft.contents, userTextTurn(promptText)]
+    : draft.contents;
+  return { ...draft, contents };
+}
+
+const isEmpty = (doc: PromptDoc) =>
+  doc.contents.length === 0 && doc.systemInstruction.trim() === "";
+
+/**
+ * The prompt's size as Gemini counts it (POST /api/count-tokens), kept current as the person
+ * types: counted once typing pauses for half a second, with any older request aborted so a
+ * slow answer can never overwrite a newer one. It watches the store directly rather than
+ * through React state, so a keystroke re-renders nothing here until a new count arrives.
+ */
+export function useTokenCount(): TokenCount {
+  const store = usePlaygroundApi();
+  const [count, setCount] = useState<TokenCount>({ total: null, counting: false });
+
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let inFlight: AbortController | undefined;
+
+    const request = async (doc: PromptDoc) => {
+      inFlight?.abort();
+      const controller = new AbortController();
+      inFlight = controller;
+      try {
+        const response = await fetch("/api/count-tokens", {
+          method: "POST",
+          headers: { "content-type": "application/json" },
+          body: JSON.stringify(doc),
+          signal: controller.signal,
+        });
+        const json = (await response.json().catch(() => null)) as {
+          totalTokens?: number;
+          message?: string;
+        } | null;
+        if (controller.signal.aborted) return;
+        if (response.ok && typeof json?.totalTokens === "number") {
+          setCount({ total: json.totalTokens, counting: false });
+        } else {
+          setCount({
+            total: null,
+            counting: false,
+            error: json?.message ?? "Could not count tokens.",
+          });
+        }
+      } catch {
+        if (!controller.signal.aborted) {
+          setCount({
+            total: null,
+            counting: false,
+            error: "Could not reach the server to count tokens.",
+          });
+        }
+      }
+    };
+
+    const schedule = (s: PlaygroundState) => {
+      if (timer !== undefined) clearTimeout(timer);
+      inFlight?.abort();
+      const doc = countedDoc(s.draft, s.promptText);
+      if (isEmpty(doc)) {
+        setCount({ total: 0, counting: false });
+        return;
+      }
+      setCount((c) => (c.counting ? c : { ...c, counting: true }));
+      timer = setTimeout(() => {
+        const latest = store.getState();
+        void request(countedDoc(latest.draft, latest.promptText));
+      }, DEBOUNCE_MS);
+    };
+
+    const unsubscribe = store.subscribe((s, previous) => {
+      const same =
+        s.draft === previous.draft &&
+        s.promptText === previous.promptText &&
+        s.hydrated === previous.hydrated;
+      if (same || !s.hydrated) return;
+      schedule(s);
+    });
+    if (store.getState().hydrated) schedule(store.getState());
+    return () => {
+      unsubscribe();
+      if (timer !== undefined) clearTimeout(timer);
+      inFlight?.abort();
+    };
+  }, [store]);
+
+  return count;
+}

@@ -1,0 +1,219 @@
+import {
+  adaptToModel,
+  type ModelCapabilities,
+  modelCapabilities,
+  type ResponseMimeType,
+  type SettingAdjustment,
+} from "../models/capabilities";
+import type { FunctionDeclaration, RunConfig, ToolsConfig } from "../prompt/config";
+import type { PlaygroundState, SliceCreator } from "./types";
+
+type Thinking = NonNullable<RunConfig["thinking"]>;
+type Safety = NonNullable<RunConfig["safetySettings"]>[number];
+export type HarmCategory = Safety["category"];
+export type HarmThreshold = Safety["threshold"];
+export type BuiltInTool = "googleSearch" | "codeExecution" | "urlContext";
+export type FunctionCallingMode = NonNullable<ToolsConfig["functionCallingMode"]>;
+/** Settings with a single plain value; the rest have their own intent-named actions. */
+export type ScalarSetting =
+  | "topP"
+  | "topK"
+  | "maxOutputTokens"
+  | "stopSequences"
+  | "seed"
+  | "presencePenalty"
+  | "frequencyPenalty"
+  | "mediaResolution";
+
+/** Said once after a model change that had to leave settings out or move them into range. */
+export interface ModelNotice {
+  model: string;
+  modelName: string;
+  dropped: string[];
+  adjusted: SettingAdjustment[];
+}
+
+/**
+ * Switched-off structured output and function declarations, kept for this tab so switching back
+ * on restores them. They can't stay in the document: whatever is there is sent.
+ */
+interface Parked {
+  responseSchema?: Record<string, unknown>;
+  functions?: Pick<
+    ToolsConfig,
+    "functionDeclarations" | "functionCallingMode" | "allowedFunctionNames"
+  >;
+}
+
+export interface ConfigSlice {
+  modelNotice: ModelNotice | null;
+  parked: Parked;
+  /** Pick a model and keep the document runnable on it (see `adaptToModel`). */
+  changeModel: (model: string) => void;
+  dismissModelNotice: () => void;
+  /** `undefined` removes the setting: the model's default applies. */
+  setSetting: <K extends ScalarSetting>(key: K, value: RunConfig[K] | undefined) => void;
+  /** Merges into `config.thinking`; `undefined` fields are removed, and an empty object with them. */
+  setThinking: (patch: Partial<Thinking>) => void;
+  setSafetyThreshold: (category: HarmCategory, threshold: HarmThreshold | undefined) => void;
+  setResponseMimeType: (mime: ResponseMimeType | undefined) => void;
+  setStructuredOutput: (on: boolean) => void;
+  setResponseSchema: (schema: Record<string, unknown> | undefined) => void;
+  setBuiltInTool: (tool: BuiltInTool, on: boolean) => void;
+  setFunctionCalling: (on: boolean) => void;
+  setFunctionDeclarations: (declarations: FunctionDeclaration[]) => void;
+  setFunctionCallingMode: (mode: FunctionCallingMode | undefined) => void;
+  setAllowedFunctionNames: (names: string[] | undefined) => void;
+  /** Back to every model default; the model, system instruction and conversation stay. */
+  resetRunSettings: () => void;
+}
+
+/** `obj` with `key` set to `value`, or without `key` when `value` is undefined (= model default). */
+const withValue = <T extends object, K extends keyof T>(
+  obj: T,
+  key: K,
+  value: T[K] | undefined,
+): T => {
+  const { [key]: _previous, ...rest } = obj;
+  return (value === undefined ? rest : { ...rest, [key]: value }) as T;
+};
+
+const STRUCTURED: readonly (ResponseMimeType | undefined)[] = ["application/json", "text/x.enum"];
+
+function draftCapabilities(s: PlaygroundState, model = s.draft.model): ModelCapabilities {
+  return modelCapabilities(
+    model,
+    s.catalog.models.find((m) => m.id === model),
+  );
+}
+
+export const createConfigSlice: SliceCreator<ConfigSlice> = (set) => {
+  const setConfig = (update: (config: RunConfig) => RunConfig) =>
+    set((s) => ({ draft: { ...s.draft, config: update(s.draft.config) } }));
+  const setTools = (update: (tools: ToolsConfig) => ToolsConfig) =>
+    set((s) => ({ draft: { ...s.draft, tools: update(s.draft.tools) } }));
+
+  return {
+    modelNotice: null,
+    parked: {},
+
+    changeModel: (model) =>
+      set((s) => {
+        const caps = draftCapabilities(s, model);
+        const kept = adaptToModel(s.draft.config, s.draft.tools, caps);
+        const changed = kept.dropped.length > 0 || kept.adjusted.length > 0;
+        return {
+          draft: { ...s.draft, model, config: kept.config, tools: kept.tools },
+          modelSource: "user",
+          modelNotice: changed
+            ? { model, modelName: caps.displayName, dropped: kept.dropped, adjusted: kept.adjusted }
+            : null,
+        };
+      }),
+
+    dismissModelNotice: () => set({ modelNotice: null }),
+
+    setSetting: (key, value) => setConfig((config) => withValue(config, key, value)),
+
+    setThinking: (patch) =>
+      setConfig((config) => {
+        const thinking = Object.fromEntries(
+          Object.entries({ ...config.thinking, ...patch }).filter(([, v]) => v !== undefined),
+        ) as Thinking;
+        return withValue(config, "thinking", Object.keys(thinking).length ? thinking : undefined);
+      }),
+
+    setSafetyThreshold: (category, threshold) =>
+      setConfig((config) => {
+        const others = (config.safetySettings ?? []).filter((x) => x.category !== category);
+        const list = threshold ? [...others, { category, threshold }] : others;
+        return withValue(config, "safetySettings", list.length ? list : undefined);
+      }),
+
+    setResponseMimeType: (mime) =>
+      set((s) => {
+        const { responseSchema } = s.draft.config;
+        let config = withValue(s.draft.config, "responseMimeType", mime);
+        let parked = s.parked;
+        // A schema needs a structured MIME type; Gemini rejects one sent with text/plain.
+        if (!STRUCTURED.includes(mime) && responseSchema) {
+          config = withValue(config, "responseSchema", undefined);
+          parked = { ...parked, responseSchema };
+        } else if (STRUCTURED.includes(mime) && !responseSchema && parked.responseSchema) {
+          config = { ...config, responseSchema: parked.responseSchema };
+          parked = withValue(parked, "responseSchema", undefined);
+        }
+        return { draft: { ...s.draft, config }, parked };
+      }),
+
+    setStructuredOutput: (on) => set((s) => structuredPatch(s, on)),
+
+    setResponseSchema: (schema) =>
+      setConfig((config) => withValue(config, "responseSchema", schema)),
+
+    setBuiltInTool: (tool, on) => setTools((tools) => withValue(tools, tool, on || undefined)),
+
+    setFunctionCalling: (on) =>
+      set((s) => {
+        const { functionDeclarations, functionCallingMode, allowedFunctionNames, ...rest } =
+          s.draft.tools;
+        if (!on) {
+          const functions = { functionDeclarations, functionCallingMode, allowedFunctionNames };
+          return { draft: { ...s.draft, tools: rest }, parked: { ...s.parked, functions } };
+        }
+        const restored = s.parked.functions ?? {};
+        const tools = { ...rest, functionDeclarations: [], ...defined(restored) };
+        return {
+          draft: { ...s.draft, tools },
+          parked: withValue(s.parked, "functions", undefined),
+        };
+      }),
+
+    setFunctionDeclarations: (functionDeclarations) =>
+      setTools((tools) => {
+        const names = new Set(functionDeclarations.map((f) => f.name));
+        const allowed = tools.allowedFunctionNames?.filter((n) => names.has(n));
+        return withValue(
+          { ...tools, functionDeclarations },
+          "allowedFunctionNames",
+          allowed?.length ? allowed : undefined,
+        );
+      }),
+
+    setFunctionCallingMode: (mode) =>
+      setTools((tools) => {
+        const next = withValue(tools, "functionCallingMode", mode);
+        // Allowed names only mean something in ANY mode; kept elsewhere they would look active.
+        return mode === "ANY" ? next : withValue(next, "allowedFunctionNames", undefined);
+      }),
+
+    setAllowedFunctionNames: (names) =>
+      setTools((tools) =>
+        withValue(tools, "allowedFunctionNames", names?.length ? names : undefined),
+      ),
+
+    resetRunSettings: () =>
+      set((s) => ({ draft: { ...s.draft, config: {}, tools: {} }, parked: {}, modelNotice: null })),
+  };
+};
+
+function structuredPatch(s: PlaygroundState, on: boolean): Partial<PlaygroundState> {
+  const { responseSchema } = s.draft.config;
+  if (!on) {
+    let config = withValue(s.draft.config, "responseMimeType", undefined);
+    config = withValue(config, "responseSchema", undefined);
+    const parked = responseSchema ? { ...s.parked, responseSchema } : s.parked;
+    return { draft: { ...s.draft, config }, parked };
+  }
+  const schema = responseSchema ?? s.parked.responseSchema;
+  const config: RunConfig = { ...s.draft.config, responseMimeType: "application/json" };
+  if (schema) config.responseSchema = schema;
+  return {
+    draft: { ...s.draft, config },
+    parked: withValue(s.parked, "responseSchema", undefined),
+  };
+}
+
+function defined<T extends object>(obj: T): Partial<T> {
+  return Object.fromEntries(Object.entries(obj).filter(([, v]) => v !== undefined)) as Partial<T>;
+}

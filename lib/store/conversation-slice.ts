@@ -1,0 +1,143 @@
+import type { Role, Turn } from "../prompt";
+import { emptyPromptDoc } from "../prompt/text";
+import {
+  functionResponseTurn,
+  isEmptyTurn,
+  otherRole,
+  pendingFunctionCalls,
+  replaceTurnText,
+} from "../run/turns";
+import { DEFAULT_MODEL } from "./composer-slice";
+import { isChatRunning, startRun } from "./runs-slice";
+import type { PlaygroundState, SliceCreator } from "./types";
+
+/**
+ * Editing the conversation as a prompt: turns are material to shape (fix a turn, delete it, make
+ * it the model's, write a few-shot example by hand), not a log. None of these run while an
+ * answer streams; the UI disables them, and the actions refuse too.
+ */
+export interface ConversationSlice {
+  /** Replace a turn's prose; its signatures and tool parts stay. */
+  editTurn: (index: number, text: string) => void;
+  deleteTurn: (index: number) => void;
+  switchTurnRole: (index: number) => void;
+  /**
+   * Drop every turn after this one and run again. On a model turn, that answer is regenerated
+   * (it goes too). Returns the run id, or null when there is nothing to run.
+   */
+  rerunFrom: (index: number) => string | null;
+  /** The prompt box becomes a turn of `role` without running (few-shot examples). */
+  addPromptToChat: (role: Role) => void;
+  /** Answer the last model turn's function calls, in order, and let the model continue. */
+  sendFunctionResponses: (responses: readonly Record<string, unknown>[]) => string | null;
+  /** Start over: empty conversation, no system instruction, default model and settings. */
+  newPrompt: () => void;
+}
+
+type RunIndex = Record<number, string>;
+
+/** `runByTurn` after removing the turn at `index`: later turns move up by one. */
+export function withoutRunIndex(runByTurn: RunIndex, index: number): RunIndex {
+  const next: RunIndex = {};
+  for (const [key, runId] of Object.entries(runByTurn)) {
+    const i = Number(key);
+    if (i < index) next[i] = runId;
+    else if (i > index) next[i - 1] = runId;
+  }
+  return next;
+}
+
+/** `runByTurn` for a conversation cut to its first `count` turns. */
+export function runIndexBefore(runByTurn: RunIndex, count: number): RunIndex {
+  const next: RunIndex = {};
+  for (const [key, runId] of Object.entries(runByTurn)) {
+    if (Number(key) < count) next[Number(key)] = runId;
+  }
+  return next;
+}
+
+/** A turn whose content no longer is what its run produced loses the run's stats and sources. */
+function forgetRun(runByTurn: RunIndex, index: number): RunIndex {
+  if (!(index in runByTurn)) return runByTurn;
+  const { [index]: _dropped, ...rest } = runByTurn;
+  return rest;
+}
+
+function withTurns(s: PlaygroundState, contents: Turn[]): Pick<PlaygroundState, "draft"> {
+  return { draft: { ...s.draft, contents } };
+}
+
+export const createConversationSlice: SliceCreator<ConversationSlice> = (set, get) => ({
+  editTurn: (index, text) =>
+    set((s) => {
+      const turn = s.draft.contents[index];
+      if (!turn || isChatRunning(s)) return {};
+      const edited = replaceTurnText(turn, text);
+      if (isEmptyTurn(edited)) return {};
+      const contents = s.draft.contents.with(index, edited);
+      return { ...withTurns(s, contents), runByTurn: forgetRun(s.runByTurn, index) };
+    }),
+
+  deleteTurn: (index) =>
+    set((s) => {
+      if (!s.draft.contents[index] || isChatRunning(s)) return {};
+      const contents = s.draft.contents.filter((_, i) => i !== index);
+      return { ...withTurns(s, contents), runByTurn: withoutRunIndex(s.runByTurn, index) };
+    }),
+
+  switchTurnRole: (index) =>
+    set((s) => {
+      const turn = s.draft.contents[index];
+      if (!turn || isChatRunning(s)) return {};
+      const contents = s.draft.contents.with(index, { ...turn, role: otherRole(turn.role) });
+      return { ...withTurns(s, contents), runByTurn: forgetRun(s.runByTurn, index) };
+    }),
+
+  rerunFrom: (index) => {
+    const s = get();
+    const turn = s.draft.contents[index];
+    if (!turn || isChatRunning(s)) return null;
+    const keep = turn.role === "model" ? index : index + 1;
+    if (keep === 0) return null;
+    const patch = startRun(s, s.draft.contents.slice(0, keep), s.promptText);
+    set({ ...patch, runByTurn: runIndexBefore(s.runByTurn, keep) });
+    return patch.chatRunId;
+  },
+
+  addPromptToChat: (role) =>
+    set((s) => {
+      if (s.promptText.trim() === "" || isChatRunning(s)) return {};
+      const turn: Turn = { role, parts: [{ kind: "text", text: s.promptText }] };
+      return { ...withTurns(s, [...s.draft.contents, turn]), promptText: "" };
+    }),
+
+  sendFunctionResponses: (responses) => {
+    const s = get();
+    const calls = pendingFunctionCalls(s.draft.contents);
+    if (isChatRunning(s) || calls.length === 0 || responses.length !== calls.length) return null;
+    const contents = [...s.draft.contents, functionResponseTurn(calls, responses)];
+    const patch = startRun(s, contents, s.promptText);
+    set(patch);
+    return patch.chatRunId;
+  },
+
+  newPrompt: () => {
+    const { chatRunId, stop, resetRunSettings } = get();
+    if (chatRunId) stop(chatRunId);
+    // The settings' own reset also forgets switched-off settings kept for switching back on.
+    resetRunSettings();
+    set((s) => {
+      // The chat's runs go with its turns; other runs (none yet) are not this action's to end.
+      const chatRuns = new Set([...Object.values(s.runByTurn), chatRunId]);
+      const runs = Object.fromEntries(Object.entries(s.runs).filter(([id]) => !chatRuns.has(id)));
+      return {
+        draft: emptyPromptDoc(DEFAULT_MODEL),
+        promptText: "",
+        modelSource: "default",
+        chatRunId: null,
+        runs,
+        runByTurn: {},
+      };
+    });
+  },
+});

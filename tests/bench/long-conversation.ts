@@ -1,0 +1,165 @@
+import type { Browser, Page } from "@playwright/test";
+import { markNow, newProbedPage, readProbe, SETTLE_MS, sleep } from "./browser";
+import { openProbeScript } from "./page-probe";
+import {
+  type FrameFigures,
+  framesIn,
+  keystrokeLatencies,
+  type TaskFigures,
+  tasksIn,
+} from "./timings";
+
+/**
+ * A long conversation restored from the saved draft: how long until its end is on screen, does
+ * scrolling through it stay smooth, and does typing a new message stay instant beside it?
+ */
+export interface ConversationRun {
+  /** Navigation start → the last answer on screen: any content, then its markdown rendered. */
+  visibleMs: number;
+  openMs: number;
+  lcpMs: number;
+  /** Navigation start → 2 s after the conversation opened. */
+  load: TaskFigures;
+  loadFrames: FrameFigures;
+  domNodes: number;
+  scroll: TaskFigures;
+  scrollFrames: FrameFigures;
+  scrolledPx: number;
+  scrollMs: number;
+  keystrokes: number[];
+  typing: TaskFigures;
+}
+
+const LOAD_SETTLE_MS = 2_000;
+/** About a screenful (the pane is ~590 px tall) every 50 ms: a fast, steady skim. */
+const WHEEL_STEP_PX = 600;
+const WHEEL_INTERVAL_MS = 50;
+/** About 80 words a minute. */
+const TYPE_INTERVAL_MS = 150;
+const TYPED = "Summarize all of it.";
+
+interface OpenStamps {
+  visibleAt: number | null;
+  markdownAt: number | null;
+}
+
+export async function openLongConversation(
+  browser: Browser,
+  appUrl: string,
+  seed: string,
+  pairs: number,
+): Promise<ConversationRun> {
+  const { context, page } = await newProbedPage(browser, [seed, openProbeScript(pairs)]);
+  try {
+    await page.goto(appUrl, { waitUntil: "commit" });
+    await page.waitForFunction(
+      () => (window as unknown as { __benchOpen: OpenStamps }).__benchOpen.markdownAt !== null,
+      undefined,
+      { polling: 100, timeout: 60_000 },
+    );
+    const open = await page.evaluate(
+      () => (window as unknown as { __benchOpen: OpenStamps }).__benchOpen,
+    );
+    const openMs = open.markdownAt ?? Number.NaN;
+    await sleep(LOAD_SETTLE_MS);
+    const domNodes = await page.evaluate(() => document.getElementsByTagName("*").length);
+
+    const scrolling = await scrollThrough(page);
+    const typing = await typeMessage(page);
+    await sleep(SETTLE_MS);
+
+    const probe = await readProbe(page);
+    const loadSpan = { from: 0, to: openMs + LOAD_SETTLE_MS };
+    return {
+      visibleMs: open.visibleAt ?? Number.NaN,
+      openMs,
+      lcpMs: probe.lcp.at(-1)?.start ?? Number.NaN,
+      load: tasksIn(probe, loadSpan),
+      loadFrames: framesIn(probe, loadSpan),
+      domNodes,
+      scroll: tasksIn(probe, scrolling.span),
+      scrollFrames: framesIn(probe, scrolling.span),
+      scrolledPx: scrolling.px,
+      scrollMs: scrolling.span.to - scrolling.span.from,
+      keystrokes: keystrokeLatencies(probe, typing),
+      typing: tasksIn(probe, typing),
+    };
+  } finally {
+    await context.close();
+  }
+}
+
+interface ScrollBox {
+  x: number;
+  y: number;
+}
+
+type BenchWindow = { __benchScroller: Element };
+
+/** The conversation's scroll container: the nearest scrollable ancestor of its section. */
+function findScroller(page: Page): Promise<ScrollBox | null> {
+  return page.evaluate(() => {
+    let el = document.querySelector('section[aria-label="Conversation"]');
+    while (
+      el &&
+      !(el.scrollHeight > el.clientHeight + 1 && /auto|scroll/.test(getComputedStyle(el).overflowY))
+    ) {
+      el = el.parentElement;
+    }
+    if (!el) return null;
+    (window as unknown as BenchWindow).__benchScroller = el;
+    const box = el.getBoundingClientRect();
+    return { x: box.left + box.width / 2, y: box.top + box.height / 2 };
+  });
+}
+
+const position = (page: Page) =>
+  page.evaluate(() => {
+    const el = (window as unknown as BenchWindow).__benchScroller;
+    return { top: el.scrollTop, max: el.scrollHeight - el.clientHeight };
+  });
+
+/** Wheel in steps to the end (1) or the start (-1); checked every few steps, not every one. */
+async function wheelToEnd(page: Page, direction: 1 | -1): Promise<number> {
+  let last = Number.NaN;
+  for (;;) {
+    for (let i = 0; i < 5; i++) {
+      await page.mouse.wheel(0, direction * WHEEL_STEP_PX);
+      await sleep(WHEEL_INTERVAL_MS);
+    }
+    const { top, max } = await position(page);
+    if (direction === 1 ? top >= max - 2 : top <= 1) return max;
+    if (top === last) throw new Error(`scrolling stuck at ${top} of ${max} px`);
+    last = top;
+  }
+}
+
+async function scrollThrough(page: Page) {
+  const box = await findScroller(page);
+  if (!box) throw new Error("found no scrollable container around the conversation");
+  // The jump to the top is setup, not measured: the skim starts from a settled page.
+  await markNow(page, "jump-to-top");
+  await page.evaluate(() => {
+    (window as unknown as BenchWindow).__benchScroller.scrollTop = 0;
+  });
+  await page.mouse.move(box.x, box.y);
+  await sleep(1_000);
+  const from = await markNow(page, "scrolling");
+  const down = await wheelToEnd(page, 1);
+  const up = await wheelToEnd(page, -1);
+  const to = await markNow(page, "scrolled");
+  return { span: { from, to }, px: down + up };
+}
+
+async function typeMessage(page: Page) {
+  await page.getByRole("textbox", { name: "Prompt" }).click();
+  await sleep(SETTLE_MS);
+  const from = await markNow(page, "typing");
+  for (const char of TYPED) {
+    await page.keyboard.type(char);
+    await sleep(TYPE_INTERVAL_MS);
+  }
+  // The draft is saved 400 ms after the last change: that write belongs to typing too.
+  await sleep(SETTLE_MS);
+  return { from, to: await markNow(page, "end") };
+}
