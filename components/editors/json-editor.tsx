@@ -1,5 +1,6 @@
 "use client";
 
+import { defaultKeymap, history, historyKeymap, indentWithTab } from "@codemirror/commands";
 import { json } from "@codemirror/lang-json";
 import {
   bracketMatching,
@@ -20,7 +21,6 @@ import {
 } from "@codemirror/view";
 import { useEffect, useRef } from "react";
 import type { TextIssue } from "@/lib/schema-editor/checks";
-import { newlineAndIndent } from "./newline-and-indent";
 
 export interface JsonEditorProps {
   value: string;
@@ -83,7 +83,10 @@ export function JsonEditor({
           syntaxHighlighting(defaultHighlightStyle, { fallback: true }),
           json(),
           lintGutter(),
-          keymap.of([{ key: "Enter", run: newlineAndIndent }]),
+          history(),
+          // Tab indents inside the editor; Escape then Tab still leaves it (CodeMirror's
+          // documented escape hatch), so keyboard users are not trapped.
+          keymap.of([...defaultKeymap, ...historyKeymap, indentWithTab]),
           EditorView.lineWrapping,
           EditorView.contentAttributes.of({
             "aria-label": label,

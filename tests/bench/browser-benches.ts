@@ -49,16 +49,16 @@ async function repeat<T>(
   count: number,
   run: () => Promise<T>,
   summary: (run: T) => string,
-): Promise<(T & { load: number[] })[]> {
-  const runs: (T & { load: number[] })[] = [];
+): Promise<(T & { machineLoad: number[] })[]> {
+  const runs: (T & { machineLoad: number[] })[] = [];
   for (let i = 1; i <= count; i++) {
     const before = loadavg()[0] ?? Number.NaN;
     const result = await run();
-    const load = [before, loadavg()[0] ?? Number.NaN];
+    const machineLoad = [before, loadavg()[0] ?? Number.NaN];
     console.info(
-      `${name} run ${i}/${count} (load ${load.map((l) => l.toFixed(2)).join("→")}): ${summary(result)}`,
+      `${name} run ${i}/${count} (load ${machineLoad.map((l) => l.toFixed(2)).join("→")}): ${summary(result)}`,
     );
-    runs.push({ ...result, load });
+    runs.push({ ...result, machineLoad });
   }
   return runs;
 }

@@ -19,10 +19,10 @@ const worstBy = <T>(runs: T[], score: (run: T) => number): T | undefined =>
   runs.reduce<T | undefined>((w, r) => (w === undefined || score(r) > score(w) ? r : w), undefined);
 
 /** Each run's 1-minute load average before and after it (see browser-benches.ts). */
-type Loaded = { load: number[] };
+type Loaded = { machineLoad: number[] };
 
 const loadRange = (runs: Loaded[]) => {
-  const all = runs.flatMap((r) => r.load);
+  const all = runs.flatMap((r) => r.machineLoad);
   return { min: Math.min(...all), max: Math.max(...all) };
 };
 
@@ -35,7 +35,7 @@ function loadLine(load: { min: number; max: number }): string {
 export function summarizeStream(runs: (StreamRun & Loaded)[]) {
   return {
     runs: runs.length,
-    load: loadRange(runs),
+    machineLoad: loadRange(runs),
     streamMs: spread(runs.map((r) => r.streamMs)),
     longestTask: spread(runs.map((r) => r.streaming.longest)),
     tasksOver50: spread(runs.map((r) => r.streaming.over50)),
@@ -51,12 +51,12 @@ export function summarizeStream(runs: (StreamRun & Loaded)[]) {
 export function summarizeConversation(runs: (ConversationRun & Loaded)[]) {
   return {
     runs: runs.length,
-    load: loadRange(runs),
+    machineLoad: loadRange(runs),
     visibleMs: spread(runs.map((r) => r.visibleMs)),
     openMs: spread(runs.map((r) => r.openMs)),
     lcpMs: spread(runs.map((r) => r.lcpMs)),
-    loadLongestTask: spread(runs.map((r) => r.load.longest)),
-    loadTasksOver50: spread(runs.map((r) => r.load.over50)),
+    openingLongestTask: spread(runs.map((r) => r.opening.longest)),
+    openingTasksOver50: spread(runs.map((r) => r.opening.over50)),
     domNodes: median(runs.map((r) => r.domNodes)),
     scrolledPx: median(runs.map((r) => r.scrolledPx)),
     scrollMs: median(runs.map((r) => r.scrollMs)),
@@ -65,7 +65,7 @@ export function summarizeConversation(runs: (ConversationRun & Loaded)[]) {
     keyMedian: spread(runs.map((r) => median(r.keystrokes))),
     keyMax: spread(runs.map((r) => Math.max(...r.keystrokes))),
     typingLongestTask: spread(runs.map((r) => r.typing.longest)),
-    loadFrames: worstBy(runs, (r) => r.load.longest)?.loadFrames,
+    openingFrames: worstBy(runs, (r) => r.opening.longest)?.openingFrames,
     scrollFrames: worstBy(runs, (r) => r.scroll.longest)?.scrollFrames,
   };
 }
@@ -103,7 +103,7 @@ export function reportStream(
     row("keystroke → next paint, median", s.keyMedian, fmtKey, "< 50 ms"),
     row("keystroke → next paint, max", s.keyMax, fmtKey, "< 50 ms"),
     `(${s.keystrokes} keystrokes, one every 500 ms; Event Timing sees nothing under 16 ms)`,
-    loadLine(s.load),
+    loadLine(s.machineLoad),
     "",
     ...frameLine("Worst run", s.frames),
   ];
@@ -119,8 +119,8 @@ export function reportConversation(
     row("last answer on screen (any content)", s.visibleMs, fmt),
     row("last answer on screen, markdown rendered", s.openMs, fmt, "< 1 s"),
     row("largest contentful paint", s.lcpMs, fmt),
-    row("longest task while opening", s.loadLongestTask, fmtTask),
-    row("tasks > 50 ms while opening", s.loadTasksOver50, count),
+    row("longest task while opening", s.openingLongestTask, fmtTask),
+    row("tasks > 50 ms while opening", s.openingTasksOver50, count),
     row(
       `longest task while scrolling (${count(s.scrolledPx)} px in ${seconds(s.scrollMs)})`,
       s.scrollLongestTask,
@@ -132,9 +132,9 @@ export function reportConversation(
     row("keystroke → next paint, max", s.keyMax, fmtKey, "< 50 ms"),
     row("longest task while typing", s.typingLongestTask, fmtTask),
     `(${count(s.domNodes)} DOM elements once open; "opening" runs to 2 s after the markdown appeared)`,
-    loadLine(s.load),
+    loadLine(s.machineLoad),
     "",
-    ...frameLine("Opening, worst run", s.loadFrames),
+    ...frameLine("Opening, worst run", s.openingFrames),
     ...frameLine("Scrolling, worst run", s.scrollFrames),
   ];
 }

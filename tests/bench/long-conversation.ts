@@ -19,8 +19,8 @@ export interface ConversationRun {
   openMs: number;
   lcpMs: number;
   /** Navigation start → 2 s after the conversation opened. */
-  load: TaskFigures;
-  loadFrames: FrameFigures;
+  opening: TaskFigures;
+  openingFrames: FrameFigures;
   domNodes: number;
   scroll: TaskFigures;
   scrollFrames: FrameFigures;
@@ -30,7 +30,7 @@ export interface ConversationRun {
   typing: TaskFigures;
 }
 
-const LOAD_SETTLE_MS = 2_000;
+const OPEN_SETTLE_MS = 2_000;
 /** About a screenful (the pane is ~590 px tall) every 50 ms: a fast, steady skim. */
 const WHEEL_STEP_PX = 600;
 const WHEEL_INTERVAL_MS = 50;
@@ -61,7 +61,7 @@ export async function openLongConversation(
       () => (window as unknown as { __benchOpen: OpenStamps }).__benchOpen,
     );
     const openMs = open.markdownAt ?? Number.NaN;
-    await sleep(LOAD_SETTLE_MS);
+    await sleep(OPEN_SETTLE_MS);
     const domNodes = await page.evaluate(() => document.getElementsByTagName("*").length);
 
     const scrolling = await scrollThrough(page);
@@ -69,13 +69,13 @@ export async function openLongConversation(
     await sleep(SETTLE_MS);
 
     const probe = await readProbe(page);
-    const loadSpan = { from: 0, to: openMs + LOAD_SETTLE_MS };
+    const openingSpan = { from: 0, to: openMs + OPEN_SETTLE_MS };
     return {
       visibleMs: open.visibleAt ?? Number.NaN,
       openMs,
       lcpMs: probe.lcp.at(-1)?.start ?? Number.NaN,
-      load: tasksIn(probe, loadSpan),
-      loadFrames: framesIn(probe, loadSpan),
+      opening: tasksIn(probe, openingSpan),
+      openingFrames: framesIn(probe, openingSpan),
       domNodes,
       scroll: tasksIn(probe, scrolling.span),
       scrollFrames: framesIn(probe, scrolling.span),

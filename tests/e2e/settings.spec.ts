@@ -256,6 +256,11 @@ test("structured output: the schema is checked as you type and saved only when v
   await s.schema.pressSequentially('"strin"}');
   await expect(s.dialog).toContainText("type must be one of string, number, integer");
   await expect(save).toBeDisabled();
+  // Undo steps back through the edit history (a JSON editor without undo loses work).
+  await s.schema.press("Control+z");
+  await expect(s.schema).not.toContainText("strin");
+  await s.schema.press("Control+Shift+z");
+  await expect(s.schema).toContainText('"strin"}');
   await s.dialog.getByRole("button", { name: "Classification" }).click();
   await expect(s.dialog).toContainText("Valid JSON Schema.");
   await save.click();
