@@ -1,9 +1,10 @@
 import type { SVGProps } from "react";
 
 /** A few line icons, inline so they cost no request and no icon library. */
-type IconProps = SVGProps<SVGSVGElement>;
+export type IconProps = SVGProps<SVGSVGElement>;
 
-function Icon({ children, ...props }: IconProps) {
+/** The shared frame of every line icon: one 24-unit grid, drawn with the current text colour. */
+export function Icon({ children, ...props }: IconProps) {
   return (
     <svg
       viewBox="0 0 24 24"
