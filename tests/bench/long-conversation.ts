@@ -73,7 +73,8 @@ export async function openLongConversation(
     return {
       visibleMs: open.visibleAt ?? Number.NaN,
       openMs,
-      lcpMs: probe.lcp.at(-1)?.start ?? Number.NaN,
+      // The jump to the top (script, not input) would otherwise let LCP keep counting.
+      lcpMs: probe.lcp.filter((e) => e.start < openingSpan.to).at(-1)?.start ?? Number.NaN,
       opening: tasksIn(probe, openingSpan),
       openingFrames: framesIn(probe, openingSpan),
       domNodes,
