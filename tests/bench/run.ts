@@ -6,10 +6,7 @@ import { options } from "./options";
 import { direct, measure, report, summarize, throughApp } from "./proxy-overhead";
 import { ensureBuild, startApp } from "./servers";
 
-/**
- * `npm run bench`: prints figures (never asserts; budgets live in the issues) and writes them
- * to bench-results/latest.json. Knobs (a subset, a quick mode, another port): see options.ts.
- */
+/** The same streamed answer straight from the emulator and through /api/run. */
 async function proxyOverhead(emulatorUrl: string, appUrl: string): Promise<BenchOutput> {
   const results: Record<string, unknown> = {};
   const lines: string[] = ["", "## Proxy overhead: 2,000-token streamed answer"];
@@ -54,6 +51,10 @@ function writeResults(results: Record<string, unknown>): void {
   writeFileSync(path, `${JSON.stringify({ ...previous, ...results }, null, 2)}\n`);
 }
 
+/**
+ * `npm run bench`: prints figures (never asserts; budgets live in the issues) and writes them
+ * to bench-results/latest.json. Knobs (a subset, a quick mode, another port): see options.ts.
+ */
 async function main() {
   ensureBuild();
   const emulator = await startEmulatorServer({ port: 0 });
