@@ -1,12 +1,11 @@
 "use client";
 
-import { useId, useMemo, useState } from "react";
+import { useMemo, useState } from "react";
 import { Button } from "@/components/ui/button";
 import type { FunctionDeclaration } from "@/lib/prompt/config";
 import { checkFunctionDeclarationsText } from "@/lib/schema-editor/checks";
 import { FUNCTION_EXAMPLE, pretty } from "@/lib/schema-editor/templates";
-import { IssueList } from "./issue-list";
-import { LazyJsonEditor } from "./lazy-json-editor";
+import { CheckedJsonEditor } from "./checked-json-editor";
 
 /** A declarations file is text a person wrote; anything this big is a mistake, not a tool list. */
 const MAX_IMPORT_BYTES = 1_000_000;
@@ -38,7 +37,6 @@ export function FunctionDeclarationsForm({
   const [text, setText] = useState(() => (declarations.length ? pretty(declarations) : ""));
   const [importNote, setImportNote] = useState<string | null>(null);
   const check = useMemo(() => checkFunctionDeclarationsText(text), [text]);
-  const issuesId = useId();
   const issues = check.ok ? [] : check.issues;
 
   const importFile = async (file: File | undefined) => {
@@ -84,16 +82,10 @@ export function FunctionDeclarationsForm({
         </Button>
         {importNote && <span className="text-xs text-muted-foreground">{importNote}</span>}
       </div>
-      <LazyJsonEditor
+      <CheckedJsonEditor
         value={text}
         onChange={setText}
         label="Function declarations"
-        describedBy={issuesId}
-        issues={issues}
-      />
-      <IssueList
-        id={issuesId}
-        text={text}
         issues={issues}
         okMessage={
           count === 0

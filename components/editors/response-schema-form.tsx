@@ -1,11 +1,10 @@
 "use client";
 
-import { useId, useMemo, useState } from "react";
+import { useMemo, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { checkResponseSchemaText } from "@/lib/schema-editor/checks";
 import { pretty, SCHEMA_TEMPLATES } from "@/lib/schema-editor/templates";
-import { IssueList } from "./issue-list";
-import { LazyJsonEditor } from "./lazy-json-editor";
+import { CheckedJsonEditor } from "./checked-json-editor";
 
 type StructuredMime = "application/json" | "text/x.enum";
 
@@ -30,7 +29,6 @@ export function ResponseSchemaForm({
   const [text, setText] = useState(() => (schema ? pretty(schema) : ""));
   const [mime, setMime] = useState<StructuredMime>(mimeType);
   const check = useMemo(() => checkResponseSchemaText(text), [text]);
-  const issuesId = useId();
   const issues = check.ok ? [] : check.issues;
 
   return (
@@ -51,16 +49,10 @@ export function ResponseSchemaForm({
           </Button>
         ))}
       </div>
-      <LazyJsonEditor
+      <CheckedJsonEditor
         value={text}
         onChange={setText}
         label="Response schema"
-        describedBy={issuesId}
-        issues={issues}
-      />
-      <IssueList
-        id={issuesId}
-        text={text}
         issues={issues}
         okMessage={
           text.trim() === ""
