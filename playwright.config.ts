@@ -1,5 +1,7 @@
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { defineConfig } from "@playwright/test";
-import { PORTS } from "./tests/e2e/support/ports";
+import { MEDIA_LIMITS, PORTS } from "./tests/e2e/support/ports";
 
 /**
  * Three servers: the standalone emulator, the app pointed at it with a canary key (as in
@@ -39,6 +41,10 @@ export default defineConfig({
         GOOGLE_API_KEY: "",
         GEMINI_BASE_URL: `http://127.0.0.1:${PORTS.emulator}`,
         PLAYGROUND_MAX_BODY_BYTES: "200000",
+        // Small limits so the Files API path and the size refusal are reached with small files.
+        PLAYGROUND_MEDIA_INLINE_BYTES: String(MEDIA_LIMITS.inlineBytes),
+        PLAYGROUND_MEDIA_MAX_BYTES: String(MEDIA_LIMITS.maxBytes),
+        PLAYGROUND_DATA_DIR: join(tmpdir(), `playground-e2e-${PORTS.app}`),
       },
       reuseExistingServer: false,
       stdout: "pipe",
@@ -46,7 +52,12 @@ export default defineConfig({
     {
       command: `npx next start -p ${PORTS.offline} -H 127.0.0.1`,
       url: `http://127.0.0.1:${PORTS.offline}/api/health`,
-      env: { GEMINI_API_KEY: "", GOOGLE_API_KEY: "", GEMINI_BASE_URL: "" },
+      env: {
+        GEMINI_API_KEY: "",
+        GOOGLE_API_KEY: "",
+        GEMINI_BASE_URL: "",
+        PLAYGROUND_DATA_DIR: join(tmpdir(), `playground-e2e-${PORTS.offline}`),
+      },
       reuseExistingServer: false,
       stdout: "pipe",
     },

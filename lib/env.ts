@@ -24,6 +24,19 @@ const EnvSchema = z.object({
     .min(1024)
     .default(10 * 1024 * 1024),
   PLAYGROUND_MODELS_CACHE_SECONDS: z.coerce.number().int().min(0).default(60),
+  PLAYGROUND_DATA_DIR: z.string().trim().min(1).default(".data"),
+  PLAYGROUND_MEDIA_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .max(2 * 1024 ** 3)
+    .default(100 * 1024 * 1024),
+  PLAYGROUND_MEDIA_INLINE_BYTES: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(15 * 1024 * 1024)
+    .default(4 * 1024 * 1024),
 });
 
 export interface ServerEnv {
@@ -35,6 +48,12 @@ export interface ServerEnv {
   offline: boolean;
   maxBodyBytes: number;
   modelsCacheMs: number;
+  /** Where the SQLite file and the media blobs live. */
+  dataDir: string;
+  /** Largest file POST /api/media accepts (the Files API itself takes up to 2 GB). */
+  mediaMaxBytes: number;
+  /** Files up to this size are sent inline; larger ones go through the Files API. */
+  mediaInlineBytes: number;
 }
 
 let cached: ServerEnv | undefined;
@@ -56,6 +75,9 @@ export function serverEnv(): ServerEnv {
     offline: apiKey === undefined,
     maxBodyBytes: env.PLAYGROUND_MAX_BODY_BYTES,
     modelsCacheMs: env.PLAYGROUND_MODELS_CACHE_SECONDS * 1000,
+    dataDir: env.PLAYGROUND_DATA_DIR,
+    mediaMaxBytes: env.PLAYGROUND_MEDIA_MAX_BYTES,
+    mediaInlineBytes: env.PLAYGROUND_MEDIA_INLINE_BYTES,
   };
   return cached;
 }

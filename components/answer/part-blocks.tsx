@@ -1,3 +1,4 @@
+import { MediaView } from "@/components/media/media-view";
 import type { RunPart } from "@/lib/run/reducer";
 import { Card, Pre } from "./card";
 import { CodeExecutionResult, ExecutableCode } from "./code-execution";
@@ -32,11 +33,7 @@ export function PartBlock({ part }: { part: BlockPart }) {
     case "inlineData":
       return <InlineMedia mimeType={part.mimeType} data={part.data} />;
     case "media":
-      return (
-        <span className="inline-flex items-center gap-2 rounded-md border border-border bg-sidebar px-2 py-1 text-xs text-muted-foreground">
-          {part.name ?? "Attachment"} · {part.mimeType}
-        </span>
-      );
+      return <MediaView part={part} />;
   }
 }
 

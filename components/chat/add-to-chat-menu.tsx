@@ -3,7 +3,7 @@
 import { useId, useRef } from "react";
 import { Button } from "@/components/ui/button";
 import type { Role } from "@/lib/prompt";
-import { useConversationActions, useIsRunning, usePlayground } from "@/lib/store";
+import { hasPromptBox, useConversationActions, useIsRunning, usePlayground } from "@/lib/store";
 import { PlusIcon } from "./turn-icons";
 
 /**
@@ -14,7 +14,7 @@ import { PlusIcon } from "./turn-icons";
 export function AddToChatMenu() {
   const { addPromptToChat } = useConversationActions();
   const running = useIsRunning();
-  const empty = usePlayground((s) => s.promptText.trim() === "");
+  const empty = usePlayground((s) => !hasPromptBox(s));
   const menuId = useId();
   const menu = useRef<HTMLDivElement>(null);
 

@@ -22,6 +22,7 @@ function hasWork(s: PlaygroundState): boolean {
     draft.contents.length > 0 ||
     draft.systemInstruction.trim() !== "" ||
     s.promptText.trim() !== "" ||
+    s.attachments.length > 0 ||
     Object.keys(draft.config).length > 0 ||
     Object.keys(draft.tools).length > 0
   );

@@ -45,7 +45,6 @@ export function ModelBody({ turn, index, text, revealed, pendingRunId }: ModelBo
   }
   return (
     <>
-      {/* A run's own parts include generated media, which the stored turn can't hold yet. */}
       <AnswerView parts={parts} run={run} streaming={streaming} />
       {calls.length > 0 && <FunctionResponses key={index} calls={calls} />}
     </>

@@ -2,6 +2,7 @@
 
 import { cn } from "@/lib/cn";
 import { useTokenCount } from "@/lib/hooks/use-token-count";
+import { modelKind } from "@/lib/models/kind";
 import { usePlayground } from "@/lib/store";
 
 const n = (v: number) => v.toLocaleString("en-US");
@@ -17,6 +18,8 @@ export function TokenCount({ id }: { id: string }) {
   const limit = usePlayground(
     (s) => s.catalog.models.find((m) => m.id === s.draft.model)?.inputTokenLimit,
   );
+  const imagen = usePlayground((s) => modelKind(s.draft.model) === "imagen");
+  if (imagen) return null;
   const ratio = total !== null && limit ? total / limit : 0;
   const value = total === null ? "–" : n(total);
   const text = limit ? `${value} / ${n(limit)} tokens` : `${value} tokens`;

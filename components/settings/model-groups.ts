@@ -1,4 +1,4 @@
-import { canGenerateContent, type ModelInfo } from "@/lib/models/types";
+import { canRun, type ModelInfo } from "@/lib/models/types";
 
 export interface ModelGroup {
   label: string;
@@ -7,6 +7,7 @@ export interface ModelGroup {
 
 const KIND_GROUPS: Partial<Record<ModelInfo["kind"], string>> = {
   image: "Image generation",
+  imagen: "Image generation",
   tts: "Speech generation",
 };
 
@@ -27,13 +28,13 @@ function groupRank(label: string): number {
 }
 
 /**
- * The models chat can run (those answering generateContent), newest family first, in the
- * server's order within a family.
+ * The models chat can run (those answering generateContent, and Imagen, which a run calls through
+ * generateImages), newest family first, in the server's order within a family.
  */
 export function groupRunnableModels(models: readonly ModelInfo[]): ModelGroup[] {
   const groups = new Map<string, ModelInfo[]>();
   for (const model of models) {
-    if (!canGenerateContent(model)) continue;
+    if (!canRun(model)) continue;
     const label = groupLabel(model);
     const list = groups.get(label) ?? [];
     list.push(model);

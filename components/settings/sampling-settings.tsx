@@ -50,7 +50,7 @@ export function MaxOutputTokensField() {
       setting="maxOutputTokens"
       label="Max output tokens"
       range={caps.maxOutputTokens}
-      reason=""
+      reason={unsupportedReason(caps)}
       integer
     />
   );

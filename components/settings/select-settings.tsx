@@ -22,7 +22,8 @@ const MIME_TYPES: Record<ResponseMimeType, string> = {
   "text/x.enum": "text/x.enum",
 };
 
-function SelectRow({
+/** A label on the left, a compact control on the right, and the reason when it's unavailable. */
+export function SelectRow({
   id,
   label,
   reason,

@@ -3,6 +3,7 @@
 import { useConfigActions, useSettingsOpen } from "@/lib/store";
 import { ModelChangeNotice } from "./model-change-notice";
 import { ModelPicker } from "./model-picker";
+import { OutputSettings } from "./output-settings";
 import { SafetySettings } from "./safety-settings";
 import { MaxOutputTokensField, SamplingSettings } from "./sampling-settings";
 import { MediaResolutionField, ResponseMimeField } from "./select-settings";
@@ -40,6 +41,7 @@ export function SettingsPanel() {
         </div>
         <ModelPicker />
         <ModelChangeNotice />
+        <OutputSettings />
         <TemperatureField />
         <MediaResolutionField />
         <SettingsSection title="Thinking">

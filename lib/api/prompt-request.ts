@@ -4,7 +4,7 @@ import { AppError } from "@/lib/errors";
 import { listModels } from "@/lib/gemini/models";
 import { readJsonBody } from "@/lib/http/read-json";
 import { log } from "@/lib/log";
-import { canGenerateContent } from "@/lib/models/types";
+import { canRun } from "@/lib/models/types";
 import { describeIssues, type PromptDoc, parsePromptDoc } from "@/lib/prompt";
 
 /**
@@ -47,12 +47,12 @@ export async function assertRunnableModel(id: string): Promise<void> {
       message: `Unknown model "${id}". Choose one from the model list.`,
     });
   }
-  if (!canGenerateContent(model)) {
+  if (!canRun(model)) {
     throw new AppError({
       code: "bad_request:model",
       status: 400,
       field: "model",
-      message: `${model.displayName} (${id}) cannot be used for chat: it does not support generateContent.`,
+      message: `${model.displayName} (${id}) cannot be run here: it answers neither generateContent nor generateImages.`,
     });
   }
 }

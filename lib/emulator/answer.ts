@@ -20,6 +20,10 @@
  *   - Function calling: ANY (get_weather)
  * After the last user message, one line per function result in that turn:
  *   - Function response: get_weather returned `{"temp":21}`
+ * then one line per inlineData/fileData part of that turn, numbered from 1 in part order
+ * (media-facts.ts; size from PNG/JPEG/GIF/WEBP headers, length from WAV or raw PCM):
+ *   - Media 1: image/png, 2048 bytes, sha256 0a1b2c3d4e5f, 64×48 px
+ *   - Media 2: audio/wav, 32044 bytes, sha256 9f8e7d6c5b4a, 1.00 s, file files/abc123
  *
  * Quotes are whitespace-collapsed and cut at 200 characters; `#emulator` lines are never echoed.
  * Tool answers put their own sections (`lead`) between the intro and the echo list, and
@@ -46,6 +50,8 @@ export interface RequestEcho {
   settings: string[];
   /** Echo lines for functionResponse parts in the last user turn. */
   functionResponses: string[];
+  /** Echo lines for the media of the last user turn (media-inputs.ts). */
+  media: string[];
 }
 
 export interface AnswerExtras {
@@ -56,7 +62,11 @@ export interface AnswerExtras {
 }
 
 /** The fingerprint covers everything that shapes the answer, so equal requests agree. */
-export function describeRequest(request: GenerateRequest, promptTokens: number): RequestEcho {
+export function describeRequest(
+  request: GenerateRequest,
+  promptTokens: number,
+  media: string[] = [],
+): RequestEcho {
   const system = contentText(request.systemInstruction).trim();
   const temperature = request.generationConfig.temperature;
   const lastUser = lastUserContent(request.contents);
@@ -69,6 +79,7 @@ export function describeRequest(request: GenerateRequest, promptTokens: number):
     promptTokens,
     settings: settingLines(request),
     functionResponses: functionResponseLines(lastUser),
+    media,
     fingerprint: hex8(
       fnv1a(
         JSON.stringify([
@@ -89,6 +100,30 @@ function quoted(text: string | null, empty: string): string {
   return text === null || text === "" ? empty : `"${text}"`;
 }
 
+/** The echo list itself: the lines tests match. */
+function echoList(echo: RequestEcho): string[] {
+  return [
+    `- Model: ${echo.model}`,
+    `- System instruction: ${quoted(echo.systemInstruction, "none")}`,
+    `- Temperature: ${echo.temperature ?? "default"}`,
+    ...echo.settings,
+    `- Turns: ${echo.turns}`,
+    `- Last user message: ${quoted(echo.lastUserMessage, "(no text)")}`,
+    ...echo.functionResponses,
+    ...echo.media,
+  ];
+}
+
+/** Image models say one sentence about the picture, then the same echo list. */
+export function composeImageAnswer(echo: RequestEcho, width: number, height: number): string {
+  return [
+    `Here is an emulated ${width}×${height} picture; no model drew it.`,
+    "",
+    ...echoList(echo),
+    "",
+  ].join("\n");
+}
+
 export function composeMarkdownAnswer(echo: RequestEcho, extras: AnswerExtras = {}): string {
   const fence = "```";
   const blocks = (list: string[] | undefined) => (list ?? []).flatMap((block) => [block, ""]);
@@ -98,13 +133,7 @@ export function composeMarkdownAnswer(echo: RequestEcho, extras: AnswerExtras = 
     "The built-in Gemini emulator wrote this reply; no model was called. It repeats what it received so a test can check the request.",
     "",
     ...blocks(extras.lead),
-    `- Model: ${echo.model}`,
-    `- System instruction: ${quoted(echo.systemInstruction, "none")}`,
-    `- Temperature: ${echo.temperature ?? "default"}`,
-    ...echo.settings,
-    `- Turns: ${echo.turns}`,
-    `- Last user message: ${quoted(echo.lastUserMessage, "(no text)")}`,
-    ...echo.functionResponses,
+    ...echoList(echo),
     "",
     ...blocks(extras.sections),
     `${fence}ts`,

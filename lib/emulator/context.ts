@@ -1,4 +1,5 @@
 /** What every API route receives from the handler: the parsed request plus logging and timing. */
+import type { FileStore } from "./file-store";
 import type { RequestLogHandle } from "./log";
 import type { ApiVersion, JsonObject } from "./types";
 
@@ -11,6 +12,8 @@ export interface RouteContext {
   /** The model id from the path, without `models/`. */
   modelId: string;
   body: JsonObject;
+  /** This emulator's Files API store, for `fileData` parts. */
+  files: FileStore;
   signal: AbortSignal;
   log: RequestLogHandle;
   /** Waits, or rejects with an AbortError as soon as the client goes away. */

@@ -26,7 +26,7 @@ export function countTokens(ctx: RouteContext): Response {
     ? parseGenerateRequest(nested, ctx.modelId, "CountTokensRequest.generate_content_request")
     : parseGenerateRequest(body, ctx.modelId, "CountTokensRequest");
   ctx.log.setPrompt(contentText(lastUserContent(request.contents)));
-  const count = countPromptTokens(request);
+  const count = countPromptTokens(request, ctx.files.tokenFacts);
   ctx.log.respond(200);
   ctx.log.finish("ok");
   return jsonResponse({ totalTokens: count.total, promptTokensDetails: count.details }, ctx.log.id);

@@ -9,6 +9,7 @@ export const STATUS_NAMES: Record<number, string> = {
   400: "INVALID_ARGUMENT",
   403: "PERMISSION_DENIED",
   404: "NOT_FOUND",
+  409: "ALREADY_EXISTS",
   429: "RESOURCE_EXHAUSTED",
   500: "INTERNAL",
   503: "UNAVAILABLE",
@@ -46,11 +47,12 @@ export interface GoogleErrorBody {
 export class EmulatorApiError extends Error {
   readonly body: GoogleErrorBody;
 
-  constructor(code: number, message?: string, details?: JsonObject[]) {
+  /** `status` overrides the name the code implies (a 400 can be FAILED_PRECONDITION). */
+  constructor(code: number, message?: string, details?: JsonObject[], status?: string) {
     const text = message ?? DEFAULT_MESSAGES[code] ?? "Unknown error.";
     super(text);
     this.name = "EmulatorApiError";
-    this.body = { code, message: text, status: STATUS_NAMES[code] ?? "UNKNOWN" };
+    this.body = { code, message: text, status: status ?? STATUS_NAMES[code] ?? "UNKNOWN" };
     if (details && details.length > 0) this.body.details = details;
   }
 
@@ -65,6 +67,24 @@ export class EmulatorApiError extends Error {
 
 export function invalidArgument(message: string): EmulatorApiError {
   return new EmulatorApiError(400, message);
+}
+
+/** Google answers a file that is gone, or someone else's, with the same 403. */
+export function fileAccessDenied(id: string): EmulatorApiError {
+  return new EmulatorApiError(
+    403,
+    `You do not have permission to access the File ${id} or it may not exist.`,
+  );
+}
+
+/** A file used before its server-side processing finished. */
+export function fileNotActive(id: string): EmulatorApiError {
+  return new EmulatorApiError(
+    400,
+    `The File ${id} is not in an ACTIVE state and usage is not allowed.`,
+    undefined,
+    "FAILED_PRECONDITION",
+  );
 }
 
 /** Google spells the method as the client called it, e.g. `StreamGenerateContent`. */

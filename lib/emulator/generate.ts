@@ -1,6 +1,7 @@
 /**
- * generateContent and streamGenerateContent: validate, apply directives, plan, then render the plan
- * as one pretty JSON body or as paced SSE frames.
+ * generateContent and streamGenerateContent: validate, apply directives, check the media received,
+ * plan, make any image or speech the model answers with, then render the plan as one pretty JSON
+ * body or as paced SSE frames.
  */
 import type { CatalogueModel } from "./catalogue";
 import { chunkTokensFor } from "./chunking";
@@ -8,9 +9,14 @@ import type { RouteContext } from "./context";
 import { type Directives, parseDirectives } from "./directives";
 import { injectedError, invalidArgument } from "./errors";
 import { createFrameStream, type Frame } from "./frame-stream";
+import { geminiImageSize } from "./image-sizes";
+import { inspectMedia } from "./media-inputs";
+import { renderImage, renderSpeech } from "./media-output";
+import { outputKind } from "./output-kind";
 import { type GenerationPlan, planGeneration } from "./plan";
 import { parseGenerateRequest } from "./request-body";
 import { unaryResponse } from "./response-shape";
+import { speakerVoices } from "./speech-config";
 import { type StreamChunk, streamChunks } from "./stream-chunks";
 import { contentText, lastUserContent } from "./text";
 import { checkThinking } from "./thinking-rules";
@@ -30,19 +36,35 @@ export async function generate(ctx: RouteContext, model: CatalogueModel): Promis
   const userText = contentText(lastUserContent(request.contents));
   ctx.log.setPrompt(userText);
   const directives = parseDirectives(userText);
+  const config = request.generationConfig;
   checkLimits(request, model);
-  checkThinking(model, request.generationConfig);
+  checkThinking(model, config);
+  const output = outputKind(model, config);
+  const imageSize =
+    output.kind === "image" ? geminiImageSize(config.imageConfig?.aspectRatio) : undefined;
+  const voices = output.kind === "speech" ? speakerVoices(config.speechConfig) : undefined;
 
   if (directives.delayMs) await ctx.sleep(directives.delayMs);
   if (directives.error !== undefined && (!streaming || directives.after === undefined)) {
     throw injectedError(directives.error, ctx.target(), directives);
   }
-  const plan = planGeneration(request, model, directives);
+  const media = await inspectMedia(request.contents, ctx.files);
+  const plan = planGeneration(request, model, directives, {
+    media: media.lines,
+    output,
+    files: ctx.files.tokenFacts,
+    ...(imageSize && { imageSize }),
+  });
   if (plan.prompt.total > model.inputTokenLimit) {
     throw invalidArgument(
       `The input token count (${plan.prompt.total}) exceeds the maximum number of tokens allowed (${model.inputTokenLimit}).`,
     );
   }
+  const answers = !plan.blockReason && !plan.safetyBlocked;
+  if (answers && imageSize) {
+    plan.output = await renderImage(plan, request, model, imageSize, media.hashes);
+  }
+  if (answers && voices) plan.output = renderSpeech(request, voices, streaming);
   const chunks = streamChunks(plan, chunkTokensFor(directives));
 
   if (!streaming) return unary(ctx, plan, chunks, directives);

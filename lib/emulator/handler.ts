@@ -9,15 +9,26 @@ import { countTokens } from "./count-tokens";
 import { DirectiveError } from "./directives";
 import { batchEmbedContents, embedContent } from "./embed";
 import { EmulatorApiError, invalidKeyError, modelNotFound, NO_KEY_MESSAGE } from "./errors";
+import type { FileStore } from "./file-store";
+import { needsKey, serveFiles } from "./files-api";
 import { generate } from "./generate";
 import type { RequestLog, RequestLogHandle } from "./log";
+import { predict } from "./predict";
 import { readJsonBody } from "./request-body";
-import { parseRoute, type Route } from "./routes";
+import { type FilesRoute, parseRoute, type Route } from "./routes";
 import { jsonResponse } from "./wire";
 
 export interface HandlerOptions {
   /** Return false to answer 400 API_KEY_INVALID, as Google does for a wrong key. */
   acceptKey?: (key: string) => boolean;
+  /** The Files API store of this emulator instance. */
+  files: FileStore;
+}
+
+const FILE_ROUTES = new Set<Route["kind"]>(["upload", "listFiles", "file"]);
+
+function isFilesRoute(route: Route): route is FilesRoute {
+  return FILE_ROUTES.has(route.kind);
 }
 
 export function createHandler(log: RequestLog, options: HandlerOptions) {
@@ -27,8 +38,12 @@ export function createHandler(log: RequestLog, options: HandlerOptions) {
     if (route.kind === "inspect") return inspect(route.resource, request, log);
     const entry = log.start(request.method, url.pathname);
     try {
+      if (isFilesRoute(route)) {
+        if (needsKey(route, url)) authenticate(request, url, options);
+        return await serveFiles(route, request, url, entry, options.files);
+      }
       authenticate(request, url, options);
-      return await dispatch(route, request, url, entry);
+      return await dispatch(route, request, url, entry, options.files);
     } catch (error) {
       if (request.signal.aborted) {
         entry.finish("client_closed");
@@ -63,6 +78,7 @@ async function dispatch(
   request: Request,
   url: URL,
   entry: RequestLogHandle,
+  files: FileStore,
 ): Promise<Response> {
   const get = request.method === "GET";
   if (route.kind === "listModels" && get) {
@@ -91,6 +107,7 @@ async function dispatch(
     method: route.method,
     modelId: route.modelId,
     body: await readJsonBody(request),
+    files,
     signal: request.signal,
     log: entry,
     sleep: (ms) => abortableSleep(ms, request.signal),
@@ -110,8 +127,11 @@ async function dispatch(
       return embedContent(ctx, model);
     case "batchEmbedContents":
       return batchEmbedContents(ctx, model);
+    case "predict":
+      return predict(ctx, model);
     default:
-      // The model lists the method (predict, batchGenerateContent, …) but we do not emulate it yet.
+      // The model lists the method (predictLongRunning, batchGenerateContent, …) but we do not
+      // emulate it yet.
       throw new EmulatorApiError(
         501,
         `The Gemini emulator does not implement models.${route.method} yet.`,

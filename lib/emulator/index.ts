@@ -22,10 +22,57 @@
  *   GET  models?pageSize&pageToken · GET models/{id} · GET tunedModels (always empty)
  *   POST models/{id}:generateContent · :streamGenerateContent[?alt=sse] · :countTokens
  *   POST models/{id}:embedContent · :batchEmbedContents (embedding models)
+ *   POST models/{imagen id}:predict (Imagen; predict.ts)
+ *   POST upload/{v1beta,v1}/files (resumable upload, upload.ts) · GET files?pageSize&pageToken ·
+ *        GET files/{id} · DELETE files/{id} (files-api.ts)
  *   GET  /emulator/requests (the log as `{ requests: RequestLogEntry[] }`; DELETE clears it)
  *   GET  /emulator/health
  *
- * Prompt directives: a line in the last user turn, `#emulator key=value …` (never echoed):
+ * Files API (one in-memory store per emulator; files expire after 48 h, as Gemini's do):
+ *   `ai.files.upload` works unchanged. The start request (`X-Goog-Upload-Protocol: resumable`,
+ *   `X-Goog-Upload-Command: start`, JSON `{file: {displayName?, mimeType?, name?}}`) answers 200
+ *   with an empty body, `x-goog-upload-status: active` and `x-goog-upload-url`, an absolute URL on
+ *   the origin and mount prefix the request came to (`…/upload/v1beta/files?upload_id=…`). Chunks
+ *   (the SDK sends 8 MiB) POST there with `X-Goog-Upload-Command: upload` and `X-Goog-Upload-Offset`
+ *   equal to the bytes received so far (else 400 text/plain "Invalid request. …" with
+ *   `x-goog-upload-size-received`); `upload, finalize` answers `{file: File}` with
+ *   `x-goog-upload-status: final`. The URL is the credential: chunks need no key. Bytes stream into
+ *   a buffer of the declared length, copied once. A File: `name` files/<12 lowercase alphanumerics>,
+ *   `displayName`, `mimeType`, `sizeBytes` (string), `createTime`, `updateTime`, `expirationTime`
+ *   (+48 h), `sha256Hash` (base64 of the hex digest, as Gemini sends it), `uri`
+ *   (`<origin><mount>/v1beta/files/<id>`), `state` PROCESSING → ACTIVE after `fileProcessingMs`,
+ *   `source` UPLOADED. A missing file is 403 PERMISSION_DENIED "You do not have permission to access
+ *   the File <id> or it may not exist."; a `fileData` part naming a PROCESSING file is 400
+ *   FAILED_PRECONDITION "The File <id> is not in an ACTIVE state and usage is not allowed."
+ *
+ * Media in: bodies over 20,971,520 bytes are 400 "Request payload size exceeds the limit: 20971520
+ * bytes."; an image/* part whose bytes are no PNG, JPEG, GIF, WEBP or HEIC/HEIF is 400 "Unable to
+ * process input image. …". Each inlineData/fileData part of the last user turn gets an echo line
+ * (media-facts.ts), e.g. `- Media 1: image/png, 2048 bytes, sha256 0a1b2c3d4e5f, 64×48 px` or
+ * `- Media 2: audio/wav, 32044 bytes, sha256 9f8e7d6c5b4a, 1.00 s, file files/abc123`. Audio whose
+ * length the header gives (WAV, audio/L16) bills 32 tokens per second.
+ *
+ * Media out (output-kind.ts; a modality the model lacks is 400 "Model does not support the
+ * requested response modalities: image"):
+ *   image models (gemini-2.5-flash-image, gemini-3-pro-image-preview,
+ *     gemini-3.1-flash-image-preview; TEXT+IMAGE unless responseModalities says otherwise): a
+ *     caption with the echo list, then an inlineData image/png sized by imageConfig.aspectRatio
+ *     (1:1 1024×1024, 16:9 1344×768, … see image-sizes.ts), painted from the prompt and the input
+ *     media hashes; Gemini 3 signs both parts; usage candidatesTokensDetails IMAGE 1290 (2.5) or
+ *     1120 (3). Streams send the image whole in the last chunk.
+ *   speech models (ids with `tts`; responseModalities must be ["AUDIO"]): one inlineData part
+ *     `audio/L16;codec=pcm;rate=24000`, 16-bit mono PCM, 0.3 s per spoken word, at least 1 s, pitch
+ *     by voice; streams send it in one-second pieces. Voices must be prebuilt ones
+ *     (lib/models/voices.ts) and multi-speaker configs have exactly 2 speakers; usage AUDIO at
+ *     25 tokens per second. No thoughts and no text.
+ *   Imagen `:predict`: `{predictions: [{bytesBase64Encoded, mimeType: "image/png"}]}`, sampleCount
+ *     1–4 (default 4; Ultra 1), aspect ratios 1:1, 3:4, 4:3, 9:16, 16:9. The SDK's Gemini-API client
+ *     refuses `generateImages` before sending (2.x routes it to Vertex only); a Vertex express
+ *     client (`vertexai: true, apiKey`) with model `models/imagen-…` and this base URL sends the
+ *     same request to the same path.
+ *
+ * Prompt directives: a line in the last user turn (or an Imagen prompt, where error=, message=,
+ * retryDelay= and delay= apply), `#emulator key=value …` (never echoed):
  *   error=400|403|404|429|500|503|504  fail with Google's status name and message
  *   message="…"      override the error message
  *   retryDelay=2s    RetryInfo.retryDelay on a 429 (default 17s)
@@ -87,6 +134,7 @@
  *   outcome: "pending" | "ok" | "error" | "client_closed" | "disconnected"; times are Date.now()
  *   milliseconds; `id` is also the `x-emulator-request-id` response header.
  */
+import { DEFAULT_FILE_PROCESSING_MS, FileStore } from "./file-store";
 import { createHandler } from "./handler";
 import { DEFAULT_LOG_CAPACITY, RequestLog } from "./log";
 
@@ -99,6 +147,11 @@ export interface EmulatorOptions {
   logCapacity?: number;
   /** Return false to answer 400 API_KEY_INVALID for that key. Default: any non-empty key. */
   acceptKey?: (key: string) => boolean;
+  /**
+   * How long an uploaded file stays PROCESSING before it turns ACTIVE (default 200 ms); using it in
+   * generateContent before then is Google's 400 FAILED_PRECONDITION. 0 makes uploads ACTIVE at once.
+   */
+  fileProcessingMs?: number;
 }
 
 /** A fetch-shaped handler that also exposes its inspection log. */
@@ -108,6 +161,9 @@ export type EmulatorHandler = ((request: Request) => Promise<Response>) & {
 
 export function createEmulator(options: EmulatorOptions = {}): EmulatorHandler {
   const log = new RequestLog(options.logCapacity ?? DEFAULT_LOG_CAPACITY);
-  const handle = createHandler(log, { acceptKey: options.acceptKey });
+  const files = new FileStore({
+    processingMs: options.fileProcessingMs ?? DEFAULT_FILE_PROCESSING_MS,
+  });
+  const handle = createHandler(log, { acceptKey: options.acceptKey, files });
   return Object.assign((request: Request) => handle(request), { log });
 }

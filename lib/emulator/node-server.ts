@@ -6,6 +6,8 @@
  */
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { Readable } from "node:stream";
+import { drainBody } from "./body-bytes";
 import { createEmulator, type EmulatorOptions } from "./index";
 import type { RequestLog } from "./log";
 
@@ -22,30 +24,28 @@ export interface EmulatorServer {
   close(): Promise<void>;
 }
 
-async function readBody(req: IncomingMessage): Promise<Buffer | undefined> {
-  if (req.method === "GET" || req.method === "HEAD") return undefined;
-  const chunks: Buffer[] = [];
-  for await (const chunk of req) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks);
-}
-
-function toRequest(
-  req: IncomingMessage,
-  body: Buffer | undefined,
-  signal: AbortSignal,
-  base: string,
-) {
+/**
+ * The request as a Web Request whose body streams from the socket: an 8 MiB upload chunk or a
+ * 20 MB inline payload is copied once, by whoever reads it, instead of being buffered here first.
+ * The URL takes the Host header's origin, so upload URLs and file URIs point where the client
+ * connected.
+ */
+function toRequest(req: IncomingMessage, signal: AbortSignal, base: string): Request {
   const headers = new Headers();
   for (const [name, value] of Object.entries(req.headers)) {
     if (Array.isArray(value)) for (const item of value) headers.append(name, item);
     else if (value !== undefined) headers.set(name, value);
   }
-  return new Request(new URL(req.url ?? "/", base), {
+  const origin = req.headers.host ? `http://${req.headers.host}` : base;
+  const hasBody = req.method !== "GET" && req.method !== "HEAD";
+  return new Request(new URL(req.url ?? "/", origin), {
     method: req.method,
     headers,
-    body: body && body.byteLength > 0 ? new Uint8Array(body) : undefined,
+    body: hasBody ? (Readable.toWeb(req) as ReadableStream<Uint8Array>) : undefined,
     signal,
-  });
+    // Node's fetch needs this for a streamed request body.
+    duplex: "half",
+  } as RequestInit);
 }
 
 /** Resolves once `data` is flushed to the socket, so later frames keep their order and pace. */
@@ -92,8 +92,11 @@ export async function startEmulatorServer(
       if (!res.writableFinished) controller.abort();
     });
     try {
-      const request = toRequest(req, await readBody(req), controller.signal, base);
+      const request = toRequest(req, controller.signal, base);
       const response = await emulator(request);
+      // A body the handler never read (a 404, a refused key) still has to leave the socket, or a
+      // kept-alive connection stalls behind it.
+      drainBody(request).catch(() => undefined);
       if (controller.signal.aborted) {
         await response.body?.cancel();
         return;

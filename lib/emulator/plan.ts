@@ -16,6 +16,7 @@ import {
 import { planSearch } from "./grounding";
 import { groundingMetadata } from "./grounding-metadata";
 import { randomId } from "./hash";
+import { type PlanContext, type PlanOutput, planMedia } from "./plan-media";
 import { applyLimits, composeText } from "./plan-text";
 import { HOSTILE_MARKDOWN, MATH_MARKDOWN } from "./rich-markdown";
 import { isSchemaObject } from "./schema-node";
@@ -25,6 +26,8 @@ import { planThoughts, signatureFor, signsAlways, type ThoughtPlan } from "./tho
 import { countPromptTokens } from "./tokens";
 import type { GenerateRequest, JsonObject, TokenCount, WirePart } from "./types";
 import { planUrlContext } from "./url-context";
+
+export type { PlanContext, PlanOutput } from "./plan-media";
 
 export const FUNCTION_CALL_MESSAGE = "Model generated function call(s).";
 
@@ -54,6 +57,12 @@ export interface GenerationPlan {
   toolUse?: { tokens: number; everyChunk: boolean };
   /** safetyAfter=N: the answer is what N chunks carry, then a SAFETY chunk with ratings. */
   safetyStop: boolean;
+  /** Speech models, and image models asked for IMAGE alone, send no text part at all. */
+  noText?: boolean;
+  /** Gemini 3 image models sign the image part too. */
+  mediaSignature?: string;
+  /** Generated image or speech (media-output.ts), attached after planning. */
+  output?: PlanOutput;
 }
 
 function hasTool(request: GenerateRequest, name: string): boolean {
@@ -64,9 +73,10 @@ export function planGeneration(
   request: GenerateRequest,
   model: CatalogueModel,
   directives: Directives,
+  context: PlanContext = {},
 ): GenerationPlan {
-  const prompt = countPromptTokens(request);
-  const echo = describeRequest(request, prompt.total);
+  const prompt = countPromptTokens(request, context.files);
+  const echo = describeRequest(request, prompt.total, context.media);
   const seed = Number.parseInt(echo.fingerprint, 16);
   const gemini3 = signsAlways(model);
   const base: Omit<GenerationPlan, "answer" | "finishReason"> = {
@@ -85,6 +95,8 @@ export function planGeneration(
   }
 
   const config = request.generationConfig;
+  const media = planMedia(base, echo, model, config, directives, context);
+  if (media) return media;
   const lastUser = lastUserContent(request.contents);
   const userText = stripDirectives(contentText(lastUser));
   const decls = declaredFunctions(request.tools);

@@ -2,6 +2,7 @@
  * Reads and validates request bodies the way Google's front end does, with its message wording:
  * field paths in snake_case behind a `* ` bullet, one line per problem.
  */
+import { BodyTooLarge, readBodyBytes } from "./body-bytes";
 import { invalidArgument } from "./errors";
 import type {
   GenerateRequest,
@@ -28,8 +29,11 @@ const DATA_FIELDS = [
 ] as const;
 
 export async function readJsonBody(request: Request): Promise<JsonObject> {
-  const bytes = new Uint8Array(await request.arrayBuffer());
-  if (bytes.byteLength > MAX_BODY_BYTES) {
+  let bytes: Uint8Array;
+  try {
+    bytes = await readBodyBytes(request, MAX_BODY_BYTES);
+  } catch (error) {
+    if (!(error instanceof BodyTooLarge)) throw error;
     throw invalidArgument(`Request payload size exceeds the limit: ${MAX_BODY_BYTES} bytes.`);
   }
   const text = new TextDecoder().decode(bytes);

@@ -2,12 +2,13 @@
  * Renders a plan as GenerateContentResponse objects with Google's key order: `candidates`,
  * `usageMetadata`, `modelVersion`, `responseId`; in a candidate `content`, `finishReason`, `index`,
  * then `finishMessage`, `safetyRatings`, `groundingMetadata`, `urlContextMetadata`; in usage the
- * prompt, candidate and total counts, prompt details, tool-use counts, thoughts, service tier.
+ * prompt, candidate and total counts, prompt details, candidate details (media answers), tool-use
+ * counts, thoughts, service tier.
  * Streams (stream-chunks.ts) reuse these pieces.
  */
 import type { GenerationPlan } from "./plan";
 import { outputTokens } from "./tokens";
-import type { JsonObject, WirePart } from "./types";
+import type { JsonObject, ModalityTokenCount, WirePart } from "./types";
 
 const SAFETY_CATEGORIES = [
   "HARM_CATEGORY_HATE_SPEECH",
@@ -31,11 +32,14 @@ export function usage(
   candidates: number,
   thoughts: number,
   toolUse = 0,
+  media?: ModalityTokenCount,
 ): JsonObject {
   const result: JsonObject = { promptTokenCount: plan.prompt.total };
   if (candidates > 0) result.candidatesTokenCount = candidates;
   result.totalTokenCount = plan.prompt.total + candidates + thoughts + toolUse;
   result.promptTokensDetails = plan.prompt.details.map((d) => ({ ...d }));
+  // As in Google's image answers, only the media modality is itemised, not the caption's text.
+  if (media && media.tokenCount > 0) result.candidatesTokensDetails = [{ ...media }];
   if (toolUse > 0) {
     result.toolUsePromptTokenCount = toolUse;
     result.toolUsePromptTokensDetails = [{ modality: "TEXT", tokenCount: toolUse }];
@@ -105,6 +109,7 @@ function answerParts(plan: GenerationPlan): WirePart[] {
   if (plan.thoughts?.text !== undefined) parts.push({ text: plan.thoughts.text, thought: true });
   if (plan.calls) return [...parts, ...plan.calls];
   if (plan.code) parts.push(plan.code.executable, plan.code.result);
+  if (plan.noText) return parts;
   const answer: WirePart = { text: plan.answer };
   if (plan.textSignature) answer.thoughtSignature = plan.textSignature;
   parts.push(answer);
@@ -114,8 +119,12 @@ function answerParts(plan: GenerationPlan): WirePart[] {
 export function unaryResponse(plan: GenerationPlan): JsonObject {
   const terminal = terminalOnly(plan);
   if (terminal) return terminal;
-  const parts = answerParts(plan);
-  const candidates = parts.filter((p) => !p.thought).reduce((sum, p) => sum + outputTokens(p), 0);
+  const output = plan.output;
+  const textParts = answerParts(plan);
+  const parts = output ? [...textParts, ...output.parts] : textParts;
+  const candidates =
+    textParts.filter((p) => !p.thought).reduce((sum, p) => sum + outputTokens(p), 0) +
+    (output?.tokens ?? 0);
   const extras: CandidateExtras = {
     ...(plan.finishMessage && { finishMessage: plan.finishMessage }),
     ...(plan.safetyStop && { safetyRatings: safetyRatings() }),
@@ -125,6 +134,12 @@ export function unaryResponse(plan: GenerationPlan): JsonObject {
   return envelope(
     plan,
     candidate(parts, plan.finishReason, extras),
-    usage(plan, candidates, plan.thoughts?.tokens ?? 0, plan.toolUse?.tokens ?? 0),
+    usage(
+      plan,
+      candidates,
+      plan.thoughts?.tokens ?? 0,
+      plan.toolUse?.tokens ?? 0,
+      output && { modality: output.modality, tokenCount: output.tokens },
+    ),
   );
 }

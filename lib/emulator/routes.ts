@@ -10,10 +10,18 @@ export type Route =
   | { kind: "listTunedModels"; version: ApiVersion }
   | { kind: "getModel"; version: ApiVersion; modelId: string }
   | { kind: "modelMethod"; version: ApiVersion; modelId: string; method: string }
+  | FilesRoute
   | { kind: "unknown" };
+
+/** Files API routes keep the mount prefix: upload URLs and file URIs must point back through it. */
+export type FilesRoute =
+  | { kind: "upload"; version: ApiVersion; mount: string }
+  | { kind: "listFiles"; version: ApiVersion; mount: string }
+  | { kind: "file"; version: ApiVersion; mount: string; fileId: string };
 
 const INSPECT = /\/emulator\/(requests|health)\/?$/;
 const API = /\/(v1beta|v1)\/(.*)$/;
+const UPLOAD = /^(.*)\/upload\/(v1beta|v1)\/files\/?$/;
 
 function decode(path: string): string {
   try {
@@ -26,10 +34,17 @@ function decode(path: string): string {
 export function parseRoute(pathname: string): Route {
   const inspect = INSPECT.exec(pathname);
   if (inspect) return { kind: "inspect", resource: inspect[1] as "requests" | "health" };
-  const api = API.exec(decode(pathname));
+  const path = decode(pathname);
+  const upload = UPLOAD.exec(path);
+  if (upload) return { kind: "upload", version: upload[2] as ApiVersion, mount: upload[1] ?? "" };
+  const api = API.exec(path);
   if (!api) return { kind: "unknown" };
   const version = api[1] as ApiVersion;
   const rest = (api[2] ?? "").replace(/\/$/, "");
+  const mount = path.slice(0, api.index);
+  if (rest === "files") return { kind: "listFiles", version, mount };
+  const file = /^files\/([^/:]+)$/.exec(rest);
+  if (file) return { kind: "file", version, mount, fileId: file[1] ?? "" };
   if (rest === "models") return { kind: "listModels", version };
   if (rest === "tunedModels") return { kind: "listTunedModels", version };
   const model = /^models\/([^/:]+)(?::([A-Za-z]+))?$/.exec(rest);

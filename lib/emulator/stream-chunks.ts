@@ -4,7 +4,8 @@
  * chunk as running totals; only the last chunk has a finishReason. With grounding, every answer
  * chunk carries `"groundingMetadata": {}` and the last one the full metadata; URL context metadata
  * rides on the first answer chunk. Gemini 3 sends its code result without `index` and with
- * prompt-only usage, and ends with an empty text part.
+ * prompt-only usage, and ends with an empty text part. Media answers follow the text with one
+ * chunk per media part (a whole image; speech in one-second pieces), billed as they arrive.
  */
 import { splitText } from "./chunking";
 import type { GenerationPlan } from "./plan";
@@ -31,6 +32,8 @@ interface Segment {
   parts: WirePart[];
   /** Gemini 3's code-result chunk: no `index`, usage with the prompt only. */
   bare?: boolean;
+  /** A media chunk: what it bills, instead of counting its parts as text. */
+  mediaTokens?: number;
 }
 
 function thoughtChunks(plan: GenerationPlan): StreamChunk[] {
@@ -62,13 +65,16 @@ function answerSegments(plan: GenerationPlan, chunkTokens: number): Segment[] {
     });
     segments.push({ parts: [plan.code.result], bare: gemini3 });
   }
-  const pieces = splitText(plan.answer, chunkTokens);
-  if (pieces.length === 0 && !gemini3 && segments.length === 0) pieces.push("");
+  const pieces = plan.noText ? [] : splitText(plan.answer, chunkTokens);
+  if (pieces.length === 0 && !gemini3 && segments.length === 0 && !plan.noText) pieces.push("");
   pieces.forEach((piece, index) => {
     const part: WirePart = { text: piece };
     if (index === 0 && plan.textSignature && !gemini3) part.thoughtSignature = plan.textSignature;
     segments.push({ parts: [part] });
   });
+  for (const { part, tokens } of plan.output?.chunks ?? []) {
+    segments.push({ parts: [part], mediaTokens: tokens });
+  }
   if (gemini3 && !plan.safetyStop) {
     const signature = plan.textSignature;
     segments.push({
@@ -86,15 +92,21 @@ export function streamChunks(plan: GenerationPlan, chunkTokens: number): StreamC
   const segments = answerSegments(plan, chunkTokens);
   const toolUse = plan.toolUse;
   let candidates = 0;
+  let media = 0;
   segments.forEach((segment, index) => {
-    const added = segment.parts.reduce((sum, part) => sum + outputTokens(part), 0);
+    const added =
+      segment.mediaTokens ?? segment.parts.reduce((sum, part) => sum + outputTokens(part), 0);
     candidates += added;
+    media += segment.mediaTokens ?? 0;
+    const mediaCount = plan.output && { modality: plan.output.modality, tokenCount: media };
     const last = index === segments.length - 1 && !plan.safetyStop;
     const extras: CandidateExtras = { noIndex: segment.bare };
     if (plan.groundingMetadata) extras.groundingMetadata = last ? plan.groundingMetadata : {};
     if (index === 0 && plan.urlContextMetadata) extras.urlContextMetadata = plan.urlContextMetadata;
     const tools = toolUse && (toolUse.everyChunk || last) ? toolUse.tokens : 0;
-    const counts = segment.bare ? usage(plan, 0, 0) : usage(plan, candidates, thoughts, tools);
+    const counts = segment.bare
+      ? usage(plan, 0, 0)
+      : usage(plan, candidates, thoughts, tools, mediaCount);
     chunks.push({
       body: envelope(
         plan,

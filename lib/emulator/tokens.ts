@@ -1,13 +1,24 @@
 /**
  * Deterministic token accounting. Real tokenisers are not reproducible offline, so the emulator
  * uses a documented rule instead: text costs ceil(characters / 4) tokens and every part costs at
- * least one; media costs a flat amount per modality, as Gemini bills images (258 per image).
+ * least one; media costs a flat amount per modality, as Gemini bills images (258 per image), and
+ * audio 32 tokens per second when its length can be read from the header (WAV, raw PCM).
  * countTokens and a generation's promptTokenCount share this code, so they always agree.
  */
+import { audioSeconds } from "./audio-header";
+import { base64ByteLength, decodeBase64 } from "./base64";
 import type { JsonValue, ModalityTokenCount, TokenCount, WireContent, WirePart } from "./types";
 
 export const CHARS_PER_TOKEN = 4;
 const IMAGE_TOKENS = 258;
+const AUDIO_TOKENS_PER_SECOND = 32;
+/** Enough of a WAV to reach its `data` chunk header past the usual metadata chunks. */
+const AUDIO_HEAD_BYTES = 4096;
+
+/** What the Files API knows about an uploaded file, for billing `fileData` parts. */
+export type FileFactsLookup = (
+  uri: string,
+) => { mimeType: string; bytes: number; seconds?: number } | undefined;
 
 export function textTokens(text: string): number {
   return Math.ceil(text.length / CHARS_PER_TOKEN);
@@ -24,20 +35,15 @@ function modalityOf(mimeType: string | undefined): Modality {
   return "TEXT";
 }
 
-/** Base64 length → bytes, without decoding megabytes just to count them. */
-function base64Bytes(data: string | undefined): number {
-  if (!data) return 0;
-  const padding = data.endsWith("==") ? 2 : data.endsWith("=") ? 1 : 0;
-  return Math.floor((data.length * 3) / 4) - padding;
-}
-
-function mediaTokens(modality: Modality, bytes: number): number {
+function mediaTokens(modality: Modality, bytes: number, seconds?: number): number {
   switch (modality) {
     case "IMAGE":
     case "DOCUMENT":
       return IMAGE_TOKENS;
-    // Roughly 32 tokens per second of 16 kB/s audio, 258 per second of modest video.
+    // Without a readable length, roughly 32 tokens per second of 16 kB/s audio; 258 per second of
+    // modest video.
     case "AUDIO":
+      if (seconds !== undefined) return Math.max(1, Math.ceil(seconds * AUDIO_TOKENS_PER_SECOND));
       return Math.max(1, Math.ceil(bytes / 500));
     case "VIDEO":
       return Math.max(IMAGE_TOKENS, Math.ceil(bytes / 10_000));
@@ -46,14 +52,20 @@ function mediaTokens(modality: Modality, bytes: number): number {
   }
 }
 
-function partTokens(part: WirePart): [Modality, number] {
+function partTokens(part: WirePart, files?: FileFactsLookup): [Modality, number] {
   if (typeof part.text === "string") return ["TEXT", Math.max(1, textTokens(part.text))];
   if (part.inlineData) {
-    const modality = modalityOf(part.inlineData.mimeType);
-    return [modality, mediaTokens(modality, base64Bytes(part.inlineData.data))];
+    const { mimeType = "", data = "" } = part.inlineData;
+    const modality = modalityOf(mimeType);
+    const bytes = base64ByteLength(data);
+    const head = modality === "AUDIO" ? decodeBase64(data, AUDIO_HEAD_BYTES) : undefined;
+    const seconds = head && audioSeconds(mimeType, head, bytes);
+    return [modality, mediaTokens(modality, bytes, seconds)];
   }
   if (part.fileData) {
-    const modality = modalityOf(part.fileData.mimeType);
+    const file = files?.(part.fileData.fileUri ?? "");
+    const modality = modalityOf(part.fileData.mimeType || file?.mimeType);
+    if (file) return [modality, mediaTokens(modality, file.bytes, file.seconds)];
     return [modality, modality === "TEXT" ? 1 : IMAGE_TOKENS];
   }
   const { thought: _t, thoughtSignature: _s, ...payload } = part;
@@ -68,8 +80,8 @@ export class TokenTally {
     this.counts.set(modality, (this.counts.get(modality) ?? 0) + tokens);
   }
 
-  addContent(content: WireContent | undefined): void {
-    for (const part of content?.parts ?? []) this.add(...partTokens(part));
+  addContent(content: WireContent | undefined, files?: FileFactsLookup): void {
+    for (const part of content?.parts ?? []) this.add(...partTokens(part, files));
   }
 
   addJson(value: JsonValue | undefined): void {
@@ -88,10 +100,10 @@ export interface PromptPieces {
   tools?: JsonValue[];
 }
 
-export function countPromptTokens(prompt: PromptPieces): TokenCount {
+export function countPromptTokens(prompt: PromptPieces, files?: FileFactsLookup): TokenCount {
   const tally = new TokenTally();
-  tally.addContent(prompt.systemInstruction);
-  for (const content of prompt.contents) tally.addContent(content);
+  tally.addContent(prompt.systemInstruction, files);
+  for (const content of prompt.contents) tally.addContent(content, files);
   if (prompt.tools && prompt.tools.length > 0) tally.addJson(prompt.tools);
   return tally.result();
 }

@@ -45,6 +45,20 @@ export interface WireGenerationConfig {
   responseModalities?: string[];
   mediaResolution?: string;
   thinkingConfig?: { includeThoughts?: boolean; thinkingBudget?: number; thinkingLevel?: string };
+  imageConfig?: { aspectRatio?: string; imageSize?: string };
+  speechConfig?: WireSpeechConfig;
+}
+
+export interface WireVoiceConfig {
+  prebuiltVoiceConfig?: { voiceName?: string };
+}
+
+export interface WireSpeechConfig {
+  voiceConfig?: WireVoiceConfig;
+  multiSpeakerVoiceConfig?: {
+    speakerVoiceConfigs?: { speaker?: string; voiceConfig?: WireVoiceConfig }[];
+  };
+  languageCode?: string;
 }
 
 export interface WireSafetySetting {

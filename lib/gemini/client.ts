@@ -8,6 +8,8 @@ export interface GeminiClient {
   ai: GoogleGenAI;
   /** True when answers come from the built-in emulator. */
   simulated: boolean;
+  /** For the few REST methods the SDK does not offer on the Gemini API (Imagen's `predict`). */
+  rest: { baseUrl: string; apiVersion: string; fetch: typeof fetch; apiKey: string };
 }
 
 let client: GeminiClient | undefined;
@@ -21,21 +23,26 @@ export function gemini(): GeminiClient {
   if (client) return client;
   const env = serverEnv();
   registerSecret(env.apiKey);
-  const ai = env.offline
-    ? new GoogleGenAI({
-        // The emulator accepts any non-empty key; this placeholder is not a secret.
-        apiKey: "offline-emulator",
-        httpOptions: {
-          baseUrl: "http://emulator.invalid",
-          apiVersion: env.apiVersion,
-          fetch: offlineFetch(),
-        },
-      })
-    : new GoogleGenAI({
-        apiKey: env.apiKey,
-        httpOptions: { apiVersion: env.apiVersion, ...(env.baseUrl && { baseUrl: env.baseUrl }) },
-      });
-  client = { ai, simulated: env.offline };
+  // The emulator accepts any non-empty key; this placeholder is not a secret.
+  const apiKey = env.apiKey ?? "offline-emulator";
+  const rest = env.offline
+    ? { baseUrl: "http://emulator.invalid", fetch: offlineFetch() }
+    : {
+        baseUrl: env.baseUrl ?? "https://generativelanguage.googleapis.com",
+        fetch: globalThis.fetch,
+      };
+  const ai = new GoogleGenAI({
+    apiKey,
+    httpOptions: {
+      apiVersion: env.apiVersion,
+      ...(env.offline ? rest : env.baseUrl && { baseUrl: env.baseUrl }),
+    },
+  });
+  client = {
+    ai,
+    simulated: env.offline,
+    rest: { ...rest, apiKey, apiVersion: env.apiVersion },
+  };
   return client;
 }
 

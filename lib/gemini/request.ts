@@ -2,9 +2,13 @@ import type {
   Content,
   GenerateContentConfig,
   GenerateContentParameters,
+  GenerateImagesConfig,
   Part as SdkPart,
   Tool,
 } from "@google/genai";
+import { runModalities } from "@/lib/models/capabilities";
+import { modelKind } from "@/lib/models/kind";
+import type { ModelKind } from "@/lib/models/types";
 import type { MediaPart, Part, PromptDoc, RunConfig, ToolsConfig } from "@/lib/prompt";
 
 /**
@@ -39,7 +43,7 @@ export function toConfig(doc: PromptDoc): GenerateContentConfig {
     ...(doc.systemInstruction.trim() && {
       systemInstruction: { parts: [{ text: doc.systemInstruction }] },
     }),
-    ...generationConfig(doc.config),
+    ...generationConfig(doc.config, modelKind(doc.model)),
   };
   const tools = toTools(doc.tools);
   if (tools.length) config.tools = tools;
@@ -106,7 +110,12 @@ function toSdkPart(part: Part, media: MediaLookup): SdkPart[] {
   }
 }
 
-function generationConfig(c: RunConfig): GenerateContentConfig {
+/**
+ * Run settings as the SDK names them. The model's kind decides one thing the document can't:
+ * speech models are always asked for AUDIO, and image models for what they do by default when
+ * the document leaves the output open (see `runModalities`).
+ */
+function generationConfig(c: RunConfig, kind: ModelKind): GenerateContentConfig {
   const out: GenerateContentConfig = {};
   const copy = [
     "temperature",
@@ -125,7 +134,8 @@ function generationConfig(c: RunConfig): GenerateContentConfig {
   if (c.responseSchema) out.responseJsonSchema = c.responseSchema;
   if (c.mediaResolution) out.mediaResolution = c.mediaResolution as never;
   if (c.safetySettings?.length) out.safetySettings = c.safetySettings as never;
-  if (c.responseModalities?.length) out.responseModalities = c.responseModalities;
+  const modalities = runModalities(kind, c.responseModalities);
+  if (modalities) out.responseModalities = modalities;
   if (c.imageAspectRatio) out.imageConfig = { aspectRatio: c.imageAspectRatio };
   if (c.thinking) {
     const { includeThoughts, budget, level } = c.thinking;
@@ -139,6 +149,17 @@ function generationConfig(c: RunConfig): GenerateContentConfig {
   return out;
 }
 
+/**
+ * Imagen answers `generateImages`, which takes the prompt and, of all the run settings, only the
+ * picture count and aspect ratio; unset, Imagen makes four 1:1 pictures (Ultra one).
+ */
+export function toGenerateImagesConfig(c: RunConfig): GenerateImagesConfig {
+  return {
+    ...(c.numberOfImages !== undefined && { numberOfImages: c.numberOfImages }),
+    ...(c.imageAspectRatio && { aspectRatio: c.imageAspectRatio }),
+  };
+}
+
 function speechConfig(
   voices: NonNullable<RunConfig["speech"]>["voices"],
 ): GenerateContentConfig["speechConfig"] {
@@ -148,7 +169,8 @@ function speechConfig(
   return {
     multiSpeakerVoiceConfig: {
       speakerVoiceConfigs: voices.map((v, i) => ({
-        speaker: v.speaker ?? `Speaker ${i + 1}`,
+        // The names the script's lines start with ("Joe: …"); unnamed speakers as the panel shows them.
+        speaker: v.speaker?.trim() || `Speaker ${i + 1}`,
         voiceConfig: voiceConfig(v.voice),
       })),
     },

@@ -2,10 +2,13 @@ import "server-only";
 import type { GenerateContentResponse } from "@google/genai";
 import type { AppError } from "@/lib/errors";
 import { log } from "@/lib/log";
+import { modelKind } from "@/lib/models/kind";
 import type { PromptDoc } from "@/lib/prompt";
 import { type ChunkData, encodeEvent, type RunEvent } from "@/lib/run/events";
 import { gemini, upstreamName } from "./client";
 import { streamBroken, toAppError } from "./errors";
+import { generateImagesChunks } from "./generate-images";
+import { hasInlineData, speechCollector, storeGeneratedMedia } from "./generated-media";
 import { type MediaLookup, toGenerateContentParameters } from "./request";
 
 export interface RunOptions {
@@ -28,9 +31,12 @@ export async function startRun(doc: PromptDoc, options: RunOptions): Promise<Rea
   const params = toGenerateContentParameters(doc, options.media);
   params.config = { ...params.config, abortSignal: upstream.signal };
 
-  let chunks: AsyncGenerator<GenerateContentResponse>;
+  let chunks: AsyncGenerator<GenerateContentResponse | ChunkData>;
   try {
-    chunks = await ai.models.generateContentStream(params);
+    chunks =
+      modelKind(doc.model) === "imagen"
+        ? await generateImagesChunks(doc, upstream.signal)
+        : await ai.models.generateContentStream(params);
   } catch (error) {
     options.signal.removeEventListener("abort", abortUpstream);
     throw failure(error, doc, options.requestId);
@@ -40,6 +46,7 @@ export async function startRun(doc: PromptDoc, options: RunOptions): Promise<Rea
   const encoder = new TextEncoder();
   let firstChunkMs: number | null = null;
   const flush = flushPacer();
+  const speech = speechCollector();
 
   return new ReadableStream<Uint8Array>({
     async start(controller) {
@@ -48,9 +55,15 @@ export async function startRun(doc: PromptDoc, options: RunOptions): Promise<Rea
       try {
         for await (const chunk of chunks) {
           firstChunkMs ??= performance.now() - started;
-          send({ type: "chunk", data: toChunkData(chunk) });
+          const data = speech.take(toChunkData(chunk));
+          send({
+            type: "chunk",
+            data: hasInlineData(data) ? await storeGeneratedMedia(data) : data,
+          });
           await flush.afterWrite();
         }
+        const spoken = await speech.finish();
+        if (spoken) send({ type: "chunk", data: spoken });
       } catch (error) {
         if (upstream.signal.aborted) return closeQuietly(controller);
         const appError =
@@ -92,7 +105,7 @@ function flushPacer(maxHoldMs = 4) {
 }
 
 /** Only the API's own fields travel: the SDK's wrapper also carries upstream HTTP headers. */
-function toChunkData(chunk: GenerateContentResponse): ChunkData {
+function toChunkData(chunk: GenerateContentResponse | ChunkData): ChunkData {
   const { candidates, promptFeedback, usageMetadata, modelVersion, responseId, createTime } = chunk;
   return { candidates, promptFeedback, usageMetadata, modelVersion, responseId, createTime };
 }

@@ -1,8 +1,9 @@
 "use client";
 
 import { useEffect, useState } from "react";
+import { modelKind } from "../models/kind";
 import type { PromptDoc } from "../prompt";
-import { userTextTurn } from "../prompt/text";
+import { promptBoxTurn } from "../prompt/text";
 import { usePlaygroundApi } from "../store/provider";
 import type { PlaygroundState } from "../store/types";
 
@@ -17,15 +18,17 @@ export interface TokenCount {
 const DEBOUNCE_MS = 500;
 
 /** What the next Run would send: the draft, plus the prompt box as a user turn. */
-export function countedDoc(draft: PromptDoc, promptText: string): PromptDoc {
-  const contents = promptText.trim()
-    ? [...draft.contents, userTextTurn(promptText)]
-    : draft.contents;
-  return { ...draft, contents };
+export function countedDoc(
+  s: Pick<PlaygroundState, "draft" | "promptText" | "attachments">,
+): PromptDoc {
+  const turn = promptBoxTurn(s.promptText, s.attachments);
+  return { ...s.draft, contents: turn ? [...s.draft.contents, turn] : s.draft.contents };
 }
 
+/** Nothing to count; Imagen has no token count (a run sends only the prompt's text). */
 const isEmpty = (doc: PromptDoc) =>
-  doc.contents.length === 0 && doc.systemInstruction.trim() === "";
+  (doc.contents.length === 0 && doc.systemInstruction.trim() === "") ||
+  modelKind(doc.model) === "imagen";
 
 /**
  * The prompt's size as Gemini counts it (POST /api/count-tokens), kept current as the person
@@ -80,7 +83,7 @@ export function useTokenCount(): TokenCount {
     const schedule = (s: PlaygroundState) => {
       if (timer !== undefined) clearTimeout(timer);
       inFlight?.abort();
-      const doc = countedDoc(s.draft, s.promptText);
+      const doc = countedDoc(s);
       if (isEmpty(doc)) {
         setCount({ total: 0, counting: false });
         return;
@@ -88,7 +91,7 @@ export function useTokenCount(): TokenCount {
       setCount((c) => (c.counting ? c : { ...c, counting: true }));
       timer = setTimeout(() => {
         const latest = store.getState();
-        void request(countedDoc(latest.draft, latest.promptText));
+        void request(countedDoc(latest));
       }, DEBOUNCE_MS);
     };
 
@@ -96,6 +99,7 @@ export function useTokenCount(): TokenCount {
       const same =
         s.draft === previous.draft &&
         s.promptText === previous.promptText &&
+        s.attachments === previous.attachments &&
         s.hydrated === previous.hydrated;
       if (same || !s.hydrated) return;
       schedule(s);

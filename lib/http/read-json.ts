@@ -1,5 +1,6 @@
 import "server-only";
 import { AppError } from "@/lib/errors";
+import { formatBytes } from "@/lib/format-bytes";
 
 /**
  * Read a JSON body without trusting Content-Length: bytes are counted as they arrive and the
@@ -39,10 +40,4 @@ export async function readJsonBody(request: Request, maxBytes: number): Promise<
 
 function badJson(message: string): AppError {
   return new AppError({ code: "bad_request:json", status: 400, message });
-}
-
-function formatBytes(bytes: number): string {
-  return bytes >= 1024 * 1024
-    ? `${(bytes / 1024 / 1024).toFixed(0)} MB`
-    : `${Math.round(bytes / 1024)} KB`;
 }

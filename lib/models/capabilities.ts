@@ -10,6 +10,8 @@ import type { ModelInfo, ModelKind } from "./types";
 
 export type ThinkingLevel = NonNullable<NonNullable<RunConfig["thinking"]>["level"]>;
 export type ResponseMimeType = NonNullable<RunConfig["responseMimeType"]>;
+export type Modality = NonNullable<RunConfig["responseModalities"]>[number];
+export type AspectRatio = NonNullable<RunConfig["imageAspectRatio"]>;
 
 export const THINKING_LEVELS: readonly ThinkingLevel[] = ["minimal", "low", "medium", "high"];
 
@@ -35,7 +37,8 @@ export interface ModelCapabilities {
   temperature: NumberRange | null;
   topP: NumberRange | null;
   topK: NumberRange | null;
-  maxOutputTokens: NumberRange;
+  /** Null for Imagen, which answers with pictures and takes no token limit. */
+  maxOutputTokens: NumberRange | null;
   presencePenalty: NumberRange | null;
   frequencyPenalty: NumberRange | null;
   seed: boolean;
@@ -52,6 +55,18 @@ export interface ModelCapabilities {
   googleSearch: boolean;
   codeExecution: boolean;
   urlContext: boolean;
+  /**
+   * The `responseModalities` values a document may hold for this model, each as sent. Empty when
+   * the model answers one way only: speech models always get AUDIO (`runModalities`), Imagen has
+   * no such setting.
+   */
+  responseModalities: readonly (readonly Modality[])[];
+  /** Empty when the model takes no aspect ratio. */
+  aspectRatios: readonly AspectRatio[];
+  /** Imagen: pictures per run. */
+  numberOfImages: NumberRange | null;
+  /** Speech models: prebuilt voices for up to this many speakers; 0 elsewhere. */
+  maxSpeakers: number;
 }
 
 /**
@@ -100,15 +115,85 @@ function thinkingFor(family: Family | undefined, thinks: boolean, kind: ModelKin
 
 const PENALTY: NumberRange = { min: -2, max: 2, step: 0.1, default: 0 };
 
+/** What Gemini's image models take in `imageConfig.aspectRatio` (the schema's whole list). */
+export const IMAGE_ASPECT_RATIOS: readonly AspectRatio[] = [
+  "1:1",
+  "2:3",
+  "3:2",
+  "3:4",
+  "4:3",
+  "4:5",
+  "5:4",
+  "9:16",
+  "16:9",
+  "21:9",
+];
+/** Imagen's `aspectRatio` accepts only these; 1:1 when unset. */
+export const IMAGEN_ASPECT_RATIOS: readonly AspectRatio[] = ["1:1", "3:4", "4:3", "9:16", "16:9"];
+
+/** Image models answer with text and pictures unless asked for pictures only. */
+const IMAGE_MODALITIES: readonly (readonly Modality[])[] = [["TEXT", "IMAGE"], ["IMAGE"]];
+
+type OutputCapabilities = Pick<
+  ModelCapabilities,
+  "responseModalities" | "aspectRatios" | "numberOfImages" | "maxSpeakers"
+>;
+
+const NO_OUTPUT_SETTINGS: OutputCapabilities = {
+  responseModalities: [],
+  aspectRatios: [],
+  numberOfImages: null,
+  maxSpeakers: 0,
+};
+
+function outputCapabilities(id: string, kind: ModelKind, runnable: boolean): OutputCapabilities {
+  if (kind === "imagen") {
+    // Imagen makes 1 to 4 pictures a run (4 when unset); the Ultra variant only one.
+    const max = id.includes("ultra") ? 1 : 4;
+    return {
+      ...NO_OUTPUT_SETTINGS,
+      aspectRatios: IMAGEN_ASPECT_RATIOS,
+      numberOfImages: { min: 1, max, step: 1, default: max },
+    };
+  }
+  if (!runnable) return NO_OUTPUT_SETTINGS;
+  if (kind === "image")
+    return {
+      ...NO_OUTPUT_SETTINGS,
+      responseModalities: IMAGE_MODALITIES,
+      aspectRatios: IMAGE_ASPECT_RATIOS,
+    };
+  // Gemini's speech models take one voice, or two named speakers with a voice each.
+  if (kind === "tts") return { ...NO_OUTPUT_SETTINGS, maxSpeakers: 2 };
+  return { ...NO_OUTPUT_SETTINGS, responseModalities: kind === "text" ? [["TEXT"]] : [] };
+}
+
+/**
+ * The modalities a run asks for: speech models answer only with audio whatever the document says
+ * (Gemini rejects anything else); image models are sent what they do by default, text and images,
+ * when the document leaves the choice out, so the request says what it gets.
+ */
+export function runModalities(
+  kind: ModelKind,
+  chosen: RunConfig["responseModalities"],
+): Modality[] | undefined {
+  if (kind === "tts") return ["AUDIO"];
+  if (chosen?.length) return chosen;
+  return kind === "image" ? ["TEXT", "IMAGE"] : undefined;
+}
+
 export function modelCapabilities(id: string, info?: ModelInfo): ModelCapabilities {
   const kind = info?.kind ?? modelKind(id);
   const family = geminiFamily(id);
   const gemini = family !== undefined;
-  const runnable = info ? info.supportedActions.includes("generateContent") : true;
+  // Without a catalogue entry the id's kind decides: Imagen, Veo and embeddings don't generate content.
+  const runnable = info
+    ? info.supportedActions.includes("generateContent")
+    : kind === "text" || kind === "image" || kind === "tts";
   const chat = runnable && kind === "text";
   // Gemma and unknown ids are given the benefit of the doubt only where a wrong guess is harmless.
   const tools = chat && gemini && !(family.generation < 2.5 && family.tier === "flash-lite");
-  const samples = !info || info.temperature !== undefined;
+  const samples = runnable && (!info || info.temperature !== undefined);
   const thinking = thinkingFor(family, info ? info.thinking === true : gemini, kind);
   return {
     id,
@@ -123,12 +208,9 @@ export function modelCapabilities(id: string, info?: ModelInfo): ModelCapabiliti
       samples && !(family && family.generation >= 3) && (!info || info.topK !== undefined)
         ? { min: 1, max: info?.topK ?? 40, step: 1, default: info?.topK ?? 40 }
         : null,
-    maxOutputTokens: {
-      min: 1,
-      max: info?.outputTokenLimit ?? 8192,
-      step: 1,
-      default: info?.outputTokenLimit,
-    },
+    maxOutputTokens: runnable
+      ? { min: 1, max: info?.outputTokenLimit ?? 8192, step: 1, default: info?.outputTokenLimit }
+      : null,
     // Google answers "Penalty is not enabled for this model" on everything after 2.0.
     presencePenalty: chat && (!family || family.generation < 2.5) ? PENALTY : null,
     frequencyPenalty: chat && (!family || family.generation < 2.5) ? PENALTY : null,
@@ -145,6 +227,7 @@ export function modelCapabilities(id: string, info?: ModelInfo): ModelCapabiliti
     googleSearch: tools,
     codeExecution: tools,
     urlContext: tools && !(family.generation < 2.5 && family.tier !== "flash"),
+    ...outputCapabilities(id, kind, runnable),
   };
 }
 
@@ -164,10 +247,15 @@ export interface ModelAdaptation {
 
 const clamp = (n: number, r: NumberRange) => Math.min(r.max, Math.max(r.min, n));
 
+/** The same modalities, in any order: [TEXT, IMAGE] is [IMAGE, TEXT]. */
+const sameModalities = (a: readonly Modality[], b: readonly Modality[]) =>
+  a.length === b.length && a.every((m) => b.includes(m));
+
 /**
  * Keeps what the new model accepts, moves numbers into its ranges, and leaves out the rest (so the
- * model's default applies) — a run never fails with a 400 because the model changed. Settings the
- * panel doesn't manage (speech, image options, response modalities) are left alone.
+ * model's default applies) — a run never fails with a 400 because the model changed: leaving a
+ * speech model drops its voices, leaving Imagen its picture count, and an aspect ratio or output
+ * the new model can't produce goes too.
  */
 export function adaptToModel(
   config: RunConfig,
@@ -196,6 +284,18 @@ export function adaptToModel(
     dropped.push(name);
   };
 
+  // The output settings sit right under the model in the panel, before Temperature.
+  const modalities = config.responseModalities;
+  allowed(
+    "responseModalities",
+    "Output",
+    !modalities?.length || caps.responseModalities.some((m) => sameModalities(m, modalities)),
+  );
+  ranged("numberOfImages", "Number of images", caps.numberOfImages);
+  const ratio = config.imageAspectRatio;
+  allowed("imageAspectRatio", "Aspect ratio", !ratio || caps.aspectRatios.includes(ratio));
+  const speakers = config.speech?.voices.length ?? 0;
+  allowed("speech", speakers > 1 ? "Speaker voices" : "Voice", speakers <= caps.maxSpeakers);
   ranged("temperature", "Temperature", caps.temperature);
   allowed("mediaResolution", "Media resolution", caps.mediaResolution);
   adaptThinking(config.thinking, caps, next, dropped, adjusted);

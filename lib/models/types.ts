@@ -32,7 +32,15 @@ export interface CountTokensResponse {
   totalTokens: number;
 }
 
-/** Models the chat page can run: those that answer generateContent. */
+/** Models that answer generateContent. */
 export function canGenerateContent(model: ModelInfo): boolean {
   return model.supportedActions.includes("generateContent");
+}
+
+/** Models a run can use: those answering generateContent, and Imagen through generateImages. */
+export function canRun(model: ModelInfo): boolean {
+  return (
+    canGenerateContent(model) ||
+    (model.kind === "imagen" && model.supportedActions.includes("predict"))
+  );
 }

@@ -63,6 +63,8 @@ export const RunConfigSchema = z.object({
     .max(3)
     .optional(),
   speech: z.object({ voices: z.array(SpeakerVoiceSchema).min(1).max(2) }).optional(),
+  /** Imagen only: pictures per run. */
+  numberOfImages: z.number().int().min(1).max(4).optional(),
   imageAspectRatio: z
     .enum(["1:1", "2:3", "3:2", "3:4", "4:3", "4:5", "5:4", "9:16", "16:9", "21:9"])
     .optional(),

@@ -12,4 +12,6 @@ export const PROMPT_LIMITS = {
   stopSequenceChars: 200,
   functionDeclarations: 128,
   safetySettings: 10,
+  /** Distinct attached files in one prompt. */
+  mediaFiles: 50,
 } as const;

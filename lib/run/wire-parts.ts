@@ -14,6 +14,8 @@ export interface WirePart {
   executableCode?: { id?: string; language?: string; code?: string };
   codeExecutionResult?: { id?: string; outcome?: string; output?: string };
   inlineData?: { mimeType?: string; data?: string };
+  /** Generated media the server stored, in place of its inlineData (see generated-media.ts). */
+  media?: { sha256?: string; mimeType?: string; bytes?: number; name?: string };
 }
 
 type CodeOutcome = Extract<Part, { kind: "codeExecutionResult" }>["outcome"];
@@ -49,6 +51,17 @@ export function toRunPart(wire: WirePart): Part | InlineDataPart | null {
       ...(id ? { id } : {}),
       outcome: outcome && OUTCOMES.has(outcome) ? (outcome as CodeOutcome) : "OUTCOME_UNSPECIFIED",
       ...(output !== undefined ? { output } : {}),
+      ...signature,
+    };
+  }
+  if (wire.media?.sha256 && wire.media.mimeType) {
+    const { sha256, mimeType, bytes, name } = wire.media;
+    return {
+      kind: "media",
+      sha256,
+      mimeType,
+      ...(bytes !== undefined ? { bytes } : {}),
+      ...(name ? { name } : {}),
       ...signature,
     };
   }

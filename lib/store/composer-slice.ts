@@ -1,4 +1,4 @@
-import type { PromptDoc } from "../prompt";
+import type { MediaPart, PromptDoc } from "../prompt";
 // From ./text, not the index: the index pulls zod into the first page load.
 import { emptyPromptDoc } from "../prompt/text";
 import type { SliceCreator } from "./types";
@@ -13,8 +13,17 @@ export interface ComposerSlice {
   draft: PromptDoc;
   /** The prompt box: becomes a user turn when the person runs it. */
   promptText: string;
+  /** Files attached to the prompt box, already stored on the server; sent with its text. */
+  attachments: MediaPart[];
+  /** Files on their way to the server (not persisted: an upload does not survive a reload). */
+  uploads: PendingUpload[];
   modelSource: ModelSource;
   setPromptText: (text: string) => void;
+  addAttachment: (part: MediaPart) => void;
+  removeAttachment: (sha256: string) => void;
+  /** Start tracking an upload, or update its progress or error. */
+  trackUpload: (upload: PendingUpload) => void;
+  dropUpload: (id: string) => void;
   setModel: (model: string, source?: ModelSource) => void;
   setSystemInstruction: (text: string) => void;
   /** `undefined` means "the model's default": nothing is pinned in the document. */
@@ -22,12 +31,43 @@ export interface ComposerSlice {
   clearConversation: () => void;
 }
 
+export interface PendingUpload {
+  id: string;
+  name: string;
+  bytes: number;
+  /** Bytes sent so far. */
+  sent: number;
+  /** Why the server refused the file, written for a person. */
+  error?: string;
+}
+
 export const createComposerSlice: SliceCreator<ComposerSlice> = (set, get) => ({
   draft: emptyPromptDoc(DEFAULT_MODEL),
   promptText: "",
+  attachments: [],
+  uploads: [],
   modelSource: "default",
 
   setPromptText: (promptText) => set({ promptText }),
+
+  addAttachment: (part) =>
+    set((s) =>
+      // The same bytes attached twice would be sent twice for nothing.
+      s.attachments.some((a) => a.sha256 === part.sha256)
+        ? {}
+        : { attachments: [...s.attachments, part] },
+    ),
+
+  removeAttachment: (sha256) =>
+    set((s) => ({ attachments: s.attachments.filter((a) => a.sha256 !== sha256) })),
+
+  trackUpload: (upload) =>
+    set((s) => {
+      const at = s.uploads.findIndex((u) => u.id === upload.id);
+      return { uploads: at === -1 ? [...s.uploads, upload] : s.uploads.with(at, upload) };
+    }),
+
+  dropUpload: (id) => set((s) => ({ uploads: s.uploads.filter((u) => u.id !== id) })),
 
   setModel: (model, source = "user") =>
     set((s) => {

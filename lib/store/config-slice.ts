@@ -1,5 +1,7 @@
 import {
+  type AspectRatio,
   adaptToModel,
+  type Modality,
   type ModelCapabilities,
   modelCapabilities,
   type ResponseMimeType,
@@ -9,6 +11,10 @@ import type { FunctionDeclaration, RunConfig, ToolsConfig } from "../prompt/conf
 import type { PlaygroundState, SliceCreator } from "./types";
 
 type Thinking = NonNullable<RunConfig["thinking"]>;
+type SpeakerVoice = NonNullable<RunConfig["speech"]>["voices"][number];
+type SpeakerPair = [SpeakerVoice, SpeakerVoice];
+/** One voice, or two named speakers with a voice each (Gemini's multi-speaker speech). */
+export type SpeakerMode = "single" | "multi";
 type Safety = NonNullable<RunConfig["safetySettings"]>[number];
 export type HarmCategory = Safety["category"];
 export type HarmThreshold = Safety["threshold"];
@@ -23,7 +29,11 @@ export type ScalarSetting =
   | "seed"
   | "presencePenalty"
   | "frequencyPenalty"
-  | "mediaResolution";
+  | "mediaResolution"
+  | "numberOfImages";
+
+/** What AI Studio starts a two-speaker script with. */
+export const DEFAULT_SPEAKER_VOICES = ["Zephyr", "Puck"] as const;
 
 /** Said once after a model change that had to leave settings out or move them into range. */
 export interface ModelNotice {
@@ -43,6 +53,8 @@ interface Parked {
     ToolsConfig,
     "functionDeclarations" | "functionCallingMode" | "allowedFunctionNames"
   >;
+  /** The two speakers, while the single-speaker mode is on. */
+  speakers?: SpeakerPair;
 }
 
 export interface ConfigSlice {
@@ -64,6 +76,15 @@ export interface ConfigSlice {
   setFunctionDeclarations: (declarations: FunctionDeclaration[]) => void;
   setFunctionCallingMode: (mode: FunctionCallingMode | undefined) => void;
   setAllowedFunctionNames: (names: string[] | undefined) => void;
+  /** Image models' output; `undefined` is what the model does by default (text and images). */
+  setResponseModalities: (modalities: Modality[] | undefined) => void;
+  setAspectRatio: (ratio: AspectRatio | undefined) => void;
+  /** Switching keeps Speaker 1's voice as the single voice and parks the two speakers. */
+  setSpeakerMode: (mode: SpeakerMode) => void;
+  /** Speaker `index`'s voice; with one speaker, `undefined` leaves the voice to the model. */
+  setSpeakerVoice: (index: number, voice: string | undefined) => void;
+  /** A blank name is left out: the speaker is called "Speaker N", as the panel shows. */
+  setSpeakerName: (index: number, name: string) => void;
   /** Back to every model default; the model, system instruction and conversation stay. */
   resetRunSettings: () => void;
 }
@@ -192,6 +213,36 @@ export const createConfigSlice: SliceCreator<ConfigSlice> = (set) => {
         withValue(tools, "allowedFunctionNames", names?.length ? names : undefined),
       ),
 
+    setResponseModalities: (modalities) =>
+      setConfig((config) =>
+        withValue(config, "responseModalities", modalities?.length ? modalities : undefined),
+      ),
+
+    setAspectRatio: (ratio) => setConfig((config) => withValue(config, "imageAspectRatio", ratio)),
+
+    setSpeakerMode: (mode) => set((s) => speakerModePatch(s, mode)),
+
+    setSpeakerVoice: (index, voice) =>
+      setConfig((config) => {
+        const voices = config.speech?.voices ?? [];
+        if (voices.length < 2) {
+          return withValue(config, "speech", voice ? { voices: [{ voice }] } : undefined);
+        }
+        // Each of two speakers needs a voice: there is no "default" to go back to.
+        if (!voice || !voices[index]) return config;
+        const next = voices.map((v, i) => (i === index ? { ...v, voice } : v));
+        return { ...config, speech: { voices: next } };
+      }),
+
+    setSpeakerName: (index, name) =>
+      setConfig((config) => {
+        const voices = config.speech?.voices;
+        if (!voices?.[index] || voices.length < 2) return config;
+        const speaker = name.trim() ? name : undefined;
+        const next = voices.map((v, i) => (i === index ? withValue(v, "speaker", speaker) : v));
+        return { ...config, speech: { voices: next } };
+      }),
+
     resetRunSettings: () =>
       set((s) => ({ draft: { ...s.draft, config: {}, tools: {} }, parked: {}, modelNotice: null })),
   };
@@ -211,6 +262,26 @@ function structuredPatch(s: PlaygroundState, on: boolean): Partial<PlaygroundSta
   return {
     draft: { ...s.draft, config },
     parked: withValue(s.parked, "responseSchema", undefined),
+  };
+}
+
+function speakerModePatch(s: PlaygroundState, mode: SpeakerMode): Partial<PlaygroundState> {
+  const [first, second] = s.draft.config.speech?.voices ?? [];
+  if ((mode === "multi") === (second !== undefined)) return {};
+  if (mode === "single" && first && second) {
+    const config = { ...s.draft.config, speech: { voices: [{ voice: first.voice }] } };
+    return { draft: { ...s.draft, config }, parked: { ...s.parked, speakers: [first, second] } };
+  }
+  // Speaker 1 takes the single voice; names and Speaker 2 come back from the parked pair, or
+  // start as AI Studio's.
+  const [one, two]: SpeakerPair = s.parked.speakers ?? [
+    { voice: DEFAULT_SPEAKER_VOICES[0] },
+    { voice: DEFAULT_SPEAKER_VOICES[1] },
+  ];
+  const voices = [{ ...one, voice: first?.voice ?? one.voice }, two];
+  return {
+    draft: { ...s.draft, config: { ...s.draft.config, speech: { voices } } },
+    parked: withValue(s.parked, "speakers", undefined),
   };
 }
 

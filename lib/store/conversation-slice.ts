@@ -1,5 +1,5 @@
 import type { Role, Turn } from "../prompt";
-import { emptyPromptDoc } from "../prompt/text";
+import { emptyPromptDoc, promptBoxTurn } from "../prompt/text";
 import {
   functionResponseTurn,
   isEmptyTurn,
@@ -106,9 +106,9 @@ export const createConversationSlice: SliceCreator<ConversationSlice> = (set, ge
 
   addPromptToChat: (role) =>
     set((s) => {
-      if (s.promptText.trim() === "" || isChatRunning(s)) return {};
-      const turn: Turn = { role, parts: [{ kind: "text", text: s.promptText }] };
-      return { ...withTurns(s, [...s.draft.contents, turn]), promptText: "" };
+      const turn = promptBoxTurn(s.promptText, s.attachments, role);
+      if (!turn || isChatRunning(s)) return {};
+      return { ...withTurns(s, [...s.draft.contents, turn]), promptText: "", attachments: [] };
     }),
 
   sendFunctionResponses: (responses) => {
@@ -133,6 +133,7 @@ export const createConversationSlice: SliceCreator<ConversationSlice> = (set, ge
       return {
         draft: emptyPromptDoc(DEFAULT_MODEL),
         promptText: "",
+        attachments: [],
         modelSource: "default",
         chatRunId: null,
         runs,

@@ -1,6 +1,6 @@
 import { type PersistOptions, persist, type StateStorage } from "zustand/middleware";
 import { createStore } from "zustand/vanilla";
-import type { PromptDoc } from "../prompt";
+import type { MediaPart, PromptDoc } from "../prompt";
 import { createCatalogSlice } from "./catalog-slice";
 import { createComposerSlice, type ModelSource } from "./composer-slice";
 import { createConfigSlice } from "./config-slice";
@@ -15,6 +15,7 @@ import type { PlaygroundState } from "./types";
 export interface PersistedState {
   draft: PromptDoc;
   promptText: string;
+  attachments: MediaPart[];
   modelSource: ModelSource;
   settingsOpen: boolean;
   systemOpen: boolean;
@@ -34,6 +35,7 @@ function partialize(s: PlaygroundState): PersistedState {
   return {
     draft: s.draft,
     promptText: s.promptText,
+    attachments: s.attachments,
     modelSource: s.modelSource,
     settingsOpen: s.settingsOpen,
     systemOpen: s.systemOpen,
@@ -58,6 +60,7 @@ function merge(
     ...current,
     draft: draft ?? current.draft,
     promptText: pick("promptText", typeof saved.promptText === "string"),
+    attachments: pick("attachments", isMediaList(saved.attachments)),
     modelSource: pick(
       "modelSource",
       saved.modelSource === "user" || saved.modelSource === "default",
@@ -65,6 +68,20 @@ function merge(
     settingsOpen: pick("settingsOpen", typeof saved.settingsOpen === "boolean"),
     systemOpen: pick("systemOpen", typeof saved.systemOpen === "boolean"),
   };
+}
+
+/** Saved attachments are references; a malformed one would fail the next run, so drop them all. */
+function isMediaList(value: unknown): value is MediaPart[] {
+  return (
+    Array.isArray(value) &&
+    value.every(
+      (p) =>
+        p?.kind === "media" &&
+        typeof p.sha256 === "string" &&
+        /^[0-9a-f]{64}$/.test(p.sha256) &&
+        typeof p.mimeType === "string",
+    )
+  );
 }
 
 export function createPlaygroundStore(options: CreatePlaygroundStoreOptions = {}) {

@@ -1,4 +1,5 @@
 export type { Catalog } from "./catalog-slice";
+export type { PendingUpload } from "./composer-slice";
 export { DEFAULT_MODEL, type ModelSource } from "./composer-slice";
 export type {
   BuiltInTool,
@@ -15,6 +16,6 @@ export {
   STORAGE_KEY,
 } from "./create-store";
 export { PlaygroundStoreProvider, usePlayground, usePlaygroundApi } from "./provider";
-export { canRun, isChatRunning, type RunRecord } from "./runs-slice";
+export { canRun, hasPromptBox, isChatRunning, type RunRecord } from "./runs-slice";
 export * from "./selectors";
 export type { PlaygroundState } from "./types";

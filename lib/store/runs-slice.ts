@@ -1,5 +1,5 @@
 import type { PromptDoc, Turn } from "../prompt";
-import { userTextTurn } from "../prompt/text";
+import { promptBoxTurn } from "../prompt/text";
 import {
   foldRunActions,
   initialRunState,
@@ -56,7 +56,13 @@ export function isChatRunning(s: PlaygroundState): boolean {
 /** Run is possible when there is something new to say, or a user turn still waiting for an answer. */
 export function canRun(s: PlaygroundState): boolean {
   if (isChatRunning(s)) return false;
-  return s.promptText.trim() !== "" || s.draft.contents.at(-1)?.role === "user";
+  if (s.uploads.some((u) => u.error === undefined)) return false;
+  return hasPromptBox(s) || s.draft.contents.at(-1)?.role === "user";
+}
+
+/** The prompt box holds something to send: text or attached files. */
+export function hasPromptBox(s: PlaygroundState): boolean {
+  return s.promptText.trim() !== "" || s.attachments.length > 0;
 }
 
 /**
@@ -88,11 +94,10 @@ export const createRunsSlice: SliceCreator<RunsSlice> = (set, get) => ({
   run: () => {
     const s = get();
     if (!canRun(s)) return null;
-    const contents = s.promptText.trim()
-      ? [...s.draft.contents, userTextTurn(s.promptText)]
-      : s.draft.contents;
+    const turn = promptBoxTurn(s.promptText, s.attachments);
+    const contents = turn ? [...s.draft.contents, turn] : s.draft.contents;
     const patch = startRun(s, contents, "");
-    set(patch);
+    set({ ...patch, attachments: [] });
     return patch.chatRunId;
   },
 

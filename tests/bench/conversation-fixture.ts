@@ -142,6 +142,7 @@ export function seedScript(contents: Turn[]): string {
   const state: PersistedState = {
     draft,
     promptText: "",
+    attachments: [],
     modelSource: "default",
     settingsOpen: true,
     systemOpen: true,

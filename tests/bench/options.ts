@@ -2,14 +2,14 @@
  * Environment knobs for `npm run bench`. Defaults give the figures the README quotes; the knobs
  * exist for iterating on one benchmark while other work (a build, an e2e run) shares the machine.
  *
- *   BENCH_ONLY=proxy,stream,conversation  run a subset (default: all, in that order)
+ *   BENCH_ONLY=proxy,stream,conversation,media  run a subset (default: all, in that order)
  *   BENCH_QUICK=1        a 6,000-token stream, run once, for quick iteration
  *   BENCH_RUNS=N         browser runs per benchmark (default 3; the stream 1 with BENCH_QUICK)
  *   BENCH_APP_PORT=N     port of `next start` (default 4390; pair another with NEXT_DIST_DIR)
  *   BENCH_TRACE=1        after the measured runs, one extra traced run per browser benchmark:
  *                        Chromium trace in bench-results/, and a summary of what the long tasks did
  */
-export const BENCHMARKS = ["proxy", "stream", "conversation"] as const;
+export const BENCHMARKS = ["proxy", "stream", "conversation", "media"] as const;
 export type BenchmarkName = (typeof BENCHMARKS)[number];
 
 function positiveInt(name: string, fallback: number): number {

@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { startEmulatorServer } from "@/lib/emulator/node-server";
 import { launchBrowser } from "./browser";
 import { type BenchOutput, benchConversation, benchStream } from "./browser-benches";
+import { benchMediaUpload } from "./media-upload";
 import { options } from "./options";
 import { direct, measure, report, summarize, throughApp } from "./proxy-overhead";
 import { ensureBuild, startApp } from "./servers";
@@ -24,7 +25,7 @@ async function proxyOverhead(emulatorUrl: string, appUrl: string): Promise<Bench
 }
 
 /** The browser benchmarks share one Chromium; each run gets a fresh context. */
-async function browserBenches(appUrl: string): Promise<BenchOutput[]> {
+async function browserBenches(appUrl: string, serverPid: number): Promise<BenchOutput[]> {
   // The server's first page render loads its modules; no run should pay for that.
   for (let i = 0; i < 3; i++) await (await fetch(appUrl)).text();
   const browser = await launchBrowser();
@@ -33,6 +34,9 @@ async function browserBenches(appUrl: string): Promise<BenchOutput[]> {
     if (options.only.includes("stream")) outputs.push(await benchStream(browser, appUrl));
     if (options.only.includes("conversation")) {
       outputs.push(await benchConversation(browser, appUrl));
+    }
+    if (options.only.includes("media")) {
+      outputs.push(await benchMediaUpload(browser, appUrl, serverPid, options.conversationRuns));
     }
     return outputs;
   } finally {
@@ -63,7 +67,7 @@ async function main() {
   try {
     if (options.only.includes("proxy")) outputs.push(await proxyOverhead(emulator.url, app.url));
     if (options.only.some((name) => name !== "proxy")) {
-      outputs.push(...(await browserBenches(app.url)));
+      outputs.push(...(await browserBenches(app.url, app.process.pid ?? 0)));
     }
   } finally {
     await app.stop();

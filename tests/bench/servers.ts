@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 
 const root = join(import.meta.dirname, "..", "..");
@@ -33,6 +34,7 @@ export async function startApp(port: number, upstream: string, apiKey: string): 
         GEMINI_API_KEY: apiKey,
         GOOGLE_API_KEY: "",
         GEMINI_BASE_URL: upstream,
+        PLAYGROUND_DATA_DIR: join(tmpdir(), `playground-bench-${port}`),
         NEXT_TELEMETRY_DISABLED: "1",
       },
       stdio: ["ignore", "ignore", "inherit"],

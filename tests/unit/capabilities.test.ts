@@ -1,7 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { findModel } from "@/lib/emulator/catalogue";
 import { toModelInfo } from "@/lib/gemini/models";
-import { adaptToModel, modelCapabilities } from "@/lib/models/capabilities";
+import {
+  adaptToModel,
+  IMAGE_ASPECT_RATIOS,
+  modelCapabilities,
+  runModalities,
+} from "@/lib/models/capabilities";
 import type { ModelInfo } from "@/lib/models/types";
 
 /** The emulator's catalogue entry, mapped exactly as /api/models maps Google's. */
@@ -21,7 +26,7 @@ describe("modelCapabilities", () => {
     expect(flash.topP).toMatchObject({ min: 0, max: 1, default: 0.95 });
     expect(flash.topK).toMatchObject({ min: 1, max: 64, default: 64 });
     expect(flash.maxOutputTokens).toMatchObject({ min: 1, max: 65536, default: 65536 });
-    expect(caps("gemini-2.0-flash").maxOutputTokens.max).toBe(8192);
+    expect(caps("gemini-2.0-flash").maxOutputTokens?.max).toBe(8192);
     expect(caps("gemini-2.5-flash-image").temperature?.max).toBe(1);
   });
 
@@ -99,7 +104,7 @@ describe("modelCapabilities", () => {
   it("guesses from the id when the catalogue doesn't list the model", () => {
     const unknown = modelCapabilities("gemini-2.5-pro-exp");
     expect(unknown.thinking).toMatchObject({ kind: "budget", min: 128 });
-    expect(unknown.maxOutputTokens.max).toBe(8192);
+    expect(unknown.maxOutputTokens?.max).toBe(8192);
     expect(modelCapabilities("gemini-pro-latest").thinking).toMatchObject({
       kind: "budget",
       min: 128,
@@ -109,6 +114,96 @@ describe("modelCapabilities", () => {
       levels: ["minimal", "low", "medium", "high"],
     });
     expect(modelCapabilities("some-tts-model").kind).toBe("tts");
+  });
+
+  it("offers image models an output choice and every aspect ratio, and no voices", () => {
+    for (const id of [
+      "gemini-2.5-flash-image",
+      "gemini-3-pro-image-preview",
+      "gemini-3.1-flash-image-preview",
+    ]) {
+      const image = caps(id);
+      expect(image.responseModalities).toEqual([["TEXT", "IMAGE"], ["IMAGE"]]);
+      expect(image.aspectRatios).toEqual(IMAGE_ASPECT_RATIOS);
+      expect(image.aspectRatios).toHaveLength(10);
+      expect([image.numberOfImages, image.maxSpeakers]).toEqual([null, 0]);
+      expect(image.temperature?.max).toBe(1);
+    }
+    const text = caps("gemini-2.5-flash");
+    expect(text.responseModalities).toEqual([["TEXT"]]);
+    expect([text.aspectRatios, text.numberOfImages, text.maxSpeakers]).toEqual([[], null, 0]);
+  });
+
+  it("gives Imagen a picture count and its five ratios, and nothing that doesn't apply", () => {
+    for (const imagen of [caps("imagen-4.0-generate-001"), modelCapabilities("imagen-4.0-fast")]) {
+      expect(imagen.kind).toBe("imagen");
+      expect(imagen.numberOfImages).toEqual({ min: 1, max: 4, step: 1, default: 4 });
+      expect(imagen.aspectRatios).toEqual(["1:1", "3:4", "4:3", "9:16", "16:9"]);
+      expect(imagen).toMatchObject({
+        temperature: null,
+        topP: null,
+        topK: null,
+        maxOutputTokens: null,
+        presencePenalty: null,
+        frequencyPenalty: null,
+        seed: false,
+        stopSequences: false,
+        mediaResolution: false,
+        safetySettings: false,
+        responseMimeTypes: [],
+        thinking: { kind: "none" },
+        showThoughts: false,
+        structuredOutput: false,
+        functionCalling: false,
+        googleSearch: false,
+        codeExecution: false,
+        urlContext: false,
+        responseModalities: [],
+        maxSpeakers: 0,
+      });
+    }
+    expect(caps("imagen-4.0-ultra-generate-001").numberOfImages).toMatchObject({
+      max: 1,
+      default: 1,
+    });
+  });
+
+  it("gives speech models two speakers' voices and no output, thinking or tools", () => {
+    for (const id of ["gemini-2.5-flash-preview-tts", "gemini-3.1-flash-tts-preview"]) {
+      const tts = caps(id);
+      expect(tts.maxSpeakers).toBe(2);
+      expect([tts.responseModalities, tts.aspectRatios, tts.numberOfImages]).toEqual([
+        [],
+        [],
+        null,
+      ]);
+      expect(tts.thinking).toEqual({ kind: "none" });
+      expect([tts.functionCalling, tts.googleSearch, tts.structuredOutput, tts.seed]).toEqual([
+        false,
+        false,
+        false,
+        false,
+      ]);
+      expect(tts.temperature).not.toBeNull();
+    }
+  });
+});
+
+describe("runModalities", () => {
+  it("always asks speech models for audio, whatever the document says", () => {
+    expect(runModalities("tts", undefined)).toEqual(["AUDIO"]);
+    expect(runModalities("tts", ["TEXT"])).toEqual(["AUDIO"]);
+  });
+
+  it("asks image models for text and images unless the document chose", () => {
+    expect(runModalities("image", undefined)).toEqual(["TEXT", "IMAGE"]);
+    expect(runModalities("image", [])).toEqual(["TEXT", "IMAGE"]);
+    expect(runModalities("image", ["IMAGE"])).toEqual(["IMAGE"]);
+  });
+
+  it("leaves text models to their default", () => {
+    expect(runModalities("text", undefined)).toBeUndefined();
+    expect(runModalities("text", ["TEXT"])).toEqual(["TEXT"]);
   });
 });
 
@@ -192,6 +287,82 @@ describe("adaptToModel", () => {
     expect(kept.config).toEqual({
       safetySettings: [{ category: "HARM_CATEGORY_HATE_SPEECH", threshold: "BLOCK_NONE" }],
     });
+  });
+
+  it("drops voices when leaving a speech model and keeps them between speech models", () => {
+    const single = { speech: { voices: [{ voice: "Kore" }] }, temperature: 0.5 };
+    expect(adaptToModel(single, {}, caps("gemini-2.5-flash"))).toEqual({
+      config: { temperature: 0.5 },
+      tools: {},
+      dropped: ["Voice"],
+      adjusted: [],
+    });
+    const pair = {
+      speech: { voices: [{ speaker: "Joe", voice: "Kore" }, { voice: "Puck" }] },
+    };
+    expect(adaptToModel(pair, {}, caps("gemini-2.5-flash-image")).dropped).toEqual([
+      "Speaker voices",
+    ]);
+    expect(adaptToModel(pair, {}, caps("gemini-2.5-pro-preview-tts"))).toEqual({
+      config: pair,
+      tools: {},
+      dropped: [],
+      adjusted: [],
+    });
+  });
+
+  it("keeps image output settings between image models and drops them for text", () => {
+    const config = { responseModalities: ["IMAGE" as const], imageAspectRatio: "21:9" as const };
+    expect(adaptToModel(config, {}, caps("gemini-3-pro-image-preview")).dropped).toEqual([]);
+    const explicit = { responseModalities: ["IMAGE" as const, "TEXT" as const] };
+    expect(adaptToModel(explicit, {}, caps("gemini-2.5-flash-image")).dropped).toEqual([]);
+    expect(adaptToModel(config, {}, caps("gemini-2.5-flash"))).toEqual({
+      config: {},
+      tools: {},
+      dropped: ["Output", "Aspect ratio"],
+      adjusted: [],
+    });
+    expect(
+      adaptToModel({ responseModalities: ["TEXT"] }, {}, caps("gemini-2.5-flash")).dropped,
+    ).toEqual([]);
+  });
+
+  it("keeps only what Imagen takes, and drops the picture count when leaving it", () => {
+    const kept = adaptToModel(
+      {
+        responseModalities: ["IMAGE"],
+        imageAspectRatio: "21:9",
+        temperature: 0.7,
+        maxOutputTokens: 1000,
+        seed: 3,
+        safetySettings: [{ category: "HARM_CATEGORY_HATE_SPEECH", threshold: "BLOCK_NONE" }],
+      },
+      {},
+      caps("imagen-4.0-generate-001"),
+    );
+    expect(kept.config).toEqual({});
+    expect(kept.dropped).toEqual([
+      "Output",
+      "Aspect ratio",
+      "Temperature",
+      "Safety settings",
+      "Max output tokens",
+      "Seed",
+    ]);
+    const square = adaptToModel(
+      { imageAspectRatio: "16:9", numberOfImages: 3 },
+      {},
+      caps("imagen-4.0-ultra-generate-001"),
+    );
+    expect(square.config).toEqual({ imageAspectRatio: "16:9", numberOfImages: 1 });
+    expect(square.adjusted).toEqual([{ name: "Number of images", value: 1 }]);
+    const back = adaptToModel(
+      { imageAspectRatio: "16:9", numberOfImages: 3 },
+      {},
+      caps("gemini-2.5-flash-image"),
+    );
+    expect(back.config).toEqual({ imageAspectRatio: "16:9" });
+    expect(back.dropped).toEqual(["Number of images"]);
   });
 
   it("does not mutate its inputs", () => {

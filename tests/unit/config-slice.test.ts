@@ -31,6 +31,19 @@ beforeEach(() => {
       model("gemini-2.5-flash"),
       model("gemini-3-pro-preview", { displayName: "Gemini 3 Pro Preview" }),
       model("gemini-2.5-flash-image", { kind: "image", thinking: undefined, maxTemperature: 1 }),
+      model("gemini-2.5-flash-preview-tts", { kind: "tts", thinking: undefined }),
+      ...["imagen-4.0-generate-001", "imagen-4.0-ultra-generate-001"].map((id) =>
+        model(id, {
+          kind: "imagen",
+          displayName: id.includes("ultra") ? "Imagen 4 Ultra" : "Imagen 4",
+          supportedActions: ["predict"],
+          temperature: undefined,
+          maxTemperature: undefined,
+          topP: undefined,
+          topK: undefined,
+          thinking: undefined,
+        }),
+      ),
     ],
   });
 });
@@ -136,6 +149,80 @@ describe("config slice", () => {
     expect(state().modelNotice).toBeNull();
     state().changeModel("gemini-2.5-flash");
     expect(state().modelNotice).toBeNull();
+  });
+
+  it("image output and aspect ratio are present only while chosen", () => {
+    state().changeModel("gemini-2.5-flash-image");
+    state().setResponseModalities(["IMAGE"]);
+    state().setAspectRatio("16:9");
+    expect(config()).toEqual({ responseModalities: ["IMAGE"], imageAspectRatio: "16:9" });
+    state().setResponseModalities(undefined);
+    state().setAspectRatio(undefined);
+    expect(config()).toEqual({});
+    state().setResponseModalities([]);
+    expect("responseModalities" in config()).toBe(false);
+  });
+
+  it("one voice is optional; two speakers always carry a voice each", () => {
+    state().changeModel("gemini-2.5-flash-preview-tts");
+    state().setSpeakerVoice(0, "Kore");
+    expect(config()).toEqual({ speech: { voices: [{ voice: "Kore" }] } });
+    state().setSpeakerVoice(0, undefined);
+    expect(config()).toEqual({});
+
+    state().setSpeakerMode("multi");
+    expect(config().speech?.voices).toEqual([{ voice: "Zephyr" }, { voice: "Puck" }]);
+    state().setSpeakerName(0, "Joe");
+    state().setSpeakerName(1, "Jane");
+    state().setSpeakerVoice(1, "Charon");
+    state().setSpeakerVoice(1, undefined);
+    state().setSpeakerName(1, "  ");
+    expect(config().speech?.voices).toEqual([
+      { speaker: "Joe", voice: "Zephyr" },
+      { voice: "Charon" },
+    ]);
+    state().setSpeakerMode("multi");
+    expect(config().speech?.voices).toHaveLength(2);
+  });
+
+  it("switching speaker mode keeps Speaker 1's voice and brings the pair back", () => {
+    state().changeModel("gemini-2.5-flash-preview-tts");
+    state().setSpeakerVoice(0, "Kore");
+    state().setSpeakerMode("multi");
+    expect(config().speech?.voices).toEqual([{ voice: "Kore" }, { voice: "Puck" }]);
+    state().setSpeakerName(0, "Joe");
+    state().setSpeakerVoice(1, "Leda");
+    state().setSpeakerMode("single");
+    expect(config()).toEqual({ speech: { voices: [{ voice: "Kore" }] } });
+    state().setSpeakerVoice(0, "Orus");
+    state().setSpeakerMode("multi");
+    expect(config().speech?.voices).toEqual([{ speaker: "Joe", voice: "Orus" }, { voice: "Leda" }]);
+  });
+
+  it("leaving a speech model drops its voices and says so", () => {
+    state().changeModel("gemini-2.5-flash-preview-tts");
+    state().setSpeakerMode("multi");
+    state().changeModel("gemini-2.5-flash");
+    expect(config()).toEqual({});
+    expect(state().modelNotice?.dropped).toEqual(["Speaker voices"]);
+  });
+
+  it("Imagen keeps its picture count in range and loses it on a Gemini model", () => {
+    state().setTemperature(0.5);
+    state().changeModel("imagen-4.0-generate-001");
+    expect(state().modelNotice?.dropped).toEqual(["Temperature"]);
+    state().setSetting("numberOfImages", 3);
+    state().setAspectRatio("3:4");
+    state().changeModel("imagen-4.0-ultra-generate-001");
+    expect(config()).toEqual({ numberOfImages: 1, imageAspectRatio: "3:4" });
+    expect(state().modelNotice).toMatchObject({
+      modelName: "Imagen 4 Ultra",
+      dropped: [],
+      adjusted: [{ name: "Number of images", value: 1 }],
+    });
+    state().changeModel("gemini-2.5-flash-image");
+    expect(config()).toEqual({ imageAspectRatio: "3:4" });
+    expect(state().modelNotice?.dropped).toEqual(["Number of images"]);
   });
 
   it("reset clears settings and tools but keeps the model and conversation", () => {

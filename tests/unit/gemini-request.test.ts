@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { toGenerateContentParameters } from "@/lib/gemini/request";
+import { toGenerateContentParameters, toGenerateImagesConfig } from "@/lib/gemini/request";
 import { type PromptDoc, parsePromptDoc } from "@/lib/prompt";
 
 function doc(input: unknown): PromptDoc {
@@ -146,5 +146,68 @@ describe("prompt document → SDK request", () => {
     expect(params.contents).toEqual([
       { role: "user", parts: [{ inlineData: { mimeType: "image/png", data: "data-of-bbbb" } }] },
     ]);
+  });
+});
+
+/** The generation config a one-line prompt to `model` is sent with. */
+function configFor(model: string, config: Record<string, unknown> = {}) {
+  return toGenerateContentParameters(
+    doc({ model, contents: [{ role: "user", parts: [{ kind: "text", text: "x" }] }], config }),
+  ).config;
+}
+
+describe("output settings → SDK request", () => {
+  it("asks a speech model for audio whatever the document says", () => {
+    expect(configFor("gemini-2.5-flash-preview-tts")).toEqual({ responseModalities: ["AUDIO"] });
+    expect(
+      configFor("gemini-3.1-flash-tts-preview", { responseModalities: ["TEXT", "IMAGE"] }),
+    ).toEqual({ responseModalities: ["AUDIO"] });
+  });
+
+  it("maps one voice to voiceConfig", () => {
+    expect(
+      configFor("gemini-2.5-flash-preview-tts", { speech: { voices: [{ voice: "Kore" }] } }),
+    ).toEqual({
+      responseModalities: ["AUDIO"],
+      speechConfig: { voiceConfig: { prebuiltVoiceConfig: { voiceName: "Kore" } } },
+    });
+  });
+
+  it("maps two speakers to multiSpeakerVoiceConfig, unnamed ones as the panel shows them", () => {
+    const config = configFor("gemini-2.5-pro-preview-tts", {
+      speech: {
+        voices: [
+          { speaker: " Joe ", voice: "Kore" },
+          { speaker: " ", voice: "Puck" },
+        ],
+      },
+    });
+    expect(config?.speechConfig).toEqual({
+      multiSpeakerVoiceConfig: {
+        speakerVoiceConfigs: [
+          { speaker: "Joe", voiceConfig: { prebuiltVoiceConfig: { voiceName: "Kore" } } },
+          { speaker: "Speaker 2", voiceConfig: { prebuiltVoiceConfig: { voiceName: "Puck" } } },
+        ],
+      },
+    });
+  });
+
+  it("asks image models for text and images by default, or what the document chose", () => {
+    expect(configFor("gemini-2.5-flash-image")).toEqual({ responseModalities: ["TEXT", "IMAGE"] });
+    expect(
+      configFor("gemini-3-pro-image-preview", {
+        responseModalities: ["IMAGE"],
+        imageAspectRatio: "21:9",
+      }),
+    ).toEqual({ responseModalities: ["IMAGE"], imageConfig: { aspectRatio: "21:9" } });
+    expect(configFor("gemini-2.5-flash")).toEqual({});
+  });
+
+  it("gives Imagen only its picture count and aspect ratio", () => {
+    expect(toGenerateImagesConfig({})).toEqual({});
+    expect(
+      toGenerateImagesConfig({ numberOfImages: 3, imageAspectRatio: "9:16", temperature: 1 }),
+    ).toEqual({ numberOfImages: 3, aspectRatio: "9:16" });
+    expect(toGenerateImagesConfig({ numberOfImages: 1 })).toEqual({ numberOfImages: 1 });
   });
 });

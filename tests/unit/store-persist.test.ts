@@ -35,7 +35,7 @@ describe("persistence", () => {
     const saved = JSON.parse(mem.data.get(STORAGE_KEY) ?? "{}");
     expect(saved.version).toBe(1);
     expect(Object.keys(saved.state).sort()).toEqual(
-      ["draft", "modelSource", "promptText", "settingsOpen", "systemOpen"].sort(),
+      ["attachments", "draft", "modelSource", "promptText", "settingsOpen", "systemOpen"].sort(),
     );
     expect(saved.state.draft.systemInstruction).toBe("Answer in French.");
     expect(saved.state.draft.contents).toEqual([userTextTurn("Bonjour")]);

@@ -1,0 +1,91 @@
+"use client";
+
+import { useState } from "react";
+import { formatBytes } from "@/lib/format-bytes";
+import { mediaCategory } from "@/lib/media/mime";
+import { mediaUrl } from "@/lib/media/types";
+import type { MediaPart } from "@/lib/prompt";
+import { usePlayground } from "@/lib/store";
+import { DownloadLink, ImageViewer } from "./image-viewer";
+import { FileIcon, ReuseIcon } from "./media-icons";
+
+/**
+ * A file inside a turn, attached or generated: images as thumbnails that open full size, audio
+ * and video as players, other files as a labelled chip. Each can be downloaded; an image can be
+ * attached to the next prompt (the edit loop of image models).
+ */
+export function MediaView({ part }: { part: MediaPart }) {
+  const name = part.name ?? `file-${part.sha256.slice(0, 8)}`;
+  const category = mediaCategory(part.mimeType);
+  const label = `${name}, ${part.mimeType}${part.bytes !== undefined ? `, ${formatBytes(part.bytes)}` : ""}`;
+
+  if (category === "image") return <ImageMedia part={part} name={name} label={label} />;
+  return (
+    <figure aria-label={label} className="flex max-w-xl flex-col gap-1.5">
+      {category === "audio" && (
+        // biome-ignore lint/a11y/useMediaCaption: speech and recordings have no caption track.
+        <audio
+          controls
+          preload="metadata"
+          src={mediaUrl(part.sha256)}
+          aria-label={name}
+          className="w-full"
+        />
+      )}
+      {category === "video" && (
+        // biome-ignore lint/a11y/useMediaCaption: user videos have no caption track.
+        <video
+          controls
+          preload="metadata"
+          src={mediaUrl(part.sha256)}
+          aria-label={name}
+          className="max-h-96 rounded-lg"
+        />
+      )}
+      <figcaption className="flex items-center gap-2 text-xs text-muted-foreground">
+        {category !== "audio" && category !== "video" && <FileIcon />}
+        <span className="truncate">{name}</span>
+        <span>· {part.bytes !== undefined ? formatBytes(part.bytes) : part.mimeType}</span>
+        <DownloadLink sha256={part.sha256} name={name} />
+      </figcaption>
+    </figure>
+  );
+}
+
+function ImageMedia({ part, name, label }: { part: MediaPart; name: string; label: string }) {
+  const [open, setOpen] = useState(false);
+  const addAttachment = usePlayground((s) => s.addAttachment);
+  return (
+    <figure aria-label={label} className="flex w-fit max-w-full flex-col gap-1.5">
+      <button
+        type="button"
+        onClick={() => setOpen(true)}
+        aria-label={`Enlarge ${name}`}
+        className="w-fit overflow-hidden rounded-lg border border-border focus-visible:outline-2 focus-visible:outline-primary"
+      >
+        {/* biome-ignore lint/performance/noImgElement: a stored blob; next/image would re-encode it. */}
+        <img
+          src={mediaUrl(part.sha256)}
+          alt={name}
+          loading="lazy"
+          decoding="async"
+          className="max-h-80 w-auto max-w-full object-contain"
+        />
+      </button>
+      <figcaption className="flex flex-wrap items-center gap-1 text-xs text-muted-foreground">
+        <span className="truncate">{name}</span>
+        <DownloadLink sha256={part.sha256} name={name} />
+        <button
+          type="button"
+          onClick={() => addAttachment({ ...part, name })}
+          className="inline-flex items-center gap-1.5 rounded-full px-3 py-1.5 text-sm text-primary hover:bg-muted"
+          title="Attach this image to the prompt, to edit it or ask about it"
+        >
+          <ReuseIcon />
+          Use as input
+        </button>
+      </figcaption>
+      <ImageViewer sha256={part.sha256} name={name} open={open} onClose={() => setOpen(false)} />
+    </figure>
+  );
+}

@@ -1,0 +1,53 @@
+import "server-only";
+import type { PromptDoc } from "@/lib/prompt";
+import type { ChunkData } from "@/lib/run/events";
+import { type StoredMediaWirePart, storeBase64 } from "./generated-media";
+import { type PredictedImage, predictImages } from "./predict-images";
+import { toGenerateImagesConfig } from "./request";
+
+/**
+ * Imagen models answer `generateImages`, not generateContent. Their result is shaped as one
+ * model chunk with an image part per picture, so the browser folds and renders it exactly like
+ * an image model's answer (and a filtered picture becomes a text part that says why).
+ */
+export async function generateImagesChunks(
+  doc: PromptDoc,
+  signal: AbortSignal,
+): Promise<AsyncGenerator<ChunkData>> {
+  const images = await predictImages(
+    doc.model,
+    lastUserText(doc),
+    toGenerateImagesConfig(doc.config),
+    signal,
+  );
+  return (async function* () {
+    yield await toChunk(doc.model, images);
+  })();
+}
+
+async function toChunk(model: string, images: PredictedImage[]): Promise<ChunkData> {
+  const parts = await Promise.all(
+    images.map(async (image) => {
+      if (image.bytesBase64Encoded) {
+        const media = await storeBase64(image.bytesBase64Encoded, image.mimeType ?? "image/png");
+        const part: StoredMediaWirePart = { media };
+        return part;
+      }
+      const reason = image.raiFilteredReason ?? "no image was returned";
+      return { text: `One image was filtered out: ${reason}\n\n` };
+    }),
+  );
+  if (parts.length === 0) parts.push({ text: "Imagen returned no images for this prompt." });
+  return {
+    candidates: [{ content: { role: "model", parts }, finishReason: "STOP" as never, index: 0 }],
+    modelVersion: model,
+  } as ChunkData;
+}
+
+function lastUserText(doc: PromptDoc): string {
+  const turn = doc.contents.findLast((t) => t.role === "user");
+  return (turn?.parts ?? [])
+    .map((p) => (p.kind === "text" ? p.text : ""))
+    .join("\n")
+    .trim();
+}

@@ -1,0 +1,40 @@
+import "server-only";
+import { ApiError, type GenerateImagesConfig } from "@google/genai";
+import { gemini } from "./client";
+
+/**
+ * Imagen on the Gemini API: `models/{id}:predict`. The SDK (2.32) sends generateImages only to
+ * Vertex AI and throws before any request on the Gemini API, so this one method is called over
+ * REST here, with the SDK's own error type so failures are explained like every other call.
+ */
+export interface PredictedImage {
+  bytesBase64Encoded?: string;
+  mimeType?: string;
+  raiFilteredReason?: string;
+}
+
+export async function predictImages(
+  model: string,
+  prompt: string,
+  config: GenerateImagesConfig,
+  signal: AbortSignal,
+): Promise<PredictedImage[]> {
+  const { rest } = gemini();
+  const parameters = {
+    ...(config.numberOfImages !== undefined && { sampleCount: config.numberOfImages }),
+    ...(config.aspectRatio && { aspectRatio: config.aspectRatio }),
+  };
+  const response = await rest.fetch(
+    `${rest.baseUrl}/${rest.apiVersion}/models/${encodeURIComponent(model)}:predict`,
+    {
+      method: "POST",
+      headers: { "content-type": "application/json", "x-goog-api-key": rest.apiKey },
+      body: JSON.stringify({ instances: [{ prompt }], parameters }),
+      signal,
+    },
+  );
+  const text = await response.text();
+  if (!response.ok) throw new ApiError({ message: text, status: response.status });
+  const body = JSON.parse(text) as { predictions?: PredictedImage[] };
+  return body.predictions ?? [];
+}

@@ -1,0 +1,13 @@
+/** What POST /api/media answers, and what a media part of the prompt document records. */
+export interface StoredMedia {
+  sha256: string;
+  mimeType: string;
+  bytes: number;
+  name?: string;
+}
+
+/** The URL the browser shows or downloads a stored file from. */
+export function mediaUrl(sha256: string, download?: string): string {
+  const base = `/api/media/${sha256}`;
+  return download ? `${base}?download=${encodeURIComponent(download)}` : base;
+}

@@ -1,0 +1,45 @@
+/**
+ * The prebuilt voices Gemini's speech models accept in `prebuiltVoiceConfig.voiceName`, with the
+ * one-word character Google's documentation gives each. Shared by the voice picker and the
+ * emulator, which rejects any other name as Gemini does.
+ */
+export const PREBUILT_VOICES = [
+  ["Zephyr", "Bright"],
+  ["Puck", "Upbeat"],
+  ["Charon", "Informative"],
+  ["Kore", "Firm"],
+  ["Fenrir", "Excitable"],
+  ["Leda", "Youthful"],
+  ["Orus", "Firm"],
+  ["Aoede", "Breezy"],
+  ["Callirrhoe", "Easy-going"],
+  ["Autonoe", "Bright"],
+  ["Enceladus", "Breathy"],
+  ["Iapetus", "Clear"],
+  ["Umbriel", "Easy-going"],
+  ["Algieba", "Smooth"],
+  ["Despina", "Smooth"],
+  ["Erinome", "Clear"],
+  ["Algenib", "Gravelly"],
+  ["Rasalgethi", "Informative"],
+  ["Laomedeia", "Upbeat"],
+  ["Achernar", "Soft"],
+  ["Alnilam", "Firm"],
+  ["Schedar", "Even"],
+  ["Gacrux", "Mature"],
+  ["Pulcherrima", "Forward"],
+  ["Achird", "Friendly"],
+  ["Zubenelgenubi", "Casual"],
+  ["Vindemiatrix", "Gentle"],
+  ["Sadachbia", "Lively"],
+  ["Sadaltager", "Knowledgeable"],
+  ["Sulafat", "Warm"],
+] as const satisfies readonly (readonly [string, string])[];
+
+export type VoiceName = (typeof PREBUILT_VOICES)[number][0];
+
+export const VOICE_NAMES: readonly string[] = PREBUILT_VOICES.map(([name]) => name);
+
+export function isPrebuiltVoice(name: string): name is VoiceName {
+  return VOICE_NAMES.includes(name);
+}
