@@ -11,9 +11,6 @@ interface ModelBodyProps {
   /** The committed turn; null while its run is still pending. */
   turn: Turn | null;
   index: number;
-  text: string;
-  /** Scrolled near (or new): render the markdown rather than plain text. */
-  revealed: boolean;
   /** The chat run that will become this turn, while it streams (or failed and wasn't added). */
   pendingRunId?: string;
 }
@@ -23,7 +20,7 @@ interface ModelBodyProps {
  * joins the conversation, at the same place in the tree, so finishing an answer re-renders only
  * what changed instead of mounting (and re-parsing) all of it again.
  */
-export function ModelBody({ turn, index, text, revealed, pendingRunId }: ModelBodyProps) {
+export function ModelBody({ turn, index, pendingRunId }: ModelBodyProps) {
   const pending = useRunRecord(pendingRunId);
   const committed = useRunRecord(useRunIdForTurn(index));
   const run = pending ?? committed;
@@ -34,10 +31,6 @@ export function ModelBody({ turn, index, text, revealed, pendingRunId }: ModelBo
   const last = usePlayground((s) => index === s.draft.contents.length - 1 && !isChatRunning(s));
   const calls = useMemo(() => (turn && last ? pendingFunctionCalls([turn]) : []), [last, turn]);
 
-  if (!revealed) {
-    // Plain text until scrolled near: about the right height, and findable with Ctrl+F.
-    return <div className="whitespace-pre-wrap break-words">{text}</div>;
-  }
   if (!parts || parts.length === 0) {
     return streaming ? (
       <p className="animate-pulse text-sm text-muted-foreground">Thinking…</p>

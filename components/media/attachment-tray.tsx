@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 import { formatBytes } from "@/lib/format-bytes";
-import { mediaCategory } from "@/lib/media/mime";
+import { isDisplayableImage } from "@/lib/media/mime";
 import { mediaUrl } from "@/lib/media/types";
 import type { MediaPart } from "@/lib/prompt";
 import { type PendingUpload, usePlayground } from "@/lib/store";
@@ -34,7 +34,7 @@ function AttachedItem({ part }: { part: MediaPart }) {
   const remove = usePlayground((s) => s.removeAttachment);
   const [open, setOpen] = useState(false);
   const name = part.name ?? part.sha256.slice(0, 12);
-  const image = mediaCategory(part.mimeType) === "image";
+  const image = isDisplayableImage(part.mimeType);
   return (
     <li className="group relative flex h-16 items-center gap-2 rounded-lg border border-border bg-sidebar pr-8 text-xs">
       {image ? (

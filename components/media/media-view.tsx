@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 import { formatBytes } from "@/lib/format-bytes";
-import { mediaCategory } from "@/lib/media/mime";
+import { isDisplayableImage, mediaCategory } from "@/lib/media/mime";
 import { mediaUrl } from "@/lib/media/types";
 import type { MediaPart } from "@/lib/prompt";
 import { usePlayground } from "@/lib/store";
@@ -19,7 +19,8 @@ export function MediaView({ part }: { part: MediaPart }) {
   const category = mediaCategory(part.mimeType);
   const label = `${name}, ${part.mimeType}${part.bytes !== undefined ? `, ${formatBytes(part.bytes)}` : ""}`;
 
-  if (category === "image") return <ImageMedia part={part} name={name} label={label} />;
+  if (isDisplayableImage(part.mimeType))
+    return <ImageMedia part={part} name={name} label={label} />;
   return (
     <figure aria-label={label} className="flex max-w-xl flex-col gap-1.5">
       {category === "audio" && (

@@ -8,6 +8,7 @@ import { type MediaPart, PROMPT_LIMITS, type PromptDoc } from "@/lib/prompt";
 import { gemini, upstreamName } from "./client";
 import { toAppError } from "./errors";
 import type { MediaLookup, ResolvedMedia } from "./request";
+import { uploadFile } from "./upload-file";
 
 /**
  * Turn a document's media references into what Gemini reads: small files inline, large ones
@@ -107,13 +108,13 @@ async function uploadedFile(
 }
 
 async function upload(part: MediaPart, blob: BlobInfo): Promise<UploadedFile> {
-  const { ai } = gemini();
   const started = performance.now();
   let file: GeminiFile;
   try {
-    file = await ai.files.upload({
-      file: blob.path,
-      config: { mimeType: part.mimeType, displayName: part.name ?? blob.sha256.slice(0, 12) },
+    file = await uploadFile(blob.path, {
+      bytes: blob.bytes,
+      mimeType: part.mimeType,
+      displayName: part.name ?? blob.sha256.slice(0, 12),
     });
     file = await waitUntilActive(file, part);
   } catch (error) {

@@ -146,3 +146,9 @@ export const ACCEPT_ATTRIBUTE = [
 /** What to tell a person whose file was refused for its type. */
 export const ACCEPTED_SUMMARY =
   "images (PNG, JPEG, WEBP, HEIC, HEIF), audio (WAV, MP3, AIFF, AAC, OGG, FLAC), video (MP4, MOV, WEBM, MPEG, AVI, WMV, FLV, 3GP), PDF, and text or code files";
+
+/** Images a browser can draw: HEIC and HEIF are accepted by Gemini but shown only as a file. */
+export function isDisplayableImage(mimeType: string): boolean {
+  const type = normalizeMimeType(mimeType);
+  return mediaCategory(type) === "image" && type !== "image/heic" && type !== "image/heif";
+}

@@ -1,5 +1,7 @@
 import { expect, type Response, test } from "@playwright/test";
 import { chat } from "./support/chat";
+import { pngFile, wavFile } from "./support/media-files";
+import { MEDIA_LIMITS } from "./support/ports";
 
 const canary = process.env.E2E_CANARY_KEY ?? "";
 
@@ -36,6 +38,28 @@ test("the API key never reaches the browser", async ({ page }) => {
   await ui.send("#emulator error=403");
   await ui.send("#emulator tokens=2000 chunk=20 disconnect=2");
   await expect(ui.alert).toContainText(/broke off/i);
+  // Media: an upload, a large file through the Files API, a refusal, generated image and speech,
+  // Imagen (called over REST with the key in a header) and its error path.
+  const picker = page.waitForEvent("filechooser");
+  await page.getByRole("button", { name: "Attach files" }).click();
+  const big = wavFile("big.wav", (MEDIA_LIMITS.inlineBytes * 1.2) / 32_000);
+  const refused = { name: "x.bmp", mimeType: "image/bmp", buffer: Buffer.from("BM") };
+  await (await picker).setFiles([pngFile("tiny.png", 4, 4), big, refused]);
+  await expect(page.getByText("big.wav")).toBeVisible();
+  await ui.send("Describe these");
+  await ui.waitUntilIdle();
+  for (const model of [
+    "gemini-2.5-flash-image",
+    "gemini-2.5-flash-preview-tts",
+    "imagen-4.0-generate-001",
+  ]) {
+    await ui.model.selectOption(model);
+    await ui.send("A lighthouse");
+    await ui.waitUntilIdle();
+  }
+  await ui.send("#emulator error=403");
+  await expect(ui.alert).toBeVisible();
+  await ui.model.selectOption("gemini-2.5-flash");
   await page.evaluate(async () => {
     const post = (path: string, body: unknown) =>
       fetch(path, {
@@ -51,6 +75,7 @@ test("the API key never reaches the browser", async ({ page }) => {
     await post("/api/run", "{broken");
     await fetch("/api/models").then((r) => r.text());
     await fetch("/api/health").then((r) => r.text());
+    await fetch(`/api/media/${"0".repeat(64)}`).then((r) => r.text());
   });
   // Bodies are read before leaving the page: navigating discards them in the browser.
   const recorded = await Promise.all(pending.splice(0));
@@ -63,6 +88,9 @@ test("the API key never reaches the browser", async ({ page }) => {
   expect(bodies).toContain("event: chunk");
   expect(bodies).toContain("rate_limit:gemini");
   expect(bodies).toContain("gemini-2.5-flash");
+  expect(
+    recorded.some((r) => r.url.includes("/api/media/") && r.headers.includes("image/png")),
+  ).toBe(true);
 
   const leaks = recorded
     .filter((r) => r.body.includes(canary) || r.headers.includes(canary))
