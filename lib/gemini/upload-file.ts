@@ -25,7 +25,9 @@ export async function uploadFile(
       "x-goog-upload-header-content-length": String(options.bytes),
       "x-goog-upload-header-content-type": options.mimeType,
     },
-    body: JSON.stringify({ file: { displayName: options.displayName, mimeType: options.mimeType } }),
+    body: JSON.stringify({
+      file: { displayName: options.displayName, mimeType: options.mimeType },
+    }),
   });
   const uploadUrl = start.headers.get("x-goog-upload-url");
   if (!start.ok || !uploadUrl) throw await failure(start);
