@@ -1,12 +1,10 @@
 "use client";
 
-import { useState } from "react";
 import { formatBytes } from "@/lib/format-bytes";
 import { isDisplayableImage } from "@/lib/media/mime";
-import { mediaUrl } from "@/lib/media/types";
 import type { MediaPart } from "@/lib/prompt";
 import { type PendingUpload, usePlayground } from "@/lib/store";
-import { ImageViewer } from "./image-viewer";
+import { EnlargeableImage } from "./image-viewer";
 import { CloseIcon, FileIcon } from "./media-icons";
 
 /**
@@ -32,25 +30,17 @@ export function AttachmentTray() {
 
 function AttachedItem({ part }: { part: MediaPart }) {
   const remove = usePlayground((s) => s.removeAttachment);
-  const [open, setOpen] = useState(false);
   const name = part.name ?? part.sha256.slice(0, 12);
   const image = isDisplayableImage(part.mimeType);
   return (
     <li className="group relative flex h-16 items-center gap-2 rounded-lg border border-border bg-sidebar pr-8 text-xs">
       {image ? (
-        <button
-          type="button"
-          onClick={() => setOpen(true)}
-          aria-label={`Enlarge ${name}`}
+        <EnlargeableImage
+          sha256={part.sha256}
+          name={name}
           className="h-full"
-        >
-          {/* biome-ignore lint/performance/noImgElement: a stored blob; next/image would re-encode it. */}
-          <img
-            src={mediaUrl(part.sha256)}
-            alt={name}
-            className="h-full w-16 rounded-l-lg object-cover"
-          />
-        </button>
+          imageClassName="h-full w-16 rounded-l-lg object-cover"
+        />
       ) : (
         <span className="flex h-full w-10 items-center justify-center rounded-l-lg bg-muted text-muted-foreground">
           <FileIcon />
@@ -65,9 +55,6 @@ function AttachedItem({ part }: { part: MediaPart }) {
         </span>
       </span>
       <RemoveButton name={name} onClick={() => remove(part.sha256)} />
-      {image && (
-        <ImageViewer sha256={part.sha256} name={name} open={open} onClose={() => setOpen(false)} />
-      )}
     </li>
   );
 }

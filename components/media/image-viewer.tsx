@@ -1,6 +1,8 @@
 "use client";
 
+import { useState } from "react";
 import { Dialog } from "@/components/ui/dialog";
+import { cn } from "@/lib/cn";
 import { mediaUrl } from "@/lib/media/types";
 import { DownloadIcon } from "./media-icons";
 
@@ -52,5 +54,40 @@ export function DownloadLink({ sha256, name }: { sha256: string; name: string })
       Download
       <span className="sr-only"> {name}</span>
     </a>
+  );
+}
+
+/** A stored image as a button that opens it full size. */
+export function EnlargeableImage({
+  sha256,
+  name,
+  className,
+  imageClassName,
+}: {
+  sha256: string;
+  name: string;
+  className?: string;
+  imageClassName?: string;
+}) {
+  const [open, setOpen] = useState(false);
+  return (
+    <>
+      <button
+        type="button"
+        onClick={() => setOpen(true)}
+        aria-label={`Enlarge ${name}`}
+        className={cn("focus-visible:outline-2 focus-visible:outline-primary", className)}
+      >
+        {/* biome-ignore lint/performance/noImgElement: a stored blob; next/image would re-encode it. */}
+        <img
+          src={mediaUrl(sha256)}
+          alt={name}
+          loading="lazy"
+          decoding="async"
+          className={imageClassName}
+        />
+      </button>
+      <ImageViewer sha256={sha256} name={name} open={open} onClose={() => setOpen(false)} />
+    </>
   );
 }

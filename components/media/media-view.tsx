@@ -1,12 +1,11 @@
 "use client";
 
-import { useState } from "react";
 import { formatBytes } from "@/lib/format-bytes";
 import { isDisplayableImage, mediaCategory } from "@/lib/media/mime";
 import { mediaUrl } from "@/lib/media/types";
 import type { MediaPart } from "@/lib/prompt";
 import { usePlayground } from "@/lib/store";
-import { DownloadLink, ImageViewer } from "./image-viewer";
+import { DownloadLink, EnlargeableImage } from "./image-viewer";
 import { FileIcon, ReuseIcon } from "./media-icons";
 
 /**
@@ -54,25 +53,15 @@ export function MediaView({ part }: { part: MediaPart }) {
 }
 
 function ImageMedia({ part, name, label }: { part: MediaPart; name: string; label: string }) {
-  const [open, setOpen] = useState(false);
   const addAttachment = usePlayground((s) => s.addAttachment);
   return (
     <figure aria-label={label} className="flex w-fit max-w-full flex-col gap-1.5">
-      <button
-        type="button"
-        onClick={() => setOpen(true)}
-        aria-label={`Enlarge ${name}`}
-        className="w-fit overflow-hidden rounded-lg border border-border focus-visible:outline-2 focus-visible:outline-primary"
-      >
-        {/* biome-ignore lint/performance/noImgElement: a stored blob; next/image would re-encode it. */}
-        <img
-          src={mediaUrl(part.sha256)}
-          alt={name}
-          loading="lazy"
-          decoding="async"
-          className="max-h-80 w-auto max-w-full object-contain"
-        />
-      </button>
+      <EnlargeableImage
+        sha256={part.sha256}
+        name={name}
+        className="w-fit overflow-hidden rounded-lg border border-border"
+        imageClassName="max-h-80 w-auto max-w-full object-contain"
+      />
       <figcaption className="flex flex-wrap items-center gap-1 text-xs text-muted-foreground">
         <span className="truncate">{name}</span>
         <DownloadLink sha256={part.sha256} name={name} />
@@ -86,7 +75,6 @@ function ImageMedia({ part, name, label }: { part: MediaPart; name: string; labe
           Use as input
         </button>
       </figcaption>
-      <ImageViewer sha256={part.sha256} name={name} open={open} onClose={() => setOpen(false)} />
     </figure>
   );
 }
