@@ -1,18 +1,18 @@
 "use client";
 
-import "katex/dist/katex.min.css";
-import { createMathPlugin } from "@streamdown/math";
 import { memo } from "react";
 import {
   type Components,
   type ControlsConfig,
   defaultRehypePlugins,
   type LinkSafetyConfig,
+  type MathPlugin,
   type PluginConfig,
   Streamdown,
   type StreamdownProps,
 } from "streamdown";
 import { AnswerLink, Sup } from "./markdown-components";
+import { needsMath } from "./math-syntax";
 import { useFrozenBlocks } from "./use-frozen-blocks";
 import { createWorkerCodePlugin } from "./worker-code-plugin";
 
@@ -20,9 +20,9 @@ type PluggableList = NonNullable<StreamdownProps["rehypePlugins"]>;
 type Plugin = Extract<PluggableList[number], (...args: never[]) => unknown>;
 
 /**
- * The markdown renderer, split into its own chunk with its plugins and KaTeX's CSS (see
- * markdown.tsx). Model output is untrusted, so its safety is configured here explicitly rather
- * than left to Streamdown's defaults, which allow every protocol and data: images:
+ * The markdown renderer, split into its own chunk with its plugins (see markdown.tsx); KaTeX is
+ * handed in once loaded. Model output is untrusted, so its safety is configured here explicitly
+ * rather than left to Streamdown's defaults, which allow every protocol and data: images:
  *
  * 1. raw      — HTML in the answer is parsed, so the sanitizer sees real elements, not text
  *               that a later step could turn back into markup;
@@ -66,9 +66,17 @@ const REHYPE_PLUGINS: PluggableList = [
 const PLUGINS: PluginConfig = {
   // Shiki, run in a worker: grammar compiling and tokenizing never block the page.
   code: createWorkerCodePlugin(),
-  // Gemini writes inline math as $…$, so single dollars count.
-  math: createMathPlugin({ singleDollarTextMath: true }),
 };
+
+/** One config object per plugin set: a new object would re-render every memoized block. */
+let withMath: { math: MathPlugin; plugins: PluginConfig } | null = null;
+
+/** Only blocks that may hold math go through remark-math and KaTeX; the rest skip both steps. */
+function pluginsFor(text: string, math: MathPlugin | null): PluginConfig {
+  if (!math || !needsMath(text)) return PLUGINS;
+  if (withMath?.math !== math) withMath = { math, plugins: { ...PLUGINS, math } };
+  return withMath.plugins;
+}
 
 const CONTROLS: ControlsConfig = {
   code: { copy: true, download: false },
@@ -86,6 +94,8 @@ export interface MarkdownRendererProps {
   text: string;
   /** While streaming, unterminated markdown (an open code fence, half a table) is completed. */
   streaming: boolean;
+  /** KaTeX once loaded; without it `$…$` stays text (markdown.tsx says when to wait for it). */
+  math: MathPlugin | null;
 }
 
 /**
@@ -94,21 +104,28 @@ export interface MarkdownRendererProps {
  * long restored answer renders block by block. ("static" mode parses the whole text as one unit,
  * on every render.)
  */
-export default function MarkdownRenderer({ text, streaming }: MarkdownRendererProps) {
+export default function MarkdownRenderer({ text, streaming, math }: MarkdownRendererProps) {
   const { frozen, tail } = useFrozenBlocks(text, streaming);
-  if (frozen.length === 0) return <Chunk text={tail} streaming={streaming} />;
+  const tailPlugins = pluginsFor(tail, math);
+  if (frozen.length === 0) return <Chunk text={tail} streaming={streaming} plugins={tailPlugins} />;
   return (
     <div className="space-y-3">
       {frozen.map((chunk, i) => (
         // biome-ignore lint/suspicious/noArrayIndexKey: frozen chunks are only ever appended.
-        <Chunk key={i} text={chunk} streaming={false} />
+        <Chunk key={i} text={chunk} streaming={false} plugins={pluginsFor(chunk, math)} />
       ))}
-      <Chunk key={frozen.length} text={tail} streaming={streaming} />
+      <Chunk key={frozen.length} text={tail} streaming={streaming} plugins={tailPlugins} />
     </div>
   );
 }
 
-const Chunk = memo(function Chunk({ text, streaming }: { text: string; streaming: boolean }) {
+interface ChunkProps {
+  text: string;
+  streaming: boolean;
+  plugins: PluginConfig;
+}
+
+const Chunk = memo(function Chunk({ text, streaming, plugins }: ChunkProps) {
   return (
     <Streamdown
       className="markdown-body space-y-3 break-words"
@@ -117,7 +134,7 @@ const Chunk = memo(function Chunk({ text, streaming }: { text: string; streaming
       isAnimating={streaming}
       animated={false}
       rehypePlugins={REHYPE_PLUGINS}
-      plugins={PLUGINS}
+      plugins={plugins}
       controls={CONTROLS}
       linkSafety={LINK_SAFETY}
       components={COMPONENTS}

@@ -1,8 +1,14 @@
-import { createCodePlugin } from "@streamdown/code";
 import type { CodeHighlighterPlugin, HighlightOptions, HighlightResult } from "streamdown";
 import type { HighlightRequest } from "./highlight-worker";
 
 type Callback = (result: HighlightResult) => void;
+
+/**
+ * Light and dark, as @streamdown/code's default. Not read from that package: importing it on
+ * this thread would bring Shiki's core and regex engine along, a third of the markdown chunk,
+ * into the download that a restored conversation waits for.
+ */
+const THEMES: ReturnType<CodeHighlighterPlugin["getThemes"]> = ["github-light", "github-dark"];
 
 /** Finished blocks kept per page: a long conversation re-shows blocks as it scrolls. */
 const CACHE_LIMIT = 1_000;
@@ -14,9 +20,6 @@ const CACHE_LIMIT = 1_000;
  * interface's asynchronous path. Without Worker support, code simply stays unhighlighted.
  */
 export function createWorkerCodePlugin(): CodeHighlighterPlugin {
-  // Language names and themes only; its highlighter is never started on this thread. Typed as
-  // Streamdown's interface, whose language names are plain strings.
-  const local: CodeHighlighterPlugin = createCodePlugin();
   const cache = new Map<string, HighlightResult>();
   const waiting = new Map<number, { key: string; cache: boolean; callback?: Callback }>();
   let worker: Worker | null | undefined;
@@ -51,9 +54,12 @@ export function createWorkerCodePlugin(): CodeHighlighterPlugin {
   return {
     name: "shiki",
     type: "code-highlighter",
-    supportsLanguage: (language) => local.supportsLanguage(language),
-    getSupportedLanguages: () => local.getSupportedLanguages(),
-    getThemes: () => local.getThemes(),
+    // Streamdown asks a code plugin only for its themes and for highlighting. Shiki and its
+    // list of languages stay in the worker, which renders a language it lacks as plain text
+    // (as @streamdown/code does), so no language is refused here and none is listed.
+    supportsLanguage: () => true,
+    getSupportedLanguages: () => [],
+    getThemes: () => THEMES,
     highlight(options: HighlightOptions, callback?: Callback) {
       const key = `${options.language}\n${themeKey(options.themes)}\n${options.code}`;
       const hit = cache.get(key);

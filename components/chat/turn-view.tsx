@@ -5,7 +5,7 @@ import { PartBlock } from "@/components/answer/part-blocks";
 import { useRevealed } from "@/lib/hooks/use-reveal";
 import type { Turn } from "@/lib/prompt";
 import { turnText } from "@/lib/run/turns";
-import { useConversationActions } from "@/lib/store";
+import { usePlayground } from "@/lib/store";
 import { ModelBody } from "./model-body";
 import { TurnEditor } from "./turn-editor";
 import { TurnToolbar } from "./turn-toolbar";
@@ -31,7 +31,9 @@ export const TurnView = memo(function TurnView({
   pendingRunId,
 }: TurnViewProps) {
   const [editing, setEditing] = useState(false);
-  const { editTurn } = useConversationActions();
+  // One stable function: a restored conversation mounts this 200 times, and every store update
+  // (each keystroke, each streamed chunk) runs each turn's selector.
+  const editTurn = usePlayground((s) => s.editTurn);
   const text = useMemo(() => (turn ? turnText(turn) : ""), [turn]);
   const user = turn?.role === "user";
   const startEditing = useCallback(() => setEditing(true), []);
@@ -69,14 +71,12 @@ export const TurnView = memo(function TurnView({
         />
       ) : turn && user ? (
         <UserBody turn={turn} />
+      ) : turn && !revealed ? (
+        // Plain text until scrolled near: about the right height, and findable with Ctrl+F.
+        // Without ModelBody, whose store subscriptions a far-off restored turn doesn't need.
+        <div className="whitespace-pre-wrap break-words">{text}</div>
       ) : (
-        <ModelBody
-          turn={turn}
-          index={index}
-          text={text}
-          revealed={revealed}
-          pendingRunId={pendingRunId}
-        />
+        <ModelBody turn={turn} index={index} pendingRunId={pendingRunId} />
       )}
     </article>
   );
