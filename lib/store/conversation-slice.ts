@@ -108,7 +108,12 @@ export const createConversationSlice: SliceCreator<ConversationSlice> = (set, ge
     set((s) => {
       const turn = promptBoxTurn(s.promptText, s.attachments, role);
       if (!turn || isChatRunning(s)) return {};
-      return { ...withTurns(s, [...s.draft.contents, turn]), promptText: "", attachments: [] };
+      return {
+        ...withTurns(s, [...s.draft.contents, turn]),
+        promptText: "",
+        attachments: [],
+        uploads: [],
+      };
     }),
 
   sendFunctionResponses: (responses) => {

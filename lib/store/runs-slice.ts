@@ -97,7 +97,8 @@ export const createRunsSlice: SliceCreator<RunsSlice> = (set, get) => ({
     const turn = promptBoxTurn(s.promptText, s.attachments);
     const contents = turn ? [...s.draft.contents, turn] : s.draft.contents;
     const patch = startRun(s, contents, "");
-    set({ ...patch, attachments: [] });
+    // The prompt box is sent: its files go with it, and notes about refused ones are done.
+    set({ ...patch, attachments: [], uploads: [] });
     return patch.chatRunId;
   },
 

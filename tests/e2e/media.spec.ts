@@ -172,6 +172,7 @@ test("unsupported, oversized and corrupt files are refused with reasons, and not
   await ui.run.click();
   await ui.waitUntilIdle();
   await expect(ui.lastAnswer).toContainText(`sha256 ${good.hash12}, 4×4 px`);
+  await expect(alerts).toHaveCount(0);
 });
 
 test("an image model's picture shows inline, downloads, and feeds the next turn", async ({
