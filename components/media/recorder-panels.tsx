@@ -3,7 +3,8 @@
 import type { ReactNode, Ref } from "react";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/lib/cn";
-import { MAX_RECORDING_SECONDS, type Recording } from "@/lib/hooks/use-audio-recorder";
+import type { Recording } from "@/lib/hooks/use-audio-recorder";
+import { MAX_RECORDING_SECONDS } from "@/lib/media/mic-recording";
 import { formatClock } from "./format-clock";
 
 export type PanelAlign = "start" | "end";

@@ -1,29 +1,8 @@
 import { createHash } from "node:crypto";
 import { createPartFromUri, GoogleGenAI } from "@google/genai";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createEmulator, type EmulatorOptions } from "@/lib/emulator";
-import { type EmulatorServer, startEmulatorServer } from "@/lib/emulator/node-server";
-import { errorBody } from "./emulator-fixture";
-
-/** A server of its own per describe block: file stores and processing delays differ. */
-function serverWith(options: EmulatorOptions) {
-  let server: EmulatorServer | undefined;
-  beforeAll(async () => {
-    server = await startEmulatorServer({ port: 0, ...options });
-  });
-  afterAll(async () => {
-    await server?.close();
-  });
-  const current = () => {
-    if (!server) throw new Error("emulator server not started");
-    return server;
-  };
-  return {
-    server: current,
-    client: (apiVersion: "v1beta" | "v1" = "v1beta") =>
-      new GoogleGenAI({ apiKey: "test-key", httpOptions: { baseUrl: current().url, apiVersion } }),
-  };
-}
+import { describe, expect, it } from "vitest";
+import { createEmulator } from "@/lib/emulator";
+import { errorBody, setupEmulatorServer } from "./emulator-fixture";
 
 const sha256 = (bytes: Uint8Array) => createHash("sha256").update(bytes).digest("hex");
 
@@ -57,7 +36,7 @@ async function waitUntilActive(ai: GoogleGenAI, name: string, timeoutMs = 3000) 
 }
 
 describe("files.upload, get and delete through @google/genai", () => {
-  const { client, server } = serverWith({ fileProcessingMs: 300 });
+  const { client, server } = setupEmulatorServer({ fileProcessingMs: 300 });
 
   it("uploads a Blob in the SDK's 8 MiB chunks and returns Gemini's File", async () => {
     const bytes = new Uint8Array(9 * 1024 * 1024 + 7).map((_, i) => (i * 31) % 256);
@@ -126,7 +105,7 @@ describe("files.upload, get and delete through @google/genai", () => {
 });
 
 describe("files.list through @google/genai", () => {
-  const { client } = serverWith({ fileProcessingMs: 0 });
+  const { client } = setupEmulatorServer({ fileProcessingMs: 0 });
 
   it("pages newest first with pageSize and nextPageToken", async () => {
     const ai = client();
@@ -145,8 +124,8 @@ describe("files.list through @google/genai", () => {
 });
 
 describe("fileData parts in generateContent", () => {
-  const slow = serverWith({ fileProcessingMs: 60_000 });
-  const quick = serverWith({ fileProcessingMs: 0 });
+  const slow = setupEmulatorServer({ fileProcessingMs: 60_000 });
+  const quick = setupEmulatorServer({ fileProcessingMs: 0 });
 
   it("refuses a file that is still PROCESSING with FAILED_PRECONDITION", async () => {
     const ai = slow.client();

@@ -4,13 +4,13 @@
  */
 import { type ApiError, GoogleGenAI } from "@google/genai";
 import { afterAll, beforeAll, expect } from "vitest";
-import type { RequestLogEntry } from "@/lib/emulator";
+import type { EmulatorOptions, RequestLogEntry } from "@/lib/emulator";
 import { type EmulatorServer, startEmulatorServer } from "@/lib/emulator/node-server";
 
-export function setupEmulatorServer() {
+export function setupEmulatorServer(options: EmulatorOptions = {}) {
   let server: EmulatorServer | undefined;
   beforeAll(async () => {
-    server = await startEmulatorServer({ port: 0 });
+    server = await startEmulatorServer({ port: 0, ...options });
   });
   afterAll(async () => {
     await server?.close();

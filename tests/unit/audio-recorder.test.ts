@@ -6,7 +6,7 @@ import {
   MIC_BLOCKED_MESSAGE,
   NO_MIC_MESSAGE,
   recordingFileName,
-} from "@/lib/hooks/use-audio-recorder";
+} from "@/lib/media/mic-recording";
 
 describe("describeMicError", () => {
   it.each([
