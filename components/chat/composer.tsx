@@ -108,7 +108,7 @@ export function Composer() {
         <AttachButton />
         <AudioRecorder onAttach={(file) => attach([file])} />
         <RunStatus />
-        <div className="ml-auto flex items-center gap-2">
+        <div className="ml-auto flex shrink-0 items-center gap-2">
           <TokenCount id={countId} />
           <AddToChatMenu />
           {running && (

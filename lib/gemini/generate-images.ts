@@ -3,7 +3,7 @@ import type { PromptDoc } from "@/lib/prompt";
 import type { ChunkData } from "@/lib/run/events";
 import { type StoredMediaWirePart, storeBase64 } from "./generated-media";
 import { type PredictedImage, predictImages } from "./predict-images";
-import { toGenerateImagesConfig } from "./request";
+import { toGenerateImagesParameters } from "./request";
 
 /**
  * Imagen models answer `generateImages`, not generateContent. Their result is shaped as one
@@ -14,12 +14,7 @@ export async function generateImagesChunks(
   doc: PromptDoc,
   signal: AbortSignal,
 ): Promise<AsyncGenerator<ChunkData>> {
-  const images = await predictImages(
-    doc.model,
-    lastUserText(doc),
-    toGenerateImagesConfig(doc.config),
-    signal,
-  );
+  const images = await predictImages(toGenerateImagesParameters(doc), signal);
   return (async function* () {
     yield await toChunk(doc.model, images);
   })();
@@ -42,12 +37,4 @@ async function toChunk(model: string, images: PredictedImage[]): Promise<ChunkDa
     candidates: [{ content: { role: "model", parts }, finishReason: "STOP" as never, index: 0 }],
     modelVersion: model,
   } as ChunkData;
-}
-
-function lastUserText(doc: PromptDoc): string {
-  const turn = doc.contents.findLast((t) => t.role === "user");
-  return (turn?.parts ?? [])
-    .map((p) => (p.kind === "text" ? p.text : ""))
-    .join("\n")
-    .trim();
 }

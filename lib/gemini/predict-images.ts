@@ -1,6 +1,7 @@
 import "server-only";
-import { ApiError, type GenerateImagesConfig } from "@google/genai";
+import type { GenerateImagesParameters } from "@google/genai";
 import { gemini } from "./client";
+import { restError } from "./rest-error";
 
 /**
  * Imagen on the Gemini API: `models/{id}:predict`. The SDK (2.32) sends generateImages only to
@@ -14,9 +15,7 @@ export interface PredictedImage {
 }
 
 export async function predictImages(
-  model: string,
-  prompt: string,
-  config: GenerateImagesConfig,
+  { model, prompt, config = {} }: GenerateImagesParameters,
   signal: AbortSignal,
 ): Promise<PredictedImage[]> {
   const { rest } = gemini();
@@ -33,8 +32,7 @@ export async function predictImages(
       signal,
     },
   );
-  const text = await response.text();
-  if (!response.ok) throw new ApiError({ message: text, status: response.status });
-  const body = JSON.parse(text) as { predictions?: PredictedImage[] };
+  if (!response.ok) throw await restError(response, "Imagen");
+  const body = (await response.json()) as { predictions?: PredictedImage[] };
   return body.predictions ?? [];
 }

@@ -3,6 +3,7 @@ import type {
   GenerateContentConfig,
   GenerateContentParameters,
   GenerateImagesConfig,
+  GenerateImagesParameters,
   Part as SdkPart,
   Tool,
 } from "@google/genai";
@@ -150,9 +151,19 @@ function generationConfig(c: RunConfig, kind: ModelKind): GenerateContentConfig 
 }
 
 /**
- * Imagen answers `generateImages`, which takes the prompt and, of all the run settings, only the
- * picture count and aspect ratio; unset, Imagen makes four 1:1 pictures (Ultra one).
+ * Imagen answers `generateImages`: the prompt is the text of the last user turn (Imagen keeps no
+ * conversation), and of all the run settings only the picture count and aspect ratio apply.
  */
+export function toGenerateImagesParameters(doc: PromptDoc): GenerateImagesParameters {
+  const turn = doc.contents.findLast((t) => t.role === "user");
+  const prompt = (turn?.parts ?? [])
+    .map((p) => (p.kind === "text" ? p.text : ""))
+    .join("\n")
+    .trim();
+  return { model: doc.model, prompt, config: toGenerateImagesConfig(doc.config) };
+}
+
+/** Unset, Imagen makes four 1:1 pictures (Ultra one). */
 export function toGenerateImagesConfig(c: RunConfig): GenerateImagesConfig {
   return {
     ...(c.numberOfImages !== undefined && { numberOfImages: c.numberOfImages }),

@@ -3,6 +3,7 @@ import { createReadStream } from "node:fs";
 import { Readable } from "node:stream";
 import { ApiError, type File as GeminiFile } from "@google/genai";
 import { gemini } from "./client";
+import { restError } from "./rest-error";
 
 /**
  * Upload a stored file to the Gemini Files API with the resumable protocol, streaming it from
@@ -30,7 +31,7 @@ export async function uploadFile(
     }),
   });
   const uploadUrl = start.headers.get("x-goog-upload-url");
-  if (!start.ok || !uploadUrl) throw await failure(start);
+  if (!start.ok || !uploadUrl) throw await restError(start, "The Files API");
 
   const upload = await rest.fetch(uploadUrl, {
     method: "POST",
@@ -43,17 +44,9 @@ export async function uploadFile(
     duplex: "half",
   } as RequestInit);
   if (!upload.ok || upload.headers.get("x-goog-upload-status") !== "final") {
-    throw await failure(upload);
+    throw await restError(upload, "The Files API");
   }
   const { file } = (await upload.json()) as { file?: GeminiFile };
   if (!file) throw new ApiError({ message: "The Files API returned no file.", status: 502 });
   return file;
-}
-
-async function failure(response: Response): Promise<ApiError> {
-  const text = await response.text().catch(() => "");
-  return new ApiError({
-    message: text || `The Files API answered ${response.status} without a file.`,
-    status: response.ok ? 502 : response.status,
-  });
 }

@@ -6,12 +6,13 @@
  */
 import type { RunConfig, ToolsConfig } from "../prompt/config";
 import { modelKind } from "./kind";
+import { type AspectRatio, type Modality, outputCapabilities } from "./output-capabilities";
 import type { ModelInfo, ModelKind } from "./types";
 
 export type ThinkingLevel = NonNullable<NonNullable<RunConfig["thinking"]>["level"]>;
 export type ResponseMimeType = NonNullable<RunConfig["responseMimeType"]>;
-export type Modality = NonNullable<RunConfig["responseModalities"]>[number];
-export type AspectRatio = NonNullable<RunConfig["imageAspectRatio"]>;
+export type { AspectRatio, Modality } from "./output-capabilities";
+export { IMAGE_ASPECT_RATIOS, IMAGEN_ASPECT_RATIOS, runModalities } from "./output-capabilities";
 
 export const THINKING_LEVELS: readonly ThinkingLevel[] = ["minimal", "low", "medium", "high"];
 
@@ -114,73 +115,6 @@ function thinkingFor(family: Family | undefined, thinks: boolean, kind: ModelKin
 }
 
 const PENALTY: NumberRange = { min: -2, max: 2, step: 0.1, default: 0 };
-
-/** What Gemini's image models take in `imageConfig.aspectRatio` (the schema's whole list). */
-export const IMAGE_ASPECT_RATIOS: readonly AspectRatio[] = [
-  "1:1",
-  "2:3",
-  "3:2",
-  "3:4",
-  "4:3",
-  "4:5",
-  "5:4",
-  "9:16",
-  "16:9",
-  "21:9",
-];
-/** Imagen's `aspectRatio` accepts only these; 1:1 when unset. */
-export const IMAGEN_ASPECT_RATIOS: readonly AspectRatio[] = ["1:1", "3:4", "4:3", "9:16", "16:9"];
-
-/** Image models answer with text and pictures unless asked for pictures only. */
-const IMAGE_MODALITIES: readonly (readonly Modality[])[] = [["TEXT", "IMAGE"], ["IMAGE"]];
-
-type OutputCapabilities = Pick<
-  ModelCapabilities,
-  "responseModalities" | "aspectRatios" | "numberOfImages" | "maxSpeakers"
->;
-
-const NO_OUTPUT_SETTINGS: OutputCapabilities = {
-  responseModalities: [],
-  aspectRatios: [],
-  numberOfImages: null,
-  maxSpeakers: 0,
-};
-
-function outputCapabilities(id: string, kind: ModelKind, runnable: boolean): OutputCapabilities {
-  if (kind === "imagen") {
-    // Imagen makes 1 to 4 pictures a run (4 when unset); the Ultra variant only one.
-    const max = id.includes("ultra") ? 1 : 4;
-    return {
-      ...NO_OUTPUT_SETTINGS,
-      aspectRatios: IMAGEN_ASPECT_RATIOS,
-      numberOfImages: { min: 1, max, step: 1, default: max },
-    };
-  }
-  if (!runnable) return NO_OUTPUT_SETTINGS;
-  if (kind === "image")
-    return {
-      ...NO_OUTPUT_SETTINGS,
-      responseModalities: IMAGE_MODALITIES,
-      aspectRatios: IMAGE_ASPECT_RATIOS,
-    };
-  // Gemini's speech models take one voice, or two named speakers with a voice each.
-  if (kind === "tts") return { ...NO_OUTPUT_SETTINGS, maxSpeakers: 2 };
-  return { ...NO_OUTPUT_SETTINGS, responseModalities: kind === "text" ? [["TEXT"]] : [] };
-}
-
-/**
- * The modalities a run asks for: speech models answer only with audio whatever the document says
- * (Gemini rejects anything else); image models are sent what they do by default, text and images,
- * when the document leaves the choice out, so the request says what it gets.
- */
-export function runModalities(
-  kind: ModelKind,
-  chosen: RunConfig["responseModalities"],
-): Modality[] | undefined {
-  if (kind === "tts") return ["AUDIO"];
-  if (chosen?.length) return chosen;
-  return kind === "image" ? ["TEXT", "IMAGE"] : undefined;
-}
 
 export function modelCapabilities(id: string, info?: ModelInfo): ModelCapabilities {
   const kind = info?.kind ?? modelKind(id);

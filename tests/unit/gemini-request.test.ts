@@ -1,5 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { toGenerateContentParameters, toGenerateImagesConfig } from "@/lib/gemini/request";
+import {
+  toGenerateContentParameters,
+  toGenerateImagesConfig,
+  toGenerateImagesParameters,
+} from "@/lib/gemini/request";
 import { type PromptDoc, parsePromptDoc } from "@/lib/prompt";
 
 function doc(input: unknown): PromptDoc {
@@ -209,5 +213,24 @@ describe("output settings → SDK request", () => {
       toGenerateImagesConfig({ numberOfImages: 3, imageAspectRatio: "9:16", temperature: 1 }),
     ).toEqual({ numberOfImages: 3, aspectRatio: "9:16" });
     expect(toGenerateImagesConfig({ numberOfImages: 1 })).toEqual({ numberOfImages: 1 });
+  });
+
+  it("gives Imagen the last user turn's text as its prompt", () => {
+    const params = toGenerateImagesParameters(
+      doc({
+        model: "imagen-4.0-generate-001",
+        contents: [
+          { role: "user", parts: [{ kind: "text", text: "An old prompt" }] },
+          { role: "model", parts: [{ kind: "text", text: "Pictures" }] },
+          { role: "user", parts: [{ kind: "text", text: " A red bicycle " }] },
+        ],
+        config: { numberOfImages: 2 },
+      }),
+    );
+    expect(params).toEqual({
+      model: "imagen-4.0-generate-001",
+      prompt: "A red bicycle",
+      config: { numberOfImages: 2 },
+    });
   });
 });
