@@ -19,7 +19,11 @@ export function RunStatus() {
     return describeOutcome(run.state, elapsed);
   });
   return (
-    <p role="status" aria-live="polite" className="min-w-0 flex-1 truncate text-sm text-muted-foreground">
+    <p
+      role="status"
+      aria-live="polite"
+      className="min-w-0 flex-1 truncate text-sm text-muted-foreground"
+    >
       {text}
     </p>
   );
