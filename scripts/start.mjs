@@ -4,6 +4,9 @@
 import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
+import { announceRuntime } from "./runtime.mjs";
+
+announceRuntime();
 
 const root = new URL("..", import.meta.url).pathname;
 const buildId = join(root, ".next", "BUILD_ID");
@@ -18,7 +21,8 @@ function newestMtime(path) {
 
 const builtAt = existsSync(buildId) ? statSync(buildId).mtimeMs : 0;
 const changedAt = Math.max(...sources.map((s) => newestMtime(join(root, s))));
-const next = join(root, "node_modules", ".bin", "next");
+// Next runs on the runtime announced above, whatever `node` a shebang would find.
+const next = join(root, "node_modules", "next", "dist", "bin", "next");
 
 if (changedAt > builtAt) {
   console.info(
@@ -26,14 +30,18 @@ if (changedAt > builtAt) {
       ? "Sources changed since the last build; rebuilding…"
       : "First start: building the app (about 30 s)…",
   );
-  const build = spawnSync(next, ["build"], { cwd: root, stdio: "inherit" });
+  const build = spawnSync(process.execPath, [next, "build"], { cwd: root, stdio: "inherit" });
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
 
 const port = process.env.PORT ?? "3000";
 const host = process.env.HOSTNAME ?? "0.0.0.0";
-const server = spawnSync(next, ["start", "-p", port, "-H", host, ...process.argv.slice(2)], {
-  cwd: root,
-  stdio: "inherit",
-});
+const server = spawnSync(
+  process.execPath,
+  [next, "start", "-p", port, "-H", host, ...process.argv.slice(2)],
+  {
+    cwd: root,
+    stdio: "inherit",
+  },
+);
 process.exit(server.status ?? 0);

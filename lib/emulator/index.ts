@@ -67,9 +67,9 @@
  *     25 tokens per second. No thoughts and no text.
  *   Imagen `:predict`: `{predictions: [{bytesBase64Encoded, mimeType: "image/png"}]}`, sampleCount
  *     1–4 (default 4; Ultra 1), aspect ratios 1:1, 3:4, 4:3, 9:16, 16:9. The SDK's Gemini-API client
- *     refuses `generateImages` before sending (2.x routes it to Vertex only); a Vertex express
- *     client (`vertexai: true, apiKey`) with model `models/imagen-…` and this base URL sends the
- *     same request to the same path.
+ *     refuses `generateImages` before sending (2.x and 3.x route it to Vertex only); a Vertex
+ *     express client (`vertexai: true, apiKey`) with model `models/imagen-…` and this base URL
+ *     sends the same request to the same path.
  *
  * Prompt directives: a line in the last user turn (or an Imagen prompt, where error=, message=,
  * retryDelay= and delay= apply), `#emulator key=value …` (never echoed):

@@ -4,9 +4,10 @@ import { gemini } from "./client";
 import { restError } from "./rest-error";
 
 /**
- * Imagen on the Gemini API: `models/{id}:predict`. The SDK (2.32) sends generateImages only to
- * Vertex AI and throws before any request on the Gemini API, so this one method is called over
- * REST here, with the SDK's own error type so failures are explained like every other call.
+ * Imagen on the Gemini API: `models/{id}:predict`. The SDK (2.x, and still 3.3) sends
+ * generateImages only to Vertex AI and throws before any request on the Gemini API, so this one
+ * method is called over REST here, with the SDK's own error type so failures are explained like
+ * every other call.
  */
 export interface PredictedImage {
   bytesBase64Encoded?: string;

@@ -210,9 +210,9 @@ describe("speech models answer with PCM", () => {
 });
 
 describe("Imagen predict", () => {
-  // The SDK's Gemini-API client refuses generateImages before sending anything (2.x routes it to
-  // Vertex only). A Vertex express client with a `models/…` name sends Gemini's request to Gemini's
-  // path, `/v1beta/models/{id}:predict`, so it exercises the SDK's real converters.
+  // The SDK's Gemini-API client refuses generateImages before sending anything (2.x and 3.x route
+  // it to Vertex only). A Vertex express client with a `models/…` name sends Gemini's request to
+  // Gemini's path, `/v1beta/models/{id}:predict`, so it exercises the SDK's real converters.
   const imagen = () =>
     new GoogleGenAI({
       vertexai: true,
