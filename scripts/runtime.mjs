@@ -8,8 +8,11 @@
 import { realpathSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 
-/** Oldest Node.js the project runs on; package.json's `engines.node` says the same. */
-export const MINIMUM_NODE = "22.12.0";
+/**
+ * Oldest Node.js the project runs on; package.json's `engines.node` says the same. Vitest 5 needs
+ * 22.12, and 22.13 is the first 22.x with `node:sqlite` unflagged (the embedded database).
+ */
+export const MINIMUM_NODE = "22.13.0";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 

@@ -23,11 +23,11 @@ const lock = JSON.parse(read("package-lock.json")) as {
 const major = (version: string) => Number(version.replace(/^[^\d]*/, "").split(".")[0]);
 
 describe("the runtime check", () => {
-  it("accepts 22.12 and newer, and refuses what went out of support", () => {
-    for (const version of ["22.12.0", "22.20.1", "24.0.0", "24.22.3", "26.1.0", "30.0.0"]) {
+  it("accepts 22.13 and newer, and refuses what went out of support or lacks node:sqlite", () => {
+    for (const version of ["22.13.0", "22.20.1", "24.0.0", "24.22.3", "26.1.0", "30.0.0"]) {
       expect(meetsMinimum(version), version).toBe(true);
     }
-    for (const version of ["20.20.2", "22.11.9", "21.7.3", "18.20.8", "v22.9.0"]) {
+    for (const version of ["20.20.2", "22.12.0", "22.11.9", "21.7.3", "18.20.8", "v22.9.0"]) {
       expect(meetsMinimum(version), version).toBe(false);
     }
   });
@@ -35,7 +35,7 @@ describe("the runtime check", () => {
   it("tells someone on an old Node what to run instead of failing later", () => {
     const old = describeRuntime({ version: "20.20.2", execPath: "/usr/bin/node", own: false });
     expect(old.ok).toBe(false);
-    expect(old.message).toContain("needs Node.js 22.12.0 or newer");
+    expect(old.message).toContain("needs Node.js 22.13.0 or newer");
     expect(old.message).toContain("v20.20.2 (this machine's, /usr/bin/node)");
     expect(old.message).toContain("npm install");
     expect(old.message).toContain(".nvmrc");
