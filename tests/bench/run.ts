@@ -1,5 +1,6 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { startEmulatorServer } from "@/lib/emulator/node-server";
+import { describeRuntime } from "@/scripts/runtime.mjs";
 import { launchBrowser } from "./browser";
 import { type BenchOutput, benchConversation, benchStream } from "./browser-benches";
 import { benchMediaUpload } from "./media-upload";
@@ -60,6 +61,8 @@ function writeResults(results: Record<string, unknown>): void {
  * to bench-results/latest.json. Knobs (a subset, a quick mode, another port): see options.ts.
  */
 async function main() {
+  // Figures are only comparable on the same runtime; say which one produced them.
+  console.info(describeRuntime().message);
   ensureBuild();
   const emulator = await startEmulatorServer({ port: 0 });
   const app = await startApp(options.appPort, emulator.url, "bench-key");
