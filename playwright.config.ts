@@ -50,9 +50,13 @@ export default defineConfig({
       stdout: "pipe",
     },
     {
-      command: `npx next start -p ${PORTS.offline} -H 127.0.0.1`,
+      // The offline server starts the way the README says to: `npm start`'s script, which checks
+      // the runtime, finds the build just made fresh, and serves it.
+      command: "node scripts/start.mjs",
       url: `http://127.0.0.1:${PORTS.offline}/api/health`,
       env: {
+        PORT: String(PORTS.offline),
+        HOSTNAME: "127.0.0.1",
         GEMINI_API_KEY: "",
         GOOGLE_API_KEY: "",
         GEMINI_BASE_URL: "",

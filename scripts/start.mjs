@@ -9,7 +9,8 @@ import { announceRuntime } from "./runtime.mjs";
 announceRuntime();
 
 const root = new URL("..", import.meta.url).pathname;
-const buildId = join(root, ".next", "BUILD_ID");
+// next.config.ts honours NEXT_DIST_DIR (side-by-side builds); so must the freshness check.
+const buildId = join(root, process.env.NEXT_DIST_DIR ?? ".next", "BUILD_ID");
 const sources = ["app", "components", "lib", "public", "package.json", "next.config.ts"];
 
 function newestMtime(path) {
