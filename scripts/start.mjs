@@ -24,6 +24,7 @@ const builtAt = existsSync(buildId) ? statSync(buildId).mtimeMs : 0;
 const changedAt = Math.max(...sources.map((s) => newestMtime(join(root, s))));
 // Next runs on the runtime announced above, whatever `node` a shebang would find.
 const next = join(root, "node_modules", "next", "dist", "bin", "next");
+const inherit = { cwd: root, stdio: "inherit" };
 
 if (changedAt > builtAt) {
   console.info(
@@ -31,18 +32,12 @@ if (changedAt > builtAt) {
       ? "Sources changed since the last build; rebuilding…"
       : "First start: building the app (about 30 s)…",
   );
-  const build = spawnSync(process.execPath, [next, "build"], { cwd: root, stdio: "inherit" });
+  const build = spawnSync(process.execPath, [next, "build"], inherit);
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
 
 const port = process.env.PORT ?? "3000";
 const host = process.env.HOSTNAME ?? "0.0.0.0";
-const server = spawnSync(
-  process.execPath,
-  [next, "start", "-p", port, "-H", host, ...process.argv.slice(2)],
-  {
-    cwd: root,
-    stdio: "inherit",
-  },
-);
+const args = [next, "start", "-p", port, "-H", host, ...process.argv.slice(2)];
+const server = spawnSync(process.execPath, args, inherit);
 process.exit(server.status ?? 0);
