@@ -6,6 +6,7 @@
 // (optionalDependencies, so only the one for this machine installs, locked by hash, with no
 // install script). A machine whose own Node is older therefore still runs everything on 24.
 import { realpathSync } from "node:fs";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 /**
@@ -37,7 +38,7 @@ export function runtimePackage(platform = process.platform, arch = process.arch)
 
 /** Whether `execPath` is the binary installed from the project's runtime package. */
 export function isProjectRuntime(execPath = process.execPath, projectRoot = root) {
-  const packaged = `${projectRoot}node_modules/${runtimePackage()}/bin/node`;
+  const packaged = join(projectRoot, "node_modules", runtimePackage(), "bin", "node");
   try {
     return realpathSync(execPath) === realpathSync(packaged);
   } catch {
