@@ -3,7 +3,7 @@
  * server for tests, benchmarks and pointing a local app at (GEMINI_BASE_URL).
  */
 import { parseArgs } from "node:util";
-import { startEmulatorServer } from "../lib/emulator/node-server";
+import { startEmulatorServer } from "@/lib/emulator/node-server";
 
 function parsePort(raw: string | undefined): number {
   const port = Number(raw ?? 8787);

@@ -3,7 +3,7 @@
  * exactly two speakers (Google's multi-speaker limit), each voice one of the prebuilt ones
  * (lib/models/voices.ts; Google matches names case-insensitively), never both forms at once.
  */
-import { isPrebuiltVoice, VOICE_NAMES } from "../models/voices";
+import { isPrebuiltVoice, VOICE_NAMES } from "@/lib/models/voices";
 import { invalidArgument } from "./errors";
 import type { WireSpeechConfig, WireVoiceConfig } from "./types";
 

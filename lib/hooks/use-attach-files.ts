@@ -1,11 +1,11 @@
 "use client";
 
 import { useCallback } from "react";
-import { formatBytes } from "../format-bytes";
-import { ACCEPTED_SUMMARY, acceptedMimeType } from "../media/mime";
-import { UploadError, uploadMedia } from "../media/upload-client";
-import { PROMPT_LIMITS } from "../prompt/limits";
-import { usePlaygroundApi } from "../store/provider";
+import { formatBytes } from "@/lib/format-bytes";
+import { ACCEPTED_SUMMARY, acceptedMimeType } from "@/lib/media/mime";
+import { UploadError, uploadMedia } from "@/lib/media/upload-client";
+import { PROMPT_LIMITS } from "@/lib/prompt/limits";
+import { usePlaygroundApi } from "@/lib/store/provider";
 
 let nextUploadId = 0;
 

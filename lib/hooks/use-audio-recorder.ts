@@ -10,7 +10,7 @@ import {
   recordingFileName,
   toWavFile,
   UNSUPPORTED_MESSAGE,
-} from "../media/mic-recording";
+} from "@/lib/media/mic-recording";
 
 /**
  * Microphone recording that ends as a WAV file Gemini accepts. MediaRecorder does the capture

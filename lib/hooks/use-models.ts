@@ -1,10 +1,10 @@
 "use client";
 
 import { useEffect } from "react";
-import { type AppErrorBody, decodeAppError } from "../errors";
-import { canGenerateContent, type ModelsResponse } from "../models/types";
-import { DEFAULT_MODEL } from "../store/composer-slice";
-import { usePlayground, usePlaygroundApi } from "../store/provider";
+import { type AppErrorBody, decodeAppError } from "@/lib/errors";
+import { canGenerateContent, type ModelsResponse } from "@/lib/models/types";
+import { DEFAULT_MODEL } from "@/lib/store/composer-slice";
+import { usePlayground, usePlaygroundApi } from "@/lib/store/provider";
 
 const UNREACHABLE: AppErrorBody = {
   code: "internal",

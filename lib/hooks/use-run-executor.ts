@@ -1,12 +1,12 @@
 "use client";
 
 import { useEffect } from "react";
-import { createFrameBatcher } from "../run/batch";
-import { streamRun } from "../run/client";
-import type { RunEvent } from "../run/events";
-import { usePlaygroundApi } from "../store/provider";
-import type { RunRecord } from "../store/runs-slice";
-import type { PlaygroundState } from "../store/types";
+import { createFrameBatcher } from "@/lib/run/batch";
+import { streamRun } from "@/lib/run/client";
+import type { RunEvent } from "@/lib/run/events";
+import { usePlaygroundApi } from "@/lib/store/provider";
+import type { RunRecord } from "@/lib/store/runs-slice";
+import type { PlaygroundState } from "@/lib/store/types";
 
 /**
  * The effect behind `run()` and `stop()`: the store only records intent (a run in "streaming"

@@ -1,11 +1,11 @@
 "use client";
 
 import { useEffect, useState } from "react";
-import { modelKind } from "../models/kind";
-import type { PromptDoc } from "../prompt";
-import { promptBoxTurn } from "../prompt/text";
-import { usePlaygroundApi } from "../store/provider";
-import type { PlaygroundState } from "../store/types";
+import { modelKind } from "@/lib/models/kind";
+import type { PromptDoc } from "@/lib/prompt";
+import { promptBoxTurn } from "@/lib/prompt/text";
+import { usePlaygroundApi } from "@/lib/store/provider";
+import type { PlaygroundState } from "@/lib/store/types";
 
 export interface TokenCount {
   /** Tokens of the draft plus the prompt box; null until first counted or when counting failed. */

@@ -1,4 +1,4 @@
-import { decodeAppError } from "../errors";
+import { decodeAppError } from "@/lib/errors";
 import { acceptedMimeType } from "./mime";
 import type { StoredMedia } from "./types";
 

@@ -4,7 +4,7 @@
  * panel bounds its controls with it, and `adaptToModel` keeps a document runnable when the model
  * changes. Type-only imports from the prompt schema keep zod out of the page's first load.
  */
-import type { RunConfig, ToolsConfig } from "../prompt/config";
+import type { RunConfig, ToolsConfig } from "@/lib/prompt/config";
 import { modelKind } from "./kind";
 import { type AspectRatio, type Modality, outputCapabilities } from "./output-capabilities";
 import type { ModelInfo, ModelKind } from "./types";

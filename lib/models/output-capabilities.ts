@@ -3,7 +3,7 @@
  * and speech (speakers), and the modalities a run asks for. Pure and isomorphic, like the rest of
  * a model's capabilities (capabilities.ts).
  */
-import type { RunConfig } from "../prompt/config";
+import type { RunConfig } from "@/lib/prompt/config";
 import type { ModelCapabilities } from "./capabilities";
 import type { ModelKind } from "./types";
 

@@ -1,5 +1,5 @@
-import { type AppErrorBody, decodeAppError } from "../errors";
-import type { PromptDocInput } from "../prompt";
+import { type AppErrorBody, decodeAppError } from "@/lib/errors";
+import type { PromptDocInput } from "@/lib/prompt";
 import { type RunEvent, readEvents } from "./events";
 
 /**

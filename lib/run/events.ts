@@ -1,5 +1,5 @@
 import type { GenerateContentResponse } from "@google/genai";
-import type { AppErrorBody } from "../errors";
+import type { AppErrorBody } from "@/lib/errors";
 
 /**
  * The event stream of POST /api/run, shared by the route (encoder) and the browser (decoder).

@@ -1,5 +1,5 @@
-import type { AppErrorBody } from "../errors";
-import type { Part } from "../prompt";
+import type { AppErrorBody } from "@/lib/errors";
+import type { Part } from "@/lib/prompt";
 import type { ChunkData, RunEvent, RunMeta } from "./events";
 import { mergeMetadata, type RunGrounding, type RunUrlContext } from "./grounding";
 import { toRunPart, type WirePart } from "./wire-parts";

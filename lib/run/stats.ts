@@ -1,4 +1,4 @@
-import { estimateCost } from "../pricing";
+import { estimateCost } from "@/lib/pricing";
 import type { RunState } from "./reducer";
 
 /** When things happened, in epoch ms as this browser saw them. */

@@ -1,4 +1,4 @@
-import type { FunctionCallPart, Part, Role, Turn } from "../prompt";
+import type { FunctionCallPart, Part, Role, Turn } from "@/lib/prompt";
 import { answerText } from "./reducer";
 
 /**

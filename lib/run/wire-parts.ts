@@ -1,4 +1,4 @@
-import type { Part } from "../prompt";
+import type { Part } from "@/lib/prompt";
 import type { InlineDataPart } from "./reducer";
 
 /**

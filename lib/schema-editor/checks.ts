@@ -3,8 +3,8 @@
  * can take or a list of problems positioned in the text; the document is only ever given the value.
  */
 import type { z } from "zod";
-import { type FunctionDeclaration, FunctionDeclarationSchema } from "../prompt/config";
-import { PROMPT_LIMITS } from "../prompt/limits";
+import { type FunctionDeclaration, FunctionDeclarationSchema } from "@/lib/prompt/config";
+import { PROMPT_LIMITS } from "@/lib/prompt/limits";
 import { parseJson, type TextIssue, type ValueSpans } from "./json-text";
 import { checkJsonSchema, type PathIssue, readablePath } from "./schema-check";
 

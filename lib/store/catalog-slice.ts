@@ -1,5 +1,5 @@
-import type { AppErrorBody } from "../errors";
-import type { ModelInfo } from "../models/types";
+import type { AppErrorBody } from "@/lib/errors";
+import type { ModelInfo } from "@/lib/models/types";
 import type { SliceCreator } from "./types";
 
 export interface Catalog {

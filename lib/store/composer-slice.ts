@@ -1,6 +1,6 @@
-import type { MediaPart, PromptDoc } from "../prompt";
+import type { MediaPart, PromptDoc } from "@/lib/prompt";
 // From ./text, not the index: the index pulls zod into the first page load.
-import { emptyPromptDoc } from "../prompt/text";
+import { emptyPromptDoc } from "@/lib/prompt/text";
 import type { SliceCreator } from "./types";
 
 export const DEFAULT_MODEL = "gemini-2.5-flash";

@@ -6,8 +6,8 @@ import {
   modelCapabilities,
   type ResponseMimeType,
   type SettingAdjustment,
-} from "../models/capabilities";
-import type { FunctionDeclaration, RunConfig, ToolsConfig } from "../prompt/config";
+} from "@/lib/models/capabilities";
+import type { FunctionDeclaration, RunConfig, ToolsConfig } from "@/lib/prompt/config";
 import type { PlaygroundState, SliceCreator } from "./types";
 
 type Thinking = NonNullable<RunConfig["thinking"]>;

@@ -1,12 +1,12 @@
-import type { Role, Turn } from "../prompt";
-import { emptyPromptDoc, promptBoxTurn } from "../prompt/text";
+import type { Role, Turn } from "@/lib/prompt";
+import { emptyPromptDoc, promptBoxTurn } from "@/lib/prompt/text";
 import {
   functionResponseTurn,
   isEmptyTurn,
   otherRole,
   pendingFunctionCalls,
   replaceTurnText,
-} from "../run/turns";
+} from "@/lib/run/turns";
 import { DEFAULT_MODEL } from "./composer-slice";
 import { isChatRunning, startRun } from "./runs-slice";
 import type { PlaygroundState, SliceCreator } from "./types";

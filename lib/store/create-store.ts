@@ -1,6 +1,6 @@
 import { type PersistOptions, persist, type StateStorage } from "zustand/middleware";
 import { createStore } from "zustand/vanilla";
-import type { MediaPart, PromptDoc } from "../prompt";
+import type { MediaPart, PromptDoc } from "@/lib/prompt";
 import { createCatalogSlice } from "./catalog-slice";
 import { createComposerSlice, type ModelSource } from "./composer-slice";
 import { createConfigSlice } from "./config-slice";

@@ -1,12 +1,12 @@
-import type { PromptDoc, Turn } from "../prompt";
-import { promptBoxTurn } from "../prompt/text";
+import type { PromptDoc, Turn } from "@/lib/prompt";
+import { promptBoxTurn } from "@/lib/prompt/text";
 import {
   foldRunActions,
   initialRunState,
   type RunAction,
   type RunState,
   toTurnParts,
-} from "../run/reducer";
+} from "@/lib/run/reducer";
 import type { PlaygroundState, SliceCreator } from "./types";
 
 export interface RunRecord {

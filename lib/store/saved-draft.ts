@@ -1,4 +1,4 @@
-import type { PromptDoc } from "../prompt";
+import type { PromptDoc } from "@/lib/prompt";
 
 type Json = Record<string, unknown>;
 

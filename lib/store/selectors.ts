@@ -1,5 +1,5 @@
 import { useShallow } from "zustand/react/shallow";
-import type { RunConfig, ToolsConfig } from "../prompt/config";
+import type { RunConfig, ToolsConfig } from "@/lib/prompt/config";
 import { usePlayground } from "./provider";
 import type { RunRecord } from "./runs-slice";
 import { canRun, isChatRunning } from "./runs-slice";
