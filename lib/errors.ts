@@ -4,35 +4,45 @@
  * Upstream details are logged with the request id on the server; only `message` (written for a
  * person) travels.
  */
-export const ERROR_CODES = [
-  "bad_request:json",
-  "bad_request:prompt",
-  "bad_request:model",
-  "payload_too_large",
-  "bad_request:media",
-  "unsupported_media_type",
-  "media_missing",
-  "unauthorized",
-  "rate_limit:gemini",
-  "overloaded:gemini",
-  "unavailable:gemini",
-  "internal:gemini",
-  "invalid_argument:gemini",
-  "auth:gemini",
-  "permission:gemini",
-  "not_found:gemini",
-  "network:gemini",
-  "stream:gemini",
-  "internal",
-] as const;
+/**
+ * Every error code and the HTTP status it is answered with: the type decides the status, so no
+ * call spells one. Errors from Gemini that are the server's problem, not the request's (a bad
+ * key, a refused permission, an unreachable or broken upstream), are 502: the browser's request
+ * was fine, the gateway behind it was not.
+ */
+export const ERROR_STATUS = {
+  "bad_request:json": 400,
+  "bad_request:prompt": 400,
+  "bad_request:model": 400,
+  "bad_request:media": 400,
+  payload_too_large: 413,
+  unsupported_media_type: 415,
+  /** A stored file that is asked for by hash and not held. */
+  media_missing: 404,
+  unauthorized: 401,
+  "rate_limit:gemini": 429,
+  "invalid_argument:gemini": 400,
+  /** The model named does not exist or cannot generate: the request named it. */
+  "not_found:gemini": 400,
+  "overloaded:gemini": 503,
+  "internal:gemini": 500,
+  "unavailable:gemini": 502,
+  "auth:gemini": 502,
+  "permission:gemini": 502,
+  "network:gemini": 502,
+  "stream:gemini": 502,
+  internal: 500,
+} as const satisfies Record<string, number>;
 
-export type ErrorCode = (typeof ERROR_CODES)[number];
+export const ERROR_CODES = Object.keys(ERROR_STATUS) as ErrorCode[];
+
+export type ErrorCode = keyof typeof ERROR_STATUS;
 
 export interface AppErrorBody {
   code: ErrorCode;
   /** Written for the person at the keyboard: the cause and what to do. */
   message: string;
-  /** The HTTP status this error was (or would be) answered with. */
+  /** The HTTP status this error was (or would be) answered with: `ERROR_STATUS[code]`. */
   status: number;
   /** Google's canonical status, e.g. RESOURCE_EXHAUSTED, when the error came from Gemini. */
   googleStatus?: string;
@@ -46,10 +56,10 @@ export interface AppErrorBody {
 export class AppError extends Error {
   readonly body: AppErrorBody;
 
-  constructor(body: Omit<AppErrorBody, "retryable"> & { retryable?: boolean }) {
+  constructor(body: Omit<AppErrorBody, "retryable" | "status"> & { retryable?: boolean }) {
     super(body.message);
     this.name = "AppError";
-    this.body = { retryable: false, ...body };
+    this.body = { retryable: false, ...body, status: ERROR_STATUS[body.code] };
   }
 
   get status(): number {

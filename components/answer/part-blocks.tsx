@@ -30,24 +30,7 @@ export function PartBlock({ part }: { part: BlockPart }) {
       return <ExecutableCode part={part} />;
     case "codeExecutionResult":
       return <CodeExecutionResult part={part} />;
-    case "inlineData":
-      return <InlineMedia mimeType={part.mimeType} data={part.data} />;
     case "media":
       return <MediaView part={part} />;
   }
-}
-
-function InlineMedia({ mimeType, data }: { mimeType: string; data: string }) {
-  const src = `data:${mimeType};base64,${data}`;
-  if (mimeType.startsWith("image/")) {
-    return (
-      // biome-ignore lint/performance/noImgElement: a data URL from the stream; next/image can't optimize it.
-      <img src={src} alt="Generated" className="max-h-[32rem] rounded-lg border border-border" />
-    );
-  }
-  if (mimeType.startsWith("audio/")) {
-    // biome-ignore lint/a11y/useMediaCaption: generated speech has no caption track.
-    return <audio controls src={src} className="w-full" />;
-  }
-  return <p className="text-sm text-muted-foreground">Generated file ({mimeType})</p>;
 }

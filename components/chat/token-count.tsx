@@ -2,8 +2,8 @@
 
 import { cn } from "@/lib/cn";
 import { useTokenCount } from "@/lib/hooks/use-token-count";
-import { modelKind } from "@/lib/models/kind";
 import { usePlayground } from "@/lib/store";
+import { modelKind } from "@/lib/wire/model-kind";
 
 const n = (v: number) => v.toLocaleString("en-US");
 /** From this share of the model's input limit on, the count turns amber. */

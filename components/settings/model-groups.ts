@@ -1,4 +1,4 @@
-import { canRun, type ModelInfo } from "@/lib/models/types";
+import { isRunnable, type ModelInfo } from "@/lib/models/types";
 
 export interface ModelGroup {
   label: string;
@@ -34,7 +34,7 @@ function groupRank(label: string): number {
 export function groupRunnableModels(models: readonly ModelInfo[]): ModelGroup[] {
   const groups = new Map<string, ModelInfo[]>();
   for (const model of models) {
-    if (!canRun(model)) continue;
+    if (!isRunnable(model)) continue;
     const label = groupLabel(model);
     const list = groups.get(label) ?? [];
     list.push(model);

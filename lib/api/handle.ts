@@ -25,7 +25,6 @@ export function handle(
           ? error.withRequestId(requestId)
           : new AppError({
               code: "internal",
-              status: 500,
               requestId,
               retryable: true,
               message: `Something went wrong on the server (request ${requestId}). Try again; the server's log has the details.`,

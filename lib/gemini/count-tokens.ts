@@ -1,34 +1,39 @@
 import "server-only";
+import { AppError } from "@/lib/errors";
 import type { CountTokensResponse } from "@/lib/models/types";
-import type { PromptDoc } from "@/lib/prompt";
+import type { UpstreamRequest } from "@/lib/wire/request";
 import { gemini, upstreamName } from "./client";
 import { toAppError } from "./errors";
-import { type MediaLookup, toGenerateContentParameters } from "./request";
 
 /**
- * The API's own count for a whole document. The SDK's countTokens refuses systemInstruction and
+ * The API's own count for a whole request. The SDK's countTokens refuses systemInstruction and
  * tools on the Gemini API, but the REST method counts a full `generateContentRequest`; the
- * request is built by the same mapping as Run and put in the body through `extraBody`. The API
- * takes either that or `contents`, so `contents` is overwritten with an empty list, which proto3
- * JSON reads as unset.
+ * request Run would send is put in the body through `extraBody`. The API takes either that or
+ * `contents`, so `contents` is overwritten with an empty list, which proto3 JSON reads as unset.
  */
 export async function countTokens(
-  doc: PromptDoc,
-  options: { signal?: AbortSignal; media?: MediaLookup } = {},
+  upstream: UpstreamRequest,
+  options: { signal?: AbortSignal } = {},
 ): Promise<CountTokensResponse> {
+  if (upstream.method !== "generateContent") {
+    throw new AppError({
+      code: "bad_request:model",
+      field: "model",
+      message: `${upstream.params.model} makes images from the prompt's text and has no token count.`,
+    });
+  }
   const { ai } = gemini();
-  const params = toGenerateContentParameters(doc, options.media);
-  const { systemInstruction, tools } = params.config ?? {};
-  const contents = params.contents as unknown[];
+  const { model, contents, config = {} } = upstream.params;
+  const { systemInstruction, tools } = config;
   const generateContentRequest = {
-    model: `models/${doc.model}`,
+    model: `models/${model}`,
     contents,
     ...(systemInstruction !== undefined && { systemInstruction }),
     ...(tools?.length && { tools }),
   };
   try {
     const result = await ai.models.countTokens({
-      model: doc.model,
+      model,
       // The SDK insists on contents; extraBody replaces them on the wire.
       contents: [{ role: "user", parts: [{ text: "" }] }],
       config: {
@@ -38,6 +43,6 @@ export async function countTokens(
     });
     return { totalTokens: result.totalTokens ?? 0 };
   } catch (error) {
-    throw toAppError(error, { model: doc.model, upstream: upstreamName() });
+    throw toAppError(error, { model, upstream: upstreamName() });
   }
 }

@@ -44,14 +44,16 @@ export function toAppError(error: unknown, context: { model: string; upstream: s
   const status = error.status;
   const googleStatus = g.status;
   const said = g.message ? redact(g.message) : undefined;
-  const make = (code: ErrorCode, message: string, extra: Partial<AppError["body"]> = {}) =>
-    new AppError({ code, message, status, googleStatus, ...extra });
+  const make = (
+    code: ErrorCode,
+    message: string,
+    extra: { retryable?: boolean; retryAfterMs?: number } = {},
+  ) => new AppError({ code, message, googleStatus, ...extra });
 
-  if (g.details?.some((d) => d.reason === "API_KEY_INVALID")) {
+  if (status === 401 || g.details?.some((d) => d.reason === "API_KEY_INVALID")) {
     return make(
       "auth:gemini",
       "Gemini rejected the server's API key. Ask the server's owner to check GEMINI_API_KEY and restart the server.",
-      { status: 502 },
     );
   }
   switch (status) {
@@ -90,13 +92,11 @@ export function toAppError(error: unknown, context: { model: string; upstream: s
       return make(
         "permission:gemini",
         `Gemini refused the request (403 ${googleStatus ?? "PERMISSION_DENIED"}): the server's API key may lack access to ${context.model}. Ask the server's owner to check the key.`,
-        { status: 502 },
       );
     case 404:
       return make(
         "not_found:gemini",
         `${context.model} was not found or cannot generate content. Choose another model.`,
-        { status: 400 },
       );
     case 400:
       return make(
@@ -107,7 +107,7 @@ export function toAppError(error: unknown, context: { model: string; upstream: s
       return make(
         status >= 500 ? "unavailable:gemini" : "invalid_argument:gemini",
         `Gemini answered ${status}${googleStatus ? ` ${googleStatus}` : ""}${said ? `: ${said}` : ""}.`,
-        { retryable: status >= 500, status: status >= 500 ? 502 : status },
+        { retryable: status >= 500 },
       );
   }
 }
@@ -116,7 +116,6 @@ function networkError(error: unknown, upstream: string): AppError {
   const cause = (error as { cause?: { code?: string } })?.cause?.code;
   return new AppError({
     code: "network:gemini",
-    status: 502,
     retryable: true,
     message: `Could not reach ${upstream}${cause ? ` (${cause})` : ""}. Check the server's network or GEMINI_BASE_URL, then try again.`,
   });
@@ -126,7 +125,6 @@ function networkError(error: unknown, upstream: string): AppError {
 export function streamBroken(upstream: string): AppError {
   return new AppError({
     code: "stream:gemini",
-    status: 502,
     retryable: true,
     message: `The connection to ${upstream} broke off mid-answer. What arrived is kept; run again to get the rest.`,
   });

@@ -1,9 +1,8 @@
 import "server-only";
-import type { PromptDoc } from "@/lib/prompt";
+import type { GenerateImagesParameters } from "@google/genai";
 import type { ChunkData } from "@/lib/run/events";
 import { type StoredMediaWirePart, storeBase64 } from "./generated-media";
 import { type PredictedImage, predictImages } from "./predict-images";
-import { toGenerateImagesParameters } from "./request";
 
 /**
  * Imagen models answer `generateImages`, not generateContent. Their result is shaped as one
@@ -11,12 +10,12 @@ import { toGenerateImagesParameters } from "./request";
  * an image model's answer (and a filtered picture becomes a text part that says why).
  */
 export async function generateImagesChunks(
-  doc: PromptDoc,
+  params: GenerateImagesParameters,
   signal: AbortSignal,
 ): Promise<AsyncGenerator<ChunkData>> {
-  const images = await predictImages(toGenerateImagesParameters(doc), signal);
+  const images = await predictImages(params, signal);
   return (async function* () {
-    yield await toChunk(doc.model, images);
+    yield await toChunk(params.model, images);
   })();
 }
 

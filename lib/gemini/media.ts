@@ -5,9 +5,9 @@ import { AppError } from "@/lib/errors";
 import { log } from "@/lib/log";
 import { type BlobInfo, readBlob, statBlob } from "@/lib/media/blob-store";
 import { type MediaPart, PROMPT_LIMITS, type PromptDoc } from "@/lib/prompt";
+import type { MediaLookup, ResolvedMedia } from "@/lib/wire/parts";
 import { gemini, upstreamName } from "./client";
 import { toAppError } from "./errors";
-import type { MediaLookup, ResolvedMedia } from "./request";
 import { uploadFile } from "./upload-file";
 
 /**
@@ -23,7 +23,6 @@ export async function resolveMedia(doc: PromptDoc, signal?: AbortSignal): Promis
   if (parts.length > PROMPT_LIMITS.mediaFiles) {
     throw new AppError({
       code: "bad_request:media",
-      status: 400,
       message: `This prompt has ${parts.length} files; at most ${PROMPT_LIMITS.mediaFiles} can be sent at once. Remove some, or start a new prompt.`,
     });
   }
@@ -159,15 +158,13 @@ async function waitUntilActive(initial: GeminiFile, part: MediaPart): Promise<Ge
 function processingFailed(part: MediaPart, reason: string): AppError {
   return new AppError({
     code: "bad_request:media",
-    status: 400,
     message: `${part.name ?? "An attached file"} could not be sent through the Files API: ${reason}. Try again, or attach a different file.`,
   });
 }
 
 function missingFile(part: MediaPart): AppError {
   return new AppError({
-    code: "media_missing",
-    status: 400,
+    code: "bad_request:media",
     field: "contents",
     message: `${part.name ?? `The file ${part.sha256.slice(0, 12)}`} is no longer stored on this server. Remove it and attach it again.`,
   });

@@ -1,8 +1,8 @@
 import "server-only";
 import type { Model } from "@google/genai";
 import { serverEnv } from "@/lib/env";
-import { modelKind } from "@/lib/models/kind";
 import type { ModelInfo } from "@/lib/models/types";
+import { modelKind } from "@/lib/wire/model-kind";
 import { gemini, upstreamName } from "./client";
 import { toAppError } from "./errors";
 

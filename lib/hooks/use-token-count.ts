@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useState } from "react";
-import { modelKind } from "@/lib/models/kind";
+import { modelKind } from "@/lib/wire/model-kind";
 import type { PromptDoc } from "@/lib/prompt";
 import { promptBoxTurn } from "@/lib/prompt/text";
 import { usePlaygroundApi } from "@/lib/store/provider";

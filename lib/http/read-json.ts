@@ -10,7 +10,6 @@ export async function readJsonBody(request: Request, maxBytes: number): Promise<
   const tooLarge = () =>
     new AppError({
       code: "payload_too_large",
-      status: 413,
       message: `The request is larger than this server accepts (${formatBytes(maxBytes)}). Shorten the prompt or ask the server's owner to raise PLAYGROUND_MAX_BODY_BYTES.`,
     });
   const declared = Number(request.headers.get("content-length") ?? Number.NaN);
@@ -39,5 +38,5 @@ export async function readJsonBody(request: Request, maxBytes: number): Promise<
 }
 
 function badJson(message: string): AppError {
-  return new AppError({ code: "bad_request:json", status: 400, message });
+  return new AppError({ code: "bad_request:json", message });
 }

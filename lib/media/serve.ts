@@ -71,7 +71,6 @@ function parseRange(
 function missing(): AppError {
   return new AppError({
     code: "media_missing",
-    status: 404,
     message: "That file is not stored on this server. Attach it again.",
   });
 }

@@ -20,7 +20,6 @@ export async function storeUpload(request: Request): Promise<StoredMedia> {
   if (!mimeType) {
     throw new AppError({
       code: "unsupported_media_type",
-      status: 415,
       message: `${name} can't be attached: ${claimed ? `"${claimed.split(";")[0]}" is` : "its type is"} not a file type Gemini accepts. Attach ${ACCEPTED_SUMMARY}.`,
     });
   }
@@ -28,7 +27,6 @@ export async function storeUpload(request: Request): Promise<StoredMedia> {
   const tooLarge = () =>
     new AppError({
       code: "payload_too_large",
-      status: 413,
       message: `${name} is larger than this server accepts (${formatBytes(mediaMaxBytes)}). Attach a smaller file, or ask the server's owner to raise PLAYGROUND_MEDIA_MAX_BYTES.`,
     });
   if (Number(request.headers.get("content-length")) > mediaMaxBytes) throw tooLarge();
@@ -73,7 +71,6 @@ function decodeOrRefuse(decoder: TextDecoder, name: string, chunk: Uint8Array, m
 function badFile(name: string, problem: string): AppError {
   return new AppError({
     code: "bad_request:media",
-    status: 400,
     message: `${name} can't be attached: ${problem}.`,
   });
 }

@@ -5,14 +5,14 @@
  * changes. Type-only imports from the prompt schema keep zod out of the page's first load.
  */
 import type { RunConfig, ToolsConfig } from "@/lib/prompt/config";
-import { modelKind } from "./kind";
+import { modelKind } from "@/lib/wire/model-kind";
 import { type AspectRatio, type Modality, outputCapabilities } from "./output-capabilities";
 import type { ModelInfo, ModelKind } from "./types";
 
 export type ThinkingLevel = NonNullable<NonNullable<RunConfig["thinking"]>["level"]>;
 export type ResponseMimeType = NonNullable<RunConfig["responseMimeType"]>;
 export type { AspectRatio, Modality } from "./output-capabilities";
-export { IMAGE_ASPECT_RATIOS, IMAGEN_ASPECT_RATIOS, runModalities } from "./output-capabilities";
+export { IMAGE_ASPECT_RATIOS, IMAGEN_ASPECT_RATIOS } from "./output-capabilities";
 
 export const THINKING_LEVELS: readonly ThinkingLevel[] = ["minimal", "low", "medium", "high"];
 
@@ -58,7 +58,7 @@ export interface ModelCapabilities {
   urlContext: boolean;
   /**
    * The `responseModalities` values a document may hold for this model, each as sent. Empty when
-   * the model answers one way only: speech models always get AUDIO (`runModalities`), Imagen has
+   * the model answers one way only: speech models always get AUDIO (`runModalities` in lib/wire/request.ts), Imagen has
    * no such setting.
    */
   responseModalities: readonly (readonly Modality[])[];

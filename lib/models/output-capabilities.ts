@@ -66,17 +66,3 @@ export function outputCapabilities(
   if (kind === "tts") return { ...NO_OUTPUT_SETTINGS, maxSpeakers: 2 };
   return { ...NO_OUTPUT_SETTINGS, responseModalities: kind === "text" ? [["TEXT"]] : [] };
 }
-
-/**
- * The modalities a run asks for: speech models answer only with audio whatever the document says
- * (Gemini rejects anything else); image models are sent what they do by default, text and images,
- * when the document leaves the choice out, so the request says what it gets.
- */
-export function runModalities(
-  kind: ModelKind,
-  chosen: RunConfig["responseModalities"],
-): Modality[] | undefined {
-  if (kind === "tts") return ["AUDIO"];
-  if (chosen?.length) return chosen;
-  return kind === "image" ? ["TEXT", "IMAGE"] : undefined;
-}

@@ -2,7 +2,9 @@
  * A model as the playground shows it: the API's catalogue entry, trimmed to what the UI needs
  * to offer and bound settings. Isomorphic: the route fills it, the browser reads it.
  */
-export type ModelKind = "text" | "image" | "tts" | "embedding" | "imagen" | "video" | "other";
+import type { ModelKind } from "@/lib/wire/model-kind";
+
+export type { ModelKind };
 
 export interface ModelInfo {
   /** Without the `models/` prefix, e.g. `gemini-2.5-flash`. */
@@ -38,7 +40,7 @@ export function canGenerateContent(model: ModelInfo): boolean {
 }
 
 /** Models a run can use: those answering generateContent, and Imagen through generateImages. */
-export function canRun(model: ModelInfo): boolean {
+export function isRunnable(model: ModelInfo): boolean {
   return (
     canGenerateContent(model) ||
     (model.kind === "imagen" && model.supportedActions.includes("predict"))

@@ -1,8 +1,8 @@
 import type { AppErrorBody } from "@/lib/errors";
 import type { Part } from "@/lib/prompt";
+import { fromWirePart, type WirePart } from "@/lib/wire/parts";
 import type { ChunkData, RunEvent, RunMeta } from "./events";
 import { mergeMetadata, type RunGrounding, type RunUrlContext } from "./grounding";
-import { toRunPart, type WirePart } from "./wire-parts";
 
 /**
  * One reducer folds the /api/run event stream into the state of a run. Chat, compare columns and
@@ -12,18 +12,8 @@ import { toRunPart, type WirePart } from "./wire-parts";
 
 export type RunStatus = "streaming" | "done" | "error" | "stopped";
 
-/**
- * Generated media arrives as base64 `inlineData`. The prompt document only references stored
- * blobs by hash, so it stays a run-only part until it is uploaded (see `toTurnParts`).
- */
-export interface InlineDataPart {
-  kind: "inlineData";
-  mimeType: string;
-  data: string;
-  thoughtSignature?: string;
-}
-
-export type RunPart = Part | InlineDataPart;
+/** A part of an answer: the document's own kinds, so an answer becomes a turn as it is. */
+export type RunPart = Part;
 
 /** Gemini's enums widened to strings: new values must not break the fold. */
 export interface RunSafetyRating {
@@ -128,14 +118,9 @@ function widenRatings(
   }));
 }
 
-/**
- * Streamed text arrives as deltas of one part; they are merged. A delta carrying a thought
- * signature starts a part of its own: Gemini asks that a signed part is never merged into an
- * unsigned one, and an empty final part that only carries a signature must survive so the next
- * turn can send it back verbatim. Unsigned deltas after a signed one continue it.
- */
+/** Streamed deltas of one part are merged, by the signature rules of lib/wire/parts.ts. */
 function appendPart(parts: RunPart[], wire: WirePart): RunPart[] {
-  const part = toRunPart(wire);
+  const part = fromWirePart(wire);
   if (!part) return parts;
   if (part.kind !== "text" && part.kind !== "thought") return [...parts, part];
 
@@ -152,14 +137,6 @@ function replaceLast(parts: RunPart[], part: RunPart): RunPart[] {
   const copy = parts.slice(0, -1);
   copy.push(part);
   return copy;
-}
-
-/**
- * The parts to store as the model's turn in the prompt document. Generated media is left out
- * until the browser can upload it to the blob store (a prompt document references media by hash).
- */
-export function toTurnParts(parts: readonly RunPart[]): Part[] {
-  return parts.filter((p): p is Part => p.kind !== "inlineData");
 }
 
 /** The answer's text, as a person would copy it: thoughts and tool traffic left out. */

@@ -1,12 +1,6 @@
 import type { PromptDoc, Turn } from "@/lib/prompt";
 import { promptBoxTurn } from "@/lib/prompt/text";
-import {
-  foldRunActions,
-  initialRunState,
-  type RunAction,
-  type RunState,
-  toTurnParts,
-} from "@/lib/run/reducer";
+import { foldRunActions, initialRunState, type RunAction, type RunState } from "@/lib/run/reducer";
 import type { PlaygroundState, SliceCreator } from "./types";
 
 export interface RunRecord {
@@ -140,7 +134,7 @@ export const createRunsSlice: SliceCreator<RunsSlice> = (set, get) => ({
         (state.status === "done" || state.status === "stopped")
       ) {
         next.committed = true;
-        const parts = toTurnParts(state.parts);
+        const parts = state.parts;
         if (parts.length > 0) {
           const contents = [...s.draft.contents, { role: "model" as const, parts }];
           patch.draft = { ...s.draft, contents };

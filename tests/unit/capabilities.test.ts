@@ -1,13 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { findModel } from "@/lib/emulator/catalogue";
 import { toModelInfo } from "@/lib/gemini/models";
-import {
-  adaptToModel,
-  IMAGE_ASPECT_RATIOS,
-  modelCapabilities,
-  runModalities,
-} from "@/lib/models/capabilities";
+import { adaptToModel, IMAGE_ASPECT_RATIOS, modelCapabilities } from "@/lib/models/capabilities";
 import type { ModelInfo } from "@/lib/models/types";
+import { runModalities } from "@/lib/wire/request";
 
 /** The emulator's catalogue entry, mapped exactly as /api/models maps Google's. */
 function info(id: string): ModelInfo {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { modelKind } from "@/lib/models/kind";
+import { modelKind } from "@/lib/wire/model-kind";
 
 describe("model kind", () => {
   it.each([

@@ -1,12 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { ChunkData, RunEvent } from "@/lib/run/events";
-import {
-  answerText,
-  foldRunActions,
-  initialRunState,
-  type RunAction,
-  toTurnParts,
-} from "@/lib/run/reducer";
+import { answerText, foldRunActions, initialRunState, type RunAction } from "@/lib/run/reducer";
 
 /** Chunks shaped like Gemini's streamGenerateContent output (values are our own). */
 function chunk(parts: object[] | undefined, extra: Record<string, unknown> = {}): RunEvent {
@@ -112,7 +106,7 @@ describe("runReducer", () => {
       { kind: "text", text: "", thoughtSignature: signature },
     ]);
     // The signature travels into the conversation so the next run sends it back.
-    expect(toTurnParts(state.parts)).toContainEqual({
+    expect(state.parts).toContainEqual({
       kind: "text",
       text: "",
       thoughtSignature: signature,
@@ -164,7 +158,7 @@ describe("runReducer", () => {
     ]);
   });
 
-  it("keeps generated inline media out of the turn parts", () => {
+  it("keeps no raw inline media: a document references stored media by hash", () => {
     const state = fold([
       chunk([
         { text: "A drawing:\n\n" },
@@ -172,13 +166,7 @@ describe("runReducer", () => {
       ]),
       done,
     ]);
-    expect(state.parts[1]).toEqual({
-      kind: "inlineData",
-      mimeType: "image/png",
-      data: "iVBORw0KGgo=",
-      thoughtSignature: "aW1n",
-    });
-    expect(toTurnParts(state.parts)).toEqual([{ kind: "text", text: "A drawing:\n\n" }]);
+    expect(state.parts).toEqual([{ kind: "text", text: "A drawing:\n\n" }]);
   });
 
   it("records a blocked prompt (a chunk without candidates)", () => {

@@ -1,10 +1,9 @@
 import { handle } from "@/lib/api/handle";
-import { readPromptDoc } from "@/lib/api/prompt-request";
+import { preparePromptRequest } from "@/lib/api/prepare";
 import { countTokens } from "@/lib/gemini/count-tokens";
-import { resolveMedia } from "@/lib/gemini/media";
 
+/** POST /api/count-tokens: the same prompt document as /api/run in, `CountTokensResponse` out. */
 export const POST = handle(async (request) => {
-  const doc = await readPromptDoc(request);
-  const media = await resolveMedia(doc, request.signal);
-  return Response.json(await countTokens(doc, { signal: request.signal, media }));
+  const { upstream } = await preparePromptRequest(request);
+  return Response.json(await countTokens(upstream, { signal: request.signal }));
 });

@@ -1,12 +1,14 @@
 import { handle } from "@/lib/api/handle";
-import { readPromptDoc } from "@/lib/api/prompt-request";
-import { resolveMedia } from "@/lib/gemini/media";
-import { startRun } from "@/lib/gemini/run-stream";
-import { SSE_HEADERS } from "@/lib/run/events";
+import { preparePromptRequest } from "@/lib/api/prepare";
+import { sseResponse } from "@/lib/api/sse";
+import { openRun } from "@/lib/gemini/run";
 
+/** POST /api/run: a prompt document in, its run events out as Server-Sent Events. */
 export const POST = handle(async (request, { requestId }) => {
-  const doc = await readPromptDoc(request);
-  const media = await resolveMedia(doc, request.signal);
-  const body = await startRun(doc, { requestId, signal: request.signal, media });
-  return new Response(body, { headers: SSE_HEADERS });
+  const { upstream } = await preparePromptRequest(request);
+  const abort = new AbortController();
+  const stop = () => abort.abort();
+  request.signal.addEventListener("abort", stop, { once: true });
+  const events = await openRun(upstream, { requestId, signal: abort.signal });
+  return sseResponse(events, { onCancel: stop });
 });

@@ -4,47 +4,75 @@ import type {
   GenerateContentParameters,
   GenerateImagesConfig,
   GenerateImagesParameters,
-  Part as SdkPart,
   Tool,
 } from "@google/genai";
-import { runModalities } from "@/lib/models/capabilities";
-import { modelKind } from "@/lib/models/kind";
-import type { ModelKind } from "@/lib/models/types";
-import type { MediaPart, Part, PromptDoc, RunConfig, ToolsConfig } from "@/lib/prompt";
+import type { PromptDoc, RunConfig, ToolsConfig } from "@/lib/prompt";
+import { type ModelKind, modelKind } from "./model-kind";
+import { type MediaLookup, type ResolvedMedia, toWirePart } from "./parts";
 
 /**
- * THE mapping from a prompt document to the SDK's request. Run, compare, count-tokens and code
- * export all go through here, so what "Get code" shows is what Run sent.
+ * THE mapping from a prompt document to an upstream request. Run, count-tokens and code export
+ * all go through here, so what "Get code" shows is what Run sent.
  *
  * Pure and isomorphic: media references are resolved by the caller (inline bytes or a Files API
- * URI) and passed in, which keeps this function synchronous and testable.
+ * URI) and passed in, which keeps it synchronous and usable in the browser.
  */
-export type ResolvedMedia = Pick<SdkPart, "inlineData" | "fileData">;
-export type MediaLookup = (part: MediaPart) => ResolvedMedia;
+
+/**
+ * What a run asks of Gemini, tagged by the method that answers it. The model's kind is looked at
+ * here and nowhere else; a transport maps one of these to its own body.
+ */
+export type UpstreamRequest =
+  | { method: "generateContent"; params: GenerateContentParameters }
+  | { method: "generateImages"; params: GenerateImagesParameters };
+
+export type UpstreamMethod = UpstreamRequest["method"];
+
+export interface UpstreamOptions {
+  media: MediaLookup;
+  /** From the catalogue entry when there is one; otherwise the id decides. */
+  kind?: ModelKind;
+}
+
+/** Imagen answers `generateImages` (REST `predict`); every other runnable model generateContent. */
+export function upstreamMethod(kind: ModelKind): UpstreamMethod {
+  return kind === "imagen" ? "generateImages" : "generateContent";
+}
+
+export function toUpstreamRequest(doc: PromptDoc, options: UpstreamOptions): UpstreamRequest {
+  const kind = options.kind ?? modelKind(doc.model);
+  return upstreamMethod(kind) === "generateImages"
+    ? { method: "generateImages", params: toGenerateImagesParameters(doc) }
+    : { method: "generateContent", params: toGenerateContentParameters(doc, options.media, kind) };
+}
 
 export function toGenerateContentParameters(
   doc: PromptDoc,
   media: MediaLookup = unresolvedMedia,
+  kind: ModelKind = modelKind(doc.model),
 ): GenerateContentParameters {
   return {
     model: doc.model,
     contents: toContents(doc, media),
-    config: toConfig(doc),
+    config: toConfig(doc, kind),
   };
 }
 
 export function toContents(doc: PromptDoc, media: MediaLookup = unresolvedMedia): Content[] {
   return doc.contents
-    .map((turn) => ({ role: turn.role, parts: turn.parts.flatMap((p) => toSdkPart(p, media)) }))
+    .map((turn) => ({ role: turn.role, parts: turn.parts.flatMap((p) => toWirePart(p, media)) }))
     .filter((content) => content.parts.length > 0);
 }
 
-export function toConfig(doc: PromptDoc): GenerateContentConfig {
+export function toConfig(
+  doc: PromptDoc,
+  kind: ModelKind = modelKind(doc.model),
+): GenerateContentConfig {
   const config: GenerateContentConfig = {
     ...(doc.systemInstruction.trim() && {
       systemInstruction: { parts: [{ text: doc.systemInstruction }] },
     }),
-    ...generationConfig(doc.config, modelKind(doc.model)),
+    ...generationConfig(doc.config, kind),
   };
   const tools = toTools(doc.tools);
   if (tools.length) config.tools = tools;
@@ -63,52 +91,6 @@ export function toConfig(doc: PromptDoc): GenerateContentConfig {
     };
   }
   return config;
-}
-
-function toSdkPart(part: Part, media: MediaLookup): SdkPart[] {
-  const signature = "thoughtSignature" in part && part.thoughtSignature;
-  const withSignature = (p: SdkPart): SdkPart[] => [
-    signature ? { ...p, thoughtSignature: signature } : p,
-  ];
-  switch (part.kind) {
-    case "text":
-      // Gemini rejects empty text; an empty part that carries a signature must still go back.
-      return part.text || signature ? withSignature({ text: part.text }) : [];
-    case "thought":
-      return withSignature({ text: part.text, thought: true });
-    case "media":
-      return withSignature(media(part));
-    case "functionCall":
-      return withSignature({
-        functionCall: { ...(part.id && { id: part.id }), name: part.name, args: part.args },
-      });
-    case "functionResponse":
-      return [
-        {
-          functionResponse: {
-            ...(part.id && { id: part.id }),
-            name: part.name,
-            response: part.response,
-          },
-        },
-      ];
-    case "executableCode":
-      return withSignature({
-        executableCode: {
-          ...(part.id && { id: part.id }),
-          language: part.language as never,
-          code: part.code,
-        },
-      });
-    case "codeExecutionResult":
-      return withSignature({
-        codeExecutionResult: {
-          ...(part.id && { id: part.id }),
-          outcome: part.outcome as never,
-          ...(part.output !== undefined && { output: part.output }),
-        },
-      });
-  }
 }
 
 /**
@@ -205,6 +187,22 @@ export function toTools(t: ToolsConfig): Tool[] {
   return tools;
 }
 
-function unresolvedMedia(part: MediaPart): ResolvedMedia {
+function unresolvedMedia(part: Parameters<MediaLookup>[0]): ResolvedMedia {
   throw new Error(`media ${part.sha256.slice(0, 12)} was not resolved before mapping`);
+}
+
+type Modality = NonNullable<RunConfig["responseModalities"]>[number];
+
+/**
+ * The modalities a run asks for: speech models answer only with audio whatever the document says
+ * (Gemini rejects anything else); image models are sent what they do by default, text and images,
+ * when the document leaves the choice out, so the request says what it gets.
+ */
+export function runModalities(
+  kind: ModelKind,
+  chosen: RunConfig["responseModalities"],
+): Modality[] | undefined {
+  if (kind === "tts") return ["AUDIO"];
+  if (chosen?.length) return chosen;
+  return kind === "image" ? ["TEXT", "IMAGE"] : undefined;
 }

@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
+import { type PromptDoc, parsePromptDoc } from "@/lib/prompt";
 import {
   toGenerateContentParameters,
   toGenerateImagesConfig,
   toGenerateImagesParameters,
-} from "@/lib/gemini/request";
-import { type PromptDoc, parsePromptDoc } from "@/lib/prompt";
+} from "@/lib/wire/request";
 
 function doc(input: unknown): PromptDoc {
   const parsed = parsePromptDoc(input);

@@ -1,4 +1,8 @@
-import type { ModelKind } from "./types";
+/**
+ * What kind of model an id names, which decides the upstream method a run needs (generateContent
+ * or Imagen's predict) and what a request may ask of it (speech models answer only in audio).
+ */
+export type ModelKind = "text" | "image" | "tts" | "embedding" | "imagen" | "video" | "other";
 
 /**
  * The catalogue has no "kind" field; ids and supported actions are the reliable signal. Without
