@@ -1,8 +1,15 @@
 import "server-only";
-import { createEmulator } from "@/lib/emulator";
+import { createEmulator, type EmulatorHandler } from "@/lib/emulator";
 
-/** The emulator handler, created once per server process and called in-process (no socket). */
+let emulator: EmulatorHandler | undefined;
+
+/** The emulator behind offline mode: one per server process, called in-process (no socket). */
+export function offlineEmulator(): EmulatorHandler {
+  emulator ??= createEmulator();
+  return emulator;
+}
+
 export function offlineFetch(): typeof fetch {
-  const emulator = createEmulator();
-  return (input, init) => emulator(new Request(input, init));
+  const handler = offlineEmulator();
+  return (input, init) => handler(new Request(input, init));
 }
