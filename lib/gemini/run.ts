@@ -16,8 +16,8 @@ export interface RunOptions {
 }
 
 /**
- * A run as a stream of typed events, knowing nothing of HTTP: the route encodes it as SSE, and
- * compare, snapshots or another encoder can consume the same values.
+ * A run as a stream of typed events, knowing nothing of HTTP: /api/run encodes it as SSE, and
+ * whatever else consumes runs (several at once, or stored) takes the same values.
  *
  * The upstream request is opened before this resolves, so a request Gemini refuses outright
  * (429, 400, …) rejects here with its AppError, and the route can answer with that status

@@ -4,8 +4,8 @@ import { PROMPT_LIMITS as L } from "./limits";
 /**
  * Parts carry an explicit `kind` rather than Gemini's "whichever key is present" shape: the
  * browser renders by kind, and zod can name the exact field that is wrong.
- * Every part may carry a thought signature, because Gemini attaches them to text, calls and
- * images alike and requires them back verbatim on the next turn.
+ * Every part but a function response may carry a thought signature; the rules for them are in
+ * one place, lib/wire/parts.ts.
  */
 const signature = z.string().max(L.signatureChars).optional();
 

@@ -22,8 +22,8 @@ export const TurnSchema = z.object({
 });
 
 /**
- * The prompt document: the one serializable value that the editor, /api/run, storage, share
- * links and code export all agree on (DESIGN.md, "The spine").
+ * The prompt document: the one serializable value the editor, /api/run and /api/count-tokens
+ * agree on, and the one that storage and code export are to keep (DESIGN.md, "The spine").
  */
 export const PromptDocSchema = z.object({
   version: z.literal(1).default(1),

@@ -5,8 +5,8 @@ import type { ChunkData, RunEvent, RunMeta } from "./events";
 import { mergeMetadata, type RunGrounding, type RunUrlContext } from "./grounding";
 
 /**
- * One reducer folds the /api/run event stream into the state of a run. Chat, compare columns and
- * shared-run snapshots all use it, so what a run "is" has exactly one definition.
+ * One reducer folds the /api/run event stream into the state of a run, so what a run "is" has
+ * exactly one definition; anything that shows a run (the chat today) folds its events here.
  * Pure and allocation-light: it runs once per streamed chunk.
  */
 

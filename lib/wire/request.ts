@@ -11,8 +11,8 @@ import { type ModelKind, modelKind } from "./model-kind";
 import { type MediaLookup, type ResolvedMedia, toWirePart } from "./parts";
 
 /**
- * THE mapping from a prompt document to an upstream request. Run, count-tokens and code export
- * all go through here, so what "Get code" shows is what Run sent.
+ * THE mapping from a prompt document to an upstream request. Run and count-tokens go through
+ * here, and so must code export, so that generated code is exactly what Run sent.
  *
  * Pure and isomorphic: media references are resolved by the caller (inline bytes or a Files API
  * URI) and passed in, which keeps it synchronous and usable in the browser.
