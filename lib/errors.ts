@@ -82,17 +82,3 @@ export class AppError extends Error {
     return Response.json(this.toJSON(), { status: this.body.status, headers });
   }
 }
-
-/** Decode an error body from our API; anything else becomes a generic, honest message. */
-export function decodeAppError(json: unknown, status: number): AppErrorBody {
-  const body = (json as { error?: Partial<AppErrorBody> } | null)?.error;
-  if (body && typeof body.code === "string" && typeof body.message === "string") {
-    return { retryable: false, status, ...body } as AppErrorBody;
-  }
-  return {
-    code: "internal",
-    message: `The server answered ${status} without an explanation. Try again; if it persists, check the server's log.`,
-    status,
-    retryable: status >= 500,
-  };
-}

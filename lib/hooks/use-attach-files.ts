@@ -1,9 +1,10 @@
 "use client";
 
 import { useCallback } from "react";
+import { RequestError } from "@/lib/client/errors";
+import { uploadMedia } from "@/lib/client/media";
 import { formatBytes } from "@/lib/format-bytes";
 import { ACCEPTED_SUMMARY, acceptedMimeType } from "@/lib/media/mime";
-import { UploadError, uploadMedia } from "@/lib/media/upload-client";
 import { PROMPT_LIMITS } from "@/lib/prompt/limits";
 import { usePlaygroundApi } from "@/lib/store/provider";
 
@@ -50,7 +51,7 @@ export function useAttachFiles(): (files: Iterable<File>) => void {
           })
           .catch((error: unknown) =>
             fail(
-              error instanceof UploadError
+              error instanceof RequestError
                 ? error.message
                 : `${pending.name} (${formatBytes(file.size)}) could not be attached.`,
             ),

@@ -1,29 +1,11 @@
 "use client";
 
 import { useEffect } from "react";
-import { type AppErrorBody, decodeAppError } from "@/lib/errors";
-import { canGenerateContent, type ModelsResponse } from "@/lib/models/types";
+import { errorBody } from "@/lib/client/errors";
+import { fetchModels, MODELS_UNREACHABLE_MESSAGE } from "@/lib/client/models";
+import { canGenerateContent } from "@/lib/models/types";
 import { DEFAULT_MODEL } from "@/lib/store/composer-slice";
 import { usePlayground, usePlaygroundApi } from "@/lib/store/provider";
-
-const UNREACHABLE: AppErrorBody = {
-  code: "internal",
-  message:
-    "Could not load the model list from the playground server. Reload the page to try again.",
-  status: 0,
-  retryable: true,
-};
-
-function isAppErrorBody(value: unknown): value is AppErrorBody {
-  return typeof value === "object" && value !== null && "code" in value && "message" in value;
-}
-
-async function fetchModels(): Promise<ModelsResponse> {
-  const response = await fetch("/api/models", { headers: { accept: "application/json" } });
-  const json: unknown = await response.json().catch(() => null);
-  if (!response.ok) throw decodeAppError(json, response.status);
-  return json as ModelsResponse;
-}
 
 /**
  * Loads the catalogue once per page, then makes sure the draft names a runnable model: the
@@ -49,7 +31,7 @@ export function useModelCatalog(): void {
           status: "error",
           models: [],
           simulated: false,
-          error: isAppErrorBody(error) ? error : UNREACHABLE,
+          error: errorBody(error, MODELS_UNREACHABLE_MESSAGE),
         }),
     );
   }, [store]);

@@ -1,8 +1,8 @@
 "use client";
 
 import { useEffect } from "react";
+import { streamRun } from "@/lib/client/run";
 import { createFrameBatcher } from "@/lib/run/batch";
-import { streamRun } from "@/lib/run/client";
 import type { RunEvent } from "@/lib/run/events";
 import { usePlaygroundApi } from "@/lib/store/provider";
 import type { RunRecord } from "@/lib/store/runs-slice";

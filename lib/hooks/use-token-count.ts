@@ -1,11 +1,13 @@
 "use client";
 
 import { useEffect, useState } from "react";
-import { modelKind } from "@/lib/wire/model-kind";
+import { countTokens } from "@/lib/client/count-tokens";
+import { errorBody } from "@/lib/client/errors";
 import type { PromptDoc } from "@/lib/prompt";
 import { promptBoxTurn } from "@/lib/prompt/text";
 import { usePlaygroundApi } from "@/lib/store/provider";
 import type { PlaygroundState } from "@/lib/store/types";
+import { modelKind } from "@/lib/wire/model-kind";
 
 export interface TokenCount {
   /** Tokens of the draft plus the prompt box; null until first counted or when counting failed. */
@@ -16,6 +18,7 @@ export interface TokenCount {
 }
 
 const DEBOUNCE_MS = 500;
+const FAILED = "Could not count tokens.";
 
 /** What the next Run would send: the draft, plus the prompt box as a user turn. */
 export function countedDoc(
@@ -31,7 +34,7 @@ const isEmpty = (doc: PromptDoc) =>
   modelKind(doc.model) === "imagen";
 
 /**
- * The prompt's size as Gemini counts it (POST /api/count-tokens), kept current as the person
+ * The prompt's size as Gemini counts it (`countTokens` of lib/client), kept current as the person
  * types: counted once typing pauses for half a second, with any older request aborted so a
  * slow answer can never overwrite a newer one. It watches the store directly rather than
  * through React state, so a keystroke re-renders nothing here until a new count arrives.
@@ -49,34 +52,13 @@ export function useTokenCount(): TokenCount {
       const controller = new AbortController();
       inFlight = controller;
       try {
-        const response = await fetch("/api/count-tokens", {
-          method: "POST",
-          headers: { "content-type": "application/json" },
-          body: JSON.stringify(doc),
-          signal: controller.signal,
-        });
-        const json = (await response.json().catch(() => null)) as {
-          totalTokens?: number;
-          message?: string;
-        } | null;
+        const { totalTokens } = await countTokens(doc, { signal: controller.signal });
         if (controller.signal.aborted) return;
-        if (response.ok && typeof json?.totalTokens === "number") {
-          setCount({ total: json.totalTokens, counting: false });
-        } else {
-          setCount({
-            total: null,
-            counting: false,
-            error: json?.message ?? "Could not count tokens.",
-          });
-        }
-      } catch {
-        if (!controller.signal.aborted) {
-          setCount({
-            total: null,
-            counting: false,
-            error: "Could not reach the server to count tokens.",
-          });
-        }
+        setCount({ total: totalTokens, counting: false });
+      } catch (error) {
+        if (controller.signal.aborted) return;
+        // The server's own explanation when it gave one (an unknown model, a prompt too large).
+        setCount({ total: null, counting: false, error: errorBody(error, FAILED).message });
       }
     };
 

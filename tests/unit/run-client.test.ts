@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { INTERRUPTED_MESSAGE, UNREACHABLE_MESSAGE } from "@/lib/client/errors";
+import { streamRun } from "@/lib/client/run";
 import { emptyPromptDoc, userTextTurn } from "@/lib/prompt";
-import { INTERRUPTED_MESSAGE, streamRun, UNREACHABLE_MESSAGE } from "@/lib/run/client";
 import { encodeEvent, type RunEvent, SSE_HEADERS } from "@/lib/run/events";
 
 const doc = { ...emptyPromptDoc("gemini-2.5-flash"), contents: [userTextTurn("Hi")] };

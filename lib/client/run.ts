@@ -1,6 +1,7 @@
-import { type AppErrorBody, decodeAppError } from "@/lib/errors";
 import type { PromptDocInput } from "@/lib/prompt";
-import { type RunEvent, readEvents } from "./events";
+import { type RunEvent, readEvents } from "@/lib/run/events";
+import { decodeAppError, interrupted, unreachable } from "./errors";
+import type { CallOptions } from "./http";
 
 /**
  * The browser's side of POST /api/run: send a prompt document, emit the decoded events. Every
@@ -8,22 +9,11 @@ import { type RunEvent, readEvents } from "./events";
  * event, so the reducer is the only place that decides what a run looks like. An abort is a
  * normal end and emits nothing.
  */
-export interface StreamRunOptions {
+export interface StreamRunOptions extends CallOptions {
   signal: AbortSignal;
   emit: (event: RunEvent) => void;
-  fetchImpl?: typeof fetch;
   endpoint?: string;
 }
-
-/** Errors only the browser can observe; they carry no HTTP status from our server. */
-function clientError(message: string): AppErrorBody {
-  return { code: "internal", message, status: 0, retryable: true };
-}
-
-export const UNREACHABLE_MESSAGE =
-  "Could not reach the playground server. Check that it is running and your network connection, then try again.";
-export const INTERRUPTED_MESSAGE =
-  "The connection to the playground server closed before the answer finished. Try again.";
 
 export async function streamRun(doc: PromptDocInput, options: StreamRunOptions): Promise<void> {
   const { signal, emit, endpoint = "/api/run" } = options;
@@ -37,7 +27,7 @@ export async function streamRun(doc: PromptDocInput, options: StreamRunOptions):
       signal,
     });
   } catch {
-    if (!signal.aborted) emit({ type: "error", data: clientError(UNREACHABLE_MESSAGE) });
+    if (!signal.aborted) emit({ type: "error", data: unreachable() });
     return;
   }
 
@@ -57,5 +47,5 @@ export async function streamRun(doc: PromptDocInput, options: StreamRunOptions):
   } catch {
     // A read error after an abort is the abort itself.
   }
-  if (!finished && !signal.aborted) emit({ type: "error", data: clientError(INTERRUPTED_MESSAGE) });
+  if (!finished && !signal.aborted) emit({ type: "error", data: interrupted() });
 }

@@ -1,14 +1,12 @@
-import { decodeAppError } from "@/lib/errors";
-import { acceptedMimeType } from "./mime";
-import type { StoredMedia } from "./types";
-
-export class UploadError extends Error {}
+import { acceptedMimeType } from "@/lib/media/mime";
+import type { StoredMedia } from "@/lib/media/types";
+import { browserError, decodeAppError, RequestError, unreachable } from "./errors";
 
 /**
  * Send one file to POST /api/media as its raw bytes. XMLHttpRequest rather than fetch because
  * only it reports upload progress, which a large video needs. The type is the one Gemini knows
  * the file by (browsers leave code files and some audio untyped), or the browser's own, which the
- * server then refuses with a message naming it.
+ * server then refuses with a message naming it. Every failure rejects with a `RequestError`.
  */
 export function uploadMedia(
   file: File,
@@ -27,11 +25,14 @@ export function uploadMedia(
     xhr.upload.onprogress = (e) => onProgress(e.loaded);
     xhr.onload = () => {
       if (xhr.status === 201) return resolve(xhr.response as StoredMedia);
-      reject(new UploadError(decodeAppError(xhr.response, xhr.status).message));
+      reject(new RequestError(decodeAppError(xhr.response, xhr.status)));
     };
     xhr.onerror = () =>
-      reject(new UploadError(`${file.name} could not be sent: the server is unreachable.`));
-    xhr.onabort = () => reject(new UploadError(`Upload of ${file.name} was cancelled.`));
+      reject(
+        new RequestError(unreachable(`${file.name} could not be sent: the server is unreachable.`)),
+      );
+    xhr.onabort = () =>
+      reject(new RequestError(browserError(`Upload of ${file.name} was cancelled.`)));
     signal?.addEventListener("abort", () => xhr.abort(), { once: true });
     xhr.send(file);
   });
