@@ -5,10 +5,10 @@ import { Button } from "@/components/ui/button";
 import { PanelIcon, SparkIcon } from "@/components/ui/icons";
 import type { PlaygroundState } from "@/lib/store";
 import {
-  useComposerActions,
   useConversationActions,
+  useDraftActions,
+  usePanelActions,
   usePlayground,
-  useSettingsActions,
   useSettingsOpen,
   useTurnCount,
 } from "@/lib/store";
@@ -32,8 +32,8 @@ export function AppHeader({ offline }: { offline: boolean }) {
   const settingsOpen = useSettingsOpen();
   const turns = useTurnCount();
   const dirty = usePlayground(hasWork);
-  const { toggleSettings } = useSettingsActions();
-  const { clearConversation } = useComposerActions();
+  const { toggleSettings } = usePanelActions();
+  const { clearConversation } = useDraftActions();
   const { newPrompt } = useConversationActions();
   const [confirming, setConfirming] = useState(false);
 

@@ -16,8 +16,8 @@ import { PlayIcon, StopIcon } from "@/components/ui/icons";
 import { cn } from "@/lib/cn";
 import { useAttachFiles } from "@/lib/hooks/use-attach-files";
 import {
-  useCanRun,
-  useComposerActions,
+  useCanSendChat,
+  useDraftActions,
   useIsRunning,
   usePromptText,
   useRunActions,
@@ -35,9 +35,9 @@ import { TokenCount } from "./token-count";
 export function Composer() {
   const countId = useId();
   const text = usePromptText();
-  const canRun = useCanRun();
+  const canSendChat = useCanSendChat();
   const running = useIsRunning();
-  const { setPromptText } = useComposerActions();
+  const { setPromptText } = useDraftActions();
   const { run, stop } = useRunActions();
   const attach = useAttachFiles();
   const [dragging, setDragging] = useState(false);
@@ -117,7 +117,7 @@ export function Composer() {
               Stop
             </Button>
           )}
-          <Button type="submit" variant="primary" size="md" disabled={!canRun}>
+          <Button type="submit" variant="primary" size="md" disabled={!canSendChat}>
             <PlayIcon />
             Run
             <span aria-hidden="true" className="ml-1 text-xs opacity-75">

@@ -1,29 +1,26 @@
 "use client";
 
-import { useShallow } from "zustand/react/shallow";
 import { Button } from "@/components/ui/button";
 import { useCountdown } from "@/lib/hooks/use-countdown";
 import { explainRefusal } from "@/lib/run/explain";
-import { usePlayground, useRunActions } from "@/lib/store";
+import { useChatRunId, useLastTurnRole, useRunActions, useRunView } from "@/lib/store";
 
 /**
  * The alert area above the prompt box: a failed run (with Retry, after the server's
  * retry-after when it gave one), or the reason Gemini refused to answer.
  */
 export function RunNotice() {
-  const { error, refusal, retryAt, canRetry } = usePlayground(
-    useShallow((s) => {
-      const run = s.chatRunId ? s.runs[s.chatRunId] : undefined;
-      const failed = run?.state.status === "error" ? run.state.error : undefined;
-      const after = failed?.retryAfterMs;
-      return {
-        error: failed,
-        refusal: run && run.state.status !== "streaming" ? explainRefusal(run.state) : null,
-        retryAt: after !== undefined ? (run?.endedAt ?? run?.startedAt ?? 0) + after : undefined,
-        canRetry: s.draft.contents.at(-1)?.role === "user",
-      };
-    }),
-  );
+  const runId = useChatRunId();
+  const { error, refusal, retryAt } = useRunView(runId, (run) => {
+    const failed = run?.state.status === "error" ? run.state.error : undefined;
+    const after = failed?.retryAfterMs;
+    return {
+      error: failed,
+      refusal: run && run.state.status !== "streaming" ? explainRefusal(run.state) : null,
+      retryAt: after !== undefined ? (run?.endedAt ?? run?.startedAt ?? 0) + after : undefined,
+    };
+  });
+  const canRetry = useLastTurnRole() === "user";
   const { retry } = useRunActions();
   const secondsLeft = useCountdown(retryAt);
 

@@ -2,19 +2,14 @@
 
 import { ChevronIcon } from "@/components/ui/icons";
 import { cn } from "@/lib/cn";
-import {
-  useComposerActions,
-  useSettingsActions,
-  useSystemInstruction,
-  useSystemOpen,
-} from "@/lib/store";
+import { useDraftActions, usePanelActions, useSystemInstruction, useSystemOpen } from "@/lib/store";
 
 /** The system instruction, as a foldable block at the top of the conversation. */
 export function SystemInstructions() {
   const text = useSystemInstruction();
   const open = useSystemOpen();
-  const { setSystemInstruction } = useComposerActions();
-  const { toggleSystem } = useSettingsActions();
+  const { setSystemInstruction } = useDraftActions();
+  const { toggleSystem } = usePanelActions();
 
   return (
     <section className="overflow-hidden rounded-xl border border-border bg-sidebar">

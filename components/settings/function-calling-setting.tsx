@@ -4,7 +4,7 @@ import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { Select } from "@/components/ui/select";
-import { type FunctionCallingMode, useConfigActions, useToolSetting } from "@/lib/store";
+import { type FunctionCallingMode, useRunSettingsActions, useToolSetting } from "@/lib/store";
 import { FunctionDeclarationsForm } from "./lazy-forms";
 import { SettingLabel, SettingNote } from "./setting-label";
 import { SwitchRow } from "./switch-row";
@@ -19,7 +19,7 @@ const MODES: Partial<Record<FunctionCallingMode, string>> = {
 function ModeAndNames({ names }: { names: string[] }) {
   const mode = useToolSetting("functionCallingMode");
   const allowed = useToolSetting("allowedFunctionNames") ?? [];
-  const { setFunctionCallingMode, setAllowedFunctionNames } = useConfigActions();
+  const { setFunctionCallingMode, setAllowedFunctionNames } = useRunSettingsActions();
   const current = mode ?? "AUTO";
   return (
     <>
@@ -76,7 +76,7 @@ function ModeAndNames({ names }: { names: string[] }) {
 export function FunctionCallingSetting() {
   const caps = useModelCapabilities();
   const declarations = useToolSetting("functionDeclarations");
-  const { setFunctionCalling, setFunctionDeclarations } = useConfigActions();
+  const { setFunctionCalling, setFunctionDeclarations } = useRunSettingsActions();
   const [editing, setEditing] = useState(false);
   const names = (declarations ?? []).map((d) => d.name);
 

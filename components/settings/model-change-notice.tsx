@@ -1,11 +1,11 @@
 "use client";
 
-import { useConfigActions, useModelNotice } from "@/lib/store";
+import { useModelNotice, useRunSettingsActions } from "@/lib/store";
 
 /** After a model change: which settings the new model couldn't take, and which were moved into range. */
 export function ModelChangeNotice() {
   const notice = useModelNotice();
-  const { dismissModelNotice } = useConfigActions();
+  const { dismissModelNotice } = useRunSettingsActions();
   if (!notice) return null;
   const adjusted = notice.adjusted.map((a) => `${a.name} to ${a.value.toLocaleString("en-US")}`);
   return (

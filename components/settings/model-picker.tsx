@@ -1,14 +1,14 @@
 "use client";
 
 import { useMemo } from "react";
-import { useCatalog, useConfigActions, useDraftModel } from "@/lib/store";
+import { useCatalog, useDraftModel, useRunSettingsActions } from "@/lib/store";
 import { formatTokens, groupRunnableModels } from "./model-groups";
 
 export function ModelPicker() {
   const model = useDraftModel();
   const catalog = useCatalog();
-  // changeModel, not setModel: it keeps only the settings the new model accepts, and says so.
-  const { changeModel } = useConfigActions();
+  // It keeps only the settings the new model accepts, and says so.
+  const { changeModel } = useRunSettingsActions();
   const groups = useMemo(() => groupRunnableModels(catalog.models), [catalog.models]);
   const selected = catalog.models.find((m) => m.id === model);
   const known = groups.some((g) => g.models.some((m) => m.id === model));

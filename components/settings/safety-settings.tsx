@@ -7,8 +7,8 @@ import { Select } from "@/components/ui/select";
 import {
   type HarmCategory,
   type HarmThreshold,
-  useConfigActions,
   useRunSetting,
+  useRunSettingsActions,
 } from "@/lib/store";
 import { SettingNote } from "./setting-label";
 import { unsupportedReason, useModelCapabilities } from "./use-model-capabilities";
@@ -34,7 +34,7 @@ const THRESHOLDS: Record<HarmThreshold, string> = {
 export function SafetySettings() {
   const caps = useModelCapabilities();
   const settings = useRunSetting("safetySettings") ?? [];
-  const { setSafetyThreshold } = useConfigActions();
+  const { setSafetyThreshold } = useRunSettingsActions();
   const [open, setOpen] = useState(false);
   const reason = caps.safetySettings ? undefined : unsupportedReason(caps);
   const summary = settings.length

@@ -1,7 +1,7 @@
 "use client";
 
 import type { NumberRange } from "@/lib/models/capabilities";
-import { type ScalarSetting, useConfigActions, useRunSetting } from "@/lib/store";
+import { type ScalarSetting, useRunSetting, useRunSettingsActions } from "@/lib/store";
 import { NumberSetting } from "./number-setting";
 import { unsupportedReason, useModelCapabilities } from "./use-model-capabilities";
 
@@ -27,7 +27,7 @@ function SettingField({
   placeholder?: string;
 }) {
   const value = useRunSetting(setting);
-  const { setSetting } = useConfigActions();
+  const { setSetting } = useRunSettingsActions();
   return (
     <NumberSetting
       id={`setting-${setting}`}

@@ -3,7 +3,7 @@
 import { Select } from "@/components/ui/select";
 import type { ResponseMimeType } from "@/lib/models/capabilities";
 import type { RunConfig } from "@/lib/prompt/config";
-import { useConfigActions, useRunSetting } from "@/lib/store";
+import { useRunSetting, useRunSettingsActions } from "@/lib/store";
 import { SettingLabel, SettingNote } from "./setting-label";
 import { unsupportedReason, useModelCapabilities } from "./use-model-capabilities";
 
@@ -50,7 +50,7 @@ export function SelectRow({
 export function MediaResolutionField() {
   const caps = useModelCapabilities();
   const value = useRunSetting("mediaResolution");
-  const { setSetting } = useConfigActions();
+  const { setSetting } = useRunSettingsActions();
   const reason = caps.mediaResolution ? undefined : unsupportedReason(caps);
   return (
     <SelectRow id="setting-media-resolution" label="Media resolution" reason={reason}>
@@ -78,7 +78,7 @@ export function MediaResolutionField() {
 export function ResponseMimeField() {
   const caps = useModelCapabilities();
   const value = useRunSetting("responseMimeType");
-  const { setResponseMimeType } = useConfigActions();
+  const { setResponseMimeType } = useRunSettingsActions();
   const reason = caps.responseMimeTypes.length ? undefined : unsupportedReason(caps);
   return (
     <SelectRow id="setting-response-mime" label="Response MIME type" reason={reason}>

@@ -1,6 +1,6 @@
 "use client";
 
-import { useConfigActions, useSettingsOpen } from "@/lib/store";
+import { useRunSettingsActions, useSettingsOpen } from "@/lib/store";
 import { ModelChangeNotice } from "./model-change-notice";
 import { ModelPicker } from "./model-picker";
 import { OutputSettings } from "./output-settings";
@@ -20,7 +20,7 @@ import { ToolsSettings } from "./tools-settings";
  */
 export function SettingsPanel() {
   const open = useSettingsOpen();
-  const { resetRunSettings } = useConfigActions();
+  const { resetRunSettings } = useRunSettingsActions();
   return (
     <aside
       id="settings-panel"

@@ -1,7 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import { useConfigActions, useRunSetting } from "@/lib/store";
+import { useRunSetting, useRunSettingsActions } from "@/lib/store";
 import { SettingLabel, SettingNote } from "./setting-label";
 import { unsupportedReason, useModelCapabilities } from "./use-model-capabilities";
 
@@ -14,7 +14,7 @@ const ID = "setting-stop-sequences";
 export function StopSequencesField() {
   const caps = useModelCapabilities();
   const sequences = useRunSetting("stopSequences") ?? [];
-  const { setSetting } = useConfigActions();
+  const { setSetting } = useRunSettingsActions();
   const [text, setText] = useState("");
   const [note, setNote] = useState<string | null>(null);
   const disabled = !caps.stopSequences;

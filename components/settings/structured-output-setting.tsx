@@ -3,7 +3,7 @@
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
-import { useConfigActions, useRunSetting } from "@/lib/store";
+import { useRunSetting, useRunSettingsActions } from "@/lib/store";
 import { ResponseSchemaForm } from "./lazy-forms";
 import { SettingNote } from "./setting-label";
 import { SwitchRow } from "./switch-row";
@@ -25,7 +25,7 @@ export function StructuredOutputSetting() {
   const caps = useModelCapabilities();
   const mime = useRunSetting("responseMimeType");
   const schema = useRunSetting("responseSchema");
-  const { setStructuredOutput, setResponseMimeType, setResponseSchema } = useConfigActions();
+  const { setStructuredOutput, setResponseMimeType, setResponseSchema } = useRunSettingsActions();
   const [editing, setEditing] = useState(false);
   const on = mime === "application/json" || mime === "text/x.enum";
 

@@ -1,6 +1,6 @@
 "use client";
 
-import { useComposerActions, useTemperature } from "@/lib/store";
+import { useDraftActions, useTemperature } from "@/lib/store";
 import { NumberSetting } from "./number-setting";
 import { unsupportedReason, useModelCapabilities } from "./use-model-capabilities";
 
@@ -8,7 +8,7 @@ import { unsupportedReason, useModelCapabilities } from "./use-model-capabilitie
 export function TemperatureField() {
   const caps = useModelCapabilities();
   const temperature = useTemperature();
-  const { setTemperature } = useComposerActions();
+  const { setTemperature } = useDraftActions();
   return (
     <NumberSetting
       id="temperature-input"

@@ -3,7 +3,7 @@
 import { Select } from "@/components/ui/select";
 import { cn } from "@/lib/cn";
 import type { ThinkingCapability, ThinkingLevel } from "@/lib/models/capabilities";
-import { useConfigActions, useRunSetting } from "@/lib/store";
+import { useRunSetting, useRunSettingsActions } from "@/lib/store";
 import { NumberSetting } from "./number-setting";
 import { SettingLabel } from "./setting-label";
 import { SwitchRow } from "./switch-row";
@@ -63,7 +63,7 @@ function ThinkingModes({
 /** 2.5 family: Off (where allowed) / Dynamic / Custom, and the budget itself when Custom. */
 function BudgetField({ cap }: { cap: Budget }) {
   const thinking = useRunSetting("thinking");
-  const { setThinking } = useConfigActions();
+  const { setThinking } = useRunSettingsActions();
   const budget = thinking?.budget;
   const mode = modeOf(budget);
   const onMode = (m: Mode) =>
@@ -89,7 +89,7 @@ function BudgetField({ cap }: { cap: Budget }) {
 /** Gemini 3: a named level; unset leaves it to the model (high). */
 function LevelField({ cap }: { cap: Extract<ThinkingCapability, { kind: "level" }> }) {
   const level = useRunSetting("thinking")?.level;
-  const { setThinking } = useConfigActions();
+  const { setThinking } = useRunSettingsActions();
   return (
     <div className="flex items-center justify-between gap-3">
       <SettingLabel htmlFor="setting-thinking-level">Thinking level</SettingLabel>
@@ -114,7 +114,7 @@ function LevelField({ cap }: { cap: Extract<ThinkingCapability, { kind: "level" 
 export function ThinkingSettings() {
   const caps = useModelCapabilities();
   const thinking = useRunSetting("thinking");
-  const { setThinking } = useConfigActions();
+  const { setThinking } = useRunSettingsActions();
   const off = thinking?.budget === 0;
   return (
     <>

@@ -1,6 +1,6 @@
 "use client";
 
-import { type BuiltInTool, useConfigActions, useToolSetting } from "@/lib/store";
+import { type BuiltInTool, useRunSettingsActions, useToolSetting } from "@/lib/store";
 import { FunctionCallingSetting } from "./function-calling-setting";
 import { SettingNote } from "./setting-label";
 import { StructuredOutputSetting } from "./structured-output-setting";
@@ -15,7 +15,7 @@ import {
 function BuiltInToolRow({ tool, label }: { tool: BuiltInTool; label: string }) {
   const caps = useModelCapabilities();
   const on = useToolSetting(tool) === true;
-  const { setBuiltInTool } = useConfigActions();
+  const { setBuiltInTool } = useRunSettingsActions();
   return (
     <SwitchRow
       id={`setting-${tool}`}

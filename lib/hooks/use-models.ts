@@ -4,7 +4,7 @@ import { useEffect } from "react";
 import { errorBody } from "@/lib/client/errors";
 import { fetchModels, MODELS_UNREACHABLE_MESSAGE } from "@/lib/client/models";
 import { canGenerateContent } from "@/lib/models/types";
-import { DEFAULT_MODEL } from "@/lib/store/composer-slice";
+import { DEFAULT_MODEL } from "@/lib/store/draft-slice";
 import { usePlayground, usePlaygroundApi } from "@/lib/store/provider";
 
 /**
@@ -38,10 +38,10 @@ export function useModelCatalog(): void {
 
   useEffect(() => {
     if (!hydrated || status !== "ready" || source !== "default") return;
-    const { catalog, setModel } = store.getState();
+    const { catalog, changeModel } = store.getState();
     const runnable = catalog.models.filter(canGenerateContent);
     if (runnable.some((m) => m.id === model)) return;
     const pick = runnable.find((m) => m.id === DEFAULT_MODEL) ?? runnable[0];
-    if (pick) setModel(pick.id, "default");
+    if (pick) changeModel(pick.id, "default");
   }, [store, hydrated, status, model, source]);
 }

@@ -5,7 +5,7 @@ import { streamRun } from "@/lib/client/run";
 import { createFrameBatcher } from "@/lib/run/batch";
 import type { RunEvent } from "@/lib/run/events";
 import { usePlaygroundApi } from "@/lib/store/provider";
-import type { RunRecord } from "@/lib/store/runs-slice";
+import { type RunRecord, runById } from "@/lib/store/runs-slice";
 import type { PlaygroundState } from "@/lib/store/types";
 
 /**
@@ -47,7 +47,7 @@ export function useRunExecutor(): void {
         if (record.state.status === "streaming" && !started.has(record.id)) start(record);
       }
       for (const [id, controller] of controllers) {
-        const status = state.runs[id]?.state.status;
+        const status = runById(state, id)?.state.status;
         if (status === undefined || status === "stopped") controller.abort();
       }
     };

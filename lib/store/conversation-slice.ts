@@ -7,8 +7,8 @@ import {
   pendingFunctionCalls,
   replaceTurnText,
 } from "@/lib/run/turns";
-import { DEFAULT_MODEL } from "./composer-slice";
-import { isChatRunning, startRun } from "./runs-slice";
+import { DEFAULT_MODEL } from "./draft-slice";
+import { chatRunPatch, isChatRunning } from "./runs-slice";
 import type { PlaygroundState, SliceCreator } from "./types";
 
 /**
@@ -99,7 +99,7 @@ export const createConversationSlice: SliceCreator<ConversationSlice> = (set, ge
     if (!turn || isChatRunning(s)) return null;
     const keep = turn.role === "model" ? index : index + 1;
     if (keep === 0) return null;
-    const patch = startRun(s, s.draft.contents.slice(0, keep), s.promptText);
+    const patch = chatRunPatch(s, s.draft.contents.slice(0, keep), s.promptText);
     set({ ...patch, runByTurn: runIndexBefore(s.runByTurn, keep) });
     return patch.chatRunId;
   },
@@ -121,7 +121,7 @@ export const createConversationSlice: SliceCreator<ConversationSlice> = (set, ge
     const calls = pendingFunctionCalls(s.draft.contents);
     if (isChatRunning(s) || calls.length === 0 || responses.length !== calls.length) return null;
     const contents = [...s.draft.contents, functionResponseTurn(calls, responses)];
-    const patch = startRun(s, contents, s.promptText);
+    const patch = chatRunPatch(s, contents, s.promptText);
     set(patch);
     return patch.chatRunId;
   },

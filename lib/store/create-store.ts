@@ -2,12 +2,12 @@ import { type PersistOptions, persist, type StateStorage } from "zustand/middlew
 import { createStore } from "zustand/vanilla";
 import type { MediaPart, PromptDoc } from "@/lib/prompt";
 import { createCatalogSlice } from "./catalog-slice";
-import { createComposerSlice, type ModelSource } from "./composer-slice";
-import { createConfigSlice } from "./config-slice";
 import { createConversationSlice } from "./conversation-slice";
+import { createDraftSlice, type ModelSource } from "./draft-slice";
+import { createPanelsSlice } from "./panels-slice";
+import { createRunSettingsSlice } from "./run-settings-slice";
 import { createRunsSlice } from "./runs-slice";
 import { readSavedDraft } from "./saved-draft";
-import { createSettingsSlice } from "./settings-slice";
 import { browserStorage, createDraftStorage } from "./storage";
 import type { PlaygroundState } from "./types";
 
@@ -104,11 +104,11 @@ export function createPlaygroundStore(options: CreatePlaygroundStoreOptions = {}
   const store = createStore<PlaygroundState>()(
     persist(
       (...a) => ({
-        ...createComposerSlice(...a),
-        ...createConfigSlice(...a),
+        ...createDraftSlice(...a),
+        ...createRunSettingsSlice(...a),
         ...createConversationSlice(...a),
         ...createRunsSlice(...a),
-        ...createSettingsSlice(...a),
+        ...createPanelsSlice(...a),
         ...createCatalogSlice(...a),
       }),
       persistOptions,

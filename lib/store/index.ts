@@ -1,6 +1,13 @@
 export type { Catalog } from "./catalog-slice";
-export type { PendingUpload } from "./composer-slice";
-export { DEFAULT_MODEL, type ModelSource } from "./composer-slice";
+export {
+  createPlaygroundStore,
+  type PersistedState,
+  type PlaygroundStore,
+  STORAGE_KEY,
+} from "./create-store";
+export type { PendingUpload } from "./draft-slice";
+export { DEFAULT_MODEL, type ModelSource } from "./draft-slice";
+export { PlaygroundStoreProvider, usePlayground, usePlaygroundApi } from "./provider";
 export type {
   BuiltInTool,
   FunctionCallingMode,
@@ -8,14 +15,7 @@ export type {
   HarmThreshold,
   ModelNotice,
   ScalarSetting,
-} from "./config-slice";
-export {
-  createPlaygroundStore,
-  type PersistedState,
-  type PlaygroundStore,
-  STORAGE_KEY,
-} from "./create-store";
-export { PlaygroundStoreProvider, usePlayground, usePlaygroundApi } from "./provider";
-export { canRun, hasPromptBox, isChatRunning, type RunRecord } from "./runs-slice";
+} from "./run-settings-slice";
+export { canSendChat, hasPromptBox, isChatRunning, type RunRecord, runById } from "./runs-slice";
 export * from "./selectors";
 export type { PlaygroundState } from "./types";

@@ -42,13 +42,23 @@ function newRunId(): string {
   return `run-${Date.now().toString(36)}-${sequence}`;
 }
 
-export function isChatRunning(s: PlaygroundState): boolean {
-  const id = s.chatRunId;
-  return id !== null && s.runs[id]?.state.status === "streaming";
+/**
+ * One run by its id. Every reader of a run goes through an id (the chat's is `chatRunId`), so
+ * several runs — compare's columns — live side by side in this one store.
+ */
+export function runById(s: PlaygroundState, id: string | null | undefined): RunRecord | undefined {
+  return id ? s.runs[id] : undefined;
 }
 
-/** Run is possible when there is something new to say, or a user turn still waiting for an answer. */
-export function canRun(s: PlaygroundState): boolean {
+export function isChatRunning(s: PlaygroundState): boolean {
+  return runById(s, s.chatRunId)?.state.status === "streaming";
+}
+
+/**
+ * The chat can send when there is something new to say, or a user turn still waiting for an
+ * answer — not while its answer streams or files are still uploading.
+ */
+export function canSendChat(s: PlaygroundState): boolean {
   if (isChatRunning(s)) return false;
   if (s.uploads.some((u) => u.error === undefined)) return false;
   return hasPromptBox(s) || s.draft.contents.at(-1)?.role === "user";
@@ -63,7 +73,7 @@ export function hasPromptBox(s: PlaygroundState): boolean {
  * The patch that starts a chat run of `contents` (which become the draft's conversation). Every
  * way of running — Run, Retry, Rerun from here, sending function responses — goes through here.
  */
-export function startRun(
+export function chatRunPatch(
   s: PlaygroundState,
   contents: Turn[],
   promptText: string,
@@ -87,10 +97,10 @@ export const createRunsSlice: SliceCreator<RunsSlice> = (set, get) => ({
 
   run: () => {
     const s = get();
-    if (!canRun(s)) return null;
+    if (!canSendChat(s)) return null;
     const turn = promptBoxTurn(s.promptText, s.attachments);
     const contents = turn ? [...s.draft.contents, turn] : s.draft.contents;
-    const patch = startRun(s, contents, "");
+    const patch = chatRunPatch(s, contents, "");
     // The prompt box is sent: its files go with it, and notes about refused ones are done.
     set({ ...patch, attachments: [], uploads: [] });
     return patch.chatRunId;
@@ -99,7 +109,7 @@ export const createRunsSlice: SliceCreator<RunsSlice> = (set, get) => ({
   retry: () => {
     const s = get();
     if (isChatRunning(s) || s.draft.contents.at(-1)?.role !== "user") return null;
-    const patch = startRun(s, s.draft.contents, s.promptText);
+    const patch = chatRunPatch(s, s.draft.contents, s.promptText);
     set(patch);
     return patch.chatRunId;
   },

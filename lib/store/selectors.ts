@@ -1,8 +1,7 @@
 import { useShallow } from "zustand/react/shallow";
 import type { RunConfig, ToolsConfig } from "@/lib/prompt/config";
 import { usePlayground } from "./provider";
-import type { RunRecord } from "./runs-slice";
-import { canRun, isChatRunning } from "./runs-slice";
+import { canSendChat, isChatRunning, type RunRecord, runById } from "./runs-slice";
 
 /** Small hooks over narrow selectors, so components never subscribe to the whole store. */
 
@@ -19,10 +18,29 @@ export const useHydrated = () => usePlayground((s) => s.hydrated);
 
 export const useChatRunId = () => usePlayground((s) => s.chatRunId);
 export const useIsRunning = () => usePlayground(isChatRunning);
-export const useCanRun = () => usePlayground(canRun);
-export const useRunRecord = (runId: string | null | undefined): RunRecord | undefined =>
-  usePlayground((s) => (runId ? s.runs[runId] : undefined));
+export const useCanSendChat = () => usePlayground(canSendChat);
 export const useRunIdForTurn = (index: number) => usePlayground((s) => s.runByTurn[index]);
+export const useLastTurnRole = () => usePlayground((s) => s.draft.contents.at(-1)?.role);
+/** Files still on their way to the server (refused ones are not counted: they wait for nobody). */
+export const useUploadingCount = () =>
+  usePlayground((s) => s.uploads.filter((u) => u.error === undefined).length);
+
+/*
+ * Runs are read by id, never as "the" run: the chat passes `chatRunId`, and a view of several
+ * runs (compare's columns) passes each of its ids to the same hooks.
+ */
+
+/** The whole record: re-renders on every chunk, which is what an answer that streams wants. */
+export const useRunRecord = (runId: string | null | undefined): RunRecord | undefined =>
+  usePlayground((s) => runById(s, runId));
+/**
+ * What a component shows of one run, compared shallowly: it re-renders when that changes, not
+ * on every chunk. `view` receives `undefined` while there is no such run.
+ */
+export const useRunView = <T>(
+  runId: string | null | undefined,
+  view: (run: RunRecord | undefined) => T,
+): T => usePlayground(useShallow((s) => view(runById(s, runId))));
 
 /**
  * The chat's latest run while it is not (yet) a turn of the conversation: streaming, or failed
@@ -31,17 +49,16 @@ export const useRunIdForTurn = (index: number) => usePlayground((s) => s.runByTu
  */
 export const usePendingChatRunId = (): string | null =>
   usePlayground((s) => {
-    const run = s.chatRunId ? s.runs[s.chatRunId] : undefined;
+    const run = runById(s, s.chatRunId);
     if (!run || run.committed) return null;
     return run.state.status === "streaming" || run.state.parts.length > 0 ? run.id : null;
   });
 
 /** Actions are stable functions; picking them never causes a re-render. */
-export const useComposerActions = () =>
+export const useDraftActions = () =>
   usePlayground(
     useShallow((s) => ({
       setPromptText: s.setPromptText,
-      setModel: s.setModel,
       setSystemInstruction: s.setSystemInstruction,
       setTemperature: s.setTemperature,
       clearConversation: s.clearConversation,
@@ -51,7 +68,7 @@ export const useComposerActions = () =>
 export const useRunActions = () =>
   usePlayground(useShallow((s) => ({ run: s.run, retry: s.retry, stop: s.stop })));
 
-export const useSettingsActions = () =>
+export const usePanelActions = () =>
   usePlayground(
     useShallow((s) => ({ toggleSettings: s.toggleSettings, toggleSystem: s.toggleSystem })),
   );
@@ -78,7 +95,7 @@ export const useDraftModelInfo = () =>
   usePlayground((s) => s.catalog.models.find((m) => m.id === s.draft.model));
 export const useModelNotice = () => usePlayground((s) => s.modelNotice);
 
-export const useConfigActions = () =>
+export const useRunSettingsActions = () =>
   usePlayground(
     useShallow((s) => ({
       changeModel: s.changeModel,

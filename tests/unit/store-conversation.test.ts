@@ -148,7 +148,7 @@ describe("conversation editing", () => {
   it("starts a new prompt: empty draft, default model and settings, runs stopped", () => {
     const store = newStore();
     store.getState().setSystemInstruction("Be terse.");
-    store.getState().setModel("gemini-2.5-pro");
+    store.getState().changeModel("gemini-2.5-pro");
     store.getState().setTemperature(0.2);
     store.getState().setBuiltInTool("googleSearch", true);
     store.getState().setPromptText("Hi");

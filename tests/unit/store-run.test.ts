@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { RunEvent } from "@/lib/run/events";
 import { createPlaygroundStore } from "@/lib/store/create-store";
-import { canRun, isChatRunning } from "@/lib/store/runs-slice";
+import { canSendChat, isChatRunning } from "@/lib/store/runs-slice";
 
 function memoryStorage() {
   const data = new Map<string, string>();
@@ -31,10 +31,10 @@ const done: RunEvent = { type: "done", data: {} };
 describe("run()", () => {
   it("is impossible with nothing to send", () => {
     const store = newStore();
-    expect(canRun(store.getState())).toBe(false);
+    expect(canSendChat(store.getState())).toBe(false);
     expect(store.getState().run()).toBeNull();
     store.getState().setPromptText("   ");
-    expect(canRun(store.getState())).toBe(false);
+    expect(canSendChat(store.getState())).toBe(false);
   });
 
   it("appends the prompt box as a user turn, clears it and starts a run with the whole document", () => {
@@ -54,7 +54,7 @@ describe("run()", () => {
     expect(isChatRunning(s)).toBe(true);
     // No second run while one streams.
     store.getState().setPromptText("again");
-    expect(canRun(store.getState())).toBe(false);
+    expect(canSendChat(store.getState())).toBe(false);
     expect(store.getState().run()).toBeNull();
   });
 
@@ -133,7 +133,7 @@ describe("run()", () => {
     let s = store.getState();
     expect(s.runs[id]?.state.status).toBe("error");
     expect(s.draft.contents).toHaveLength(1);
-    expect(canRun(s)).toBe(true);
+    expect(canSendChat(s)).toBe(true);
 
     const again = store.getState().run() as string;
     s = store.getState();
@@ -228,12 +228,14 @@ describe("settings", () => {
           displayName: "Img",
           kind: "image",
           supportedActions: ["generateContent"],
+          // As every catalogue lists a model that samples: a default and a maximum.
+          temperature: 1,
           maxTemperature: 1,
         },
       ],
     });
     store.getState().setTemperature(1.6);
-    store.getState().setModel("img-model");
+    store.getState().changeModel("img-model");
     expect(store.getState().draft.model).toBe("img-model");
     expect(store.getState().modelSource).toBe("user");
     expect(store.getState().draft.config.temperature).toBe(1);

@@ -8,7 +8,8 @@ export const DEFAULT_MODEL = "gemini-2.5-flash";
 /** Whether the draft's model was picked by a person or is still the built-in default. */
 export type ModelSource = "default" | "user";
 
-export interface ComposerSlice {
+/** The draft document and the prompt box; its model changes through `changeModel` (run settings). */
+export interface DraftSlice {
   /** The prompt document being edited: what Run sends and what Save will store. */
   draft: PromptDoc;
   /** The prompt box: becomes a user turn when the person runs it. */
@@ -24,7 +25,6 @@ export interface ComposerSlice {
   /** Start tracking an upload, or update its progress or error. */
   trackUpload: (upload: PendingUpload) => void;
   dropUpload: (id: string) => void;
-  setModel: (model: string, source?: ModelSource) => void;
   setSystemInstruction: (text: string) => void;
   /** `undefined` means "the model's default": nothing is pinned in the document. */
   setTemperature: (value: number | undefined) => void;
@@ -41,7 +41,7 @@ export interface PendingUpload {
   error?: string;
 }
 
-export const createComposerSlice: SliceCreator<ComposerSlice> = (set, get) => ({
+export const createDraftSlice: SliceCreator<DraftSlice> = (set, get) => ({
   draft: emptyPromptDoc(DEFAULT_MODEL),
   promptText: "",
   attachments: [],
@@ -68,18 +68,6 @@ export const createComposerSlice: SliceCreator<ComposerSlice> = (set, get) => ({
     }),
 
   dropUpload: (id) => set((s) => ({ uploads: s.uploads.filter((u) => u.id !== id) })),
-
-  setModel: (model, source = "user") =>
-    set((s) => {
-      const max = s.catalog.models.find((m) => m.id === model)?.maxTemperature;
-      const t = s.draft.config.temperature;
-      // A temperature the new model can't take would fail the next run with a 400.
-      const config =
-        max !== undefined && t !== undefined && t > max
-          ? { ...s.draft.config, temperature: max }
-          : s.draft.config;
-      return { draft: { ...s.draft, model, config }, modelSource: source };
-    }),
 
   setSystemInstruction: (systemInstruction) =>
     set((s) => ({ draft: { ...s.draft, systemInstruction } })),

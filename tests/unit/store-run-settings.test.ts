@@ -48,7 +48,7 @@ beforeEach(() => {
   });
 });
 
-describe("config slice", () => {
+describe("run settings slice", () => {
   it("sets plain settings and removes them again for the model default", () => {
     state().setSetting("topP", 0.9);
     state().setSetting("stopSequences", ["END"]);
@@ -149,6 +149,26 @@ describe("config slice", () => {
     expect(state().modelNotice).toBeNull();
     state().changeModel("gemini-2.5-flash");
     expect(state().modelNotice).toBeNull();
+  });
+
+  it("the page's own pick of a model adapts the same way, and speaks only when it changed something", () => {
+    state().setSetting("topP", 0.5);
+    state().changeModel("gemini-3-pro-preview", "default");
+    expect(state().draft.model).toBe("gemini-3-pro-preview");
+    expect(state().modelSource).toBe("default");
+    expect(config()).toEqual({ topP: 0.5 });
+    expect(state().modelNotice).toBeNull();
+
+    state().setTemperature(1.8);
+    state().changeModel("gemini-2.5-flash-image", "default");
+    expect(config()).toEqual({ topP: 0.5, temperature: 1 });
+    expect(state().modelSource).toBe("default");
+    expect(state().modelNotice).toEqual({
+      model: "gemini-2.5-flash-image",
+      modelName: "gemini 2.5 flash image",
+      dropped: [],
+      adjusted: [{ name: "Temperature", value: 1 }],
+    });
   });
 
   it("image output and aspect ratio are present only while chosen", () => {

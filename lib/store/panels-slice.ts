@@ -1,7 +1,7 @@
 import type { SliceCreator } from "./types";
 
-/** Preferences about the page itself; persisted with the draft. */
-export interface SettingsSlice {
+/** Which panels are open (persisted with the draft), and whether that saved state was read. */
+export interface PanelsSlice {
   settingsOpen: boolean;
   systemOpen: boolean;
   /** False until the persisted draft has been read; effects that pick defaults wait for it. */
@@ -10,7 +10,7 @@ export interface SettingsSlice {
   toggleSystem: () => void;
 }
 
-export const createSettingsSlice: SliceCreator<SettingsSlice> = (set) => ({
+export const createPanelsSlice: SliceCreator<PanelsSlice> = (set) => ({
   settingsOpen: true,
   systemOpen: true,
   hydrated: false,

@@ -8,6 +8,7 @@ import {
   type SettingAdjustment,
 } from "@/lib/models/capabilities";
 import type { FunctionDeclaration, RunConfig, ToolsConfig } from "@/lib/prompt/config";
+import type { ModelSource } from "./draft-slice";
 import type { PlaygroundState, SliceCreator } from "./types";
 
 type Thinking = NonNullable<RunConfig["thinking"]>;
@@ -57,11 +58,16 @@ interface Parked {
   speakers?: SpeakerPair;
 }
 
-export interface ConfigSlice {
+export interface RunSettingsSlice {
   modelNotice: ModelNotice | null;
   parked: Parked;
-  /** Pick a model and keep the document runnable on it (see `adaptToModel`). */
-  changeModel: (model: string) => void;
+  /**
+   * The one way the draft's model changes: the settings are kept runnable on it (`adaptToModel`
+   * drops what it can't take and moves values, temperature included, into its range), and a
+   * notice says what changed. `source` is "default" when the page picks the model by itself;
+   * only a person's pick ("user", the default) is kept over the page's later choices.
+   */
+  changeModel: (model: string, source?: ModelSource) => void;
   dismissModelNotice: () => void;
   /** `undefined` removes the setting: the model's default applies. */
   setSetting: <K extends ScalarSetting>(key: K, value: RunConfig[K] | undefined) => void;
@@ -108,7 +114,7 @@ function draftCapabilities(s: PlaygroundState, model = s.draft.model): ModelCapa
   );
 }
 
-export const createConfigSlice: SliceCreator<ConfigSlice> = (set) => {
+export const createRunSettingsSlice: SliceCreator<RunSettingsSlice> = (set) => {
   const setConfig = (update: (config: RunConfig) => RunConfig) =>
     set((s) => ({ draft: { ...s.draft, config: update(s.draft.config) } }));
   const setTools = (update: (tools: ToolsConfig) => ToolsConfig) =>
@@ -118,17 +124,20 @@ export const createConfigSlice: SliceCreator<ConfigSlice> = (set) => {
     modelNotice: null,
     parked: {},
 
-    changeModel: (model) =>
+    changeModel: (model, source = "user") =>
       set((s) => {
         const caps = draftCapabilities(s, model);
         const kept = adaptToModel(s.draft.config, s.draft.tools, caps);
         const changed = kept.dropped.length > 0 || kept.adjusted.length > 0;
+        // A person's pick answers any earlier notice; the page's own pick says something only
+        // when it had to change a setting.
+        const untouched = source === "user" ? null : s.modelNotice;
         return {
           draft: { ...s.draft, model, config: kept.config, tools: kept.tools },
-          modelSource: "user",
+          modelSource: source,
           modelNotice: changed
             ? { model, modelName: caps.displayName, dropped: kept.dropped, adjusted: kept.adjusted }
-            : null,
+            : untouched,
         };
       }),
 
