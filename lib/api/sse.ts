@@ -11,18 +11,22 @@ export function sseResponse(
   options: { onCancel: () => void; headers?: Record<string, string> },
 ): Response {
   const encoder = new TextEncoder();
-  const iterator = events[Symbol.asyncIterator]();
   const flush = flushPacer();
+  let cancelled = false;
   const body = new ReadableStream<Uint8Array>({
-    async pull(controller) {
-      const { value, done } = await iterator.next();
-      if (done) return closeQuietly(controller);
-      controller.enqueue(encoder.encode(encodeEvent(value)));
-      await flush.afterWrite();
+    async start(controller) {
+      for await (const event of events) {
+        if (cancelled) break;
+        controller.enqueue(encoder.encode(encodeEvent(event)));
+        // Paced by chunks only: a turn spent on the opening meta would make the pacer hold
+        // back the first chunk, the one whose latency matters most.
+        if (event.type === "chunk") await flush.afterWrite();
+      }
+      if (!cancelled) controller.close();
     },
-    async cancel() {
+    cancel() {
+      cancelled = true;
       options.onCancel();
-      await iterator.return?.();
     },
   });
   return new Response(body, { headers: { ...SSE_HEADERS, ...options.headers } });
@@ -45,12 +49,4 @@ function flushPacer(maxHoldMs = 4) {
       lastYield = performance.now();
     },
   };
-}
-
-function closeQuietly(controller: ReadableStreamDefaultController): void {
-  try {
-    controller.close();
-  } catch {
-    // Already closed by a cancel from the browser: nothing left to tell it.
-  }
 }
