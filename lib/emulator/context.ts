@@ -1,5 +1,5 @@
 /** What every API route receives from the handler: the parsed request plus logging and timing. */
-import type { FileStore } from "./file-store";
+import type { FileStore } from "@/lib/emulator/files/file-store";
 import type { RequestLogHandle } from "./log";
 import type { ApiVersion, JsonObject } from "./types";
 

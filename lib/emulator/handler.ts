@@ -3,18 +3,23 @@
  * Response only, so the same code serves node:http (node-server.ts) and runs inside the Next.js
  * server behind the SDK's `httpOptions.fetch`.
  */
-import { findModel, listModels, supportsMethod } from "./catalogue";
+import { findModel, listModels, supportsMethod } from "@/lib/emulator/catalogue/catalogue";
+import type { FileStore } from "@/lib/emulator/files/file-store";
+import { needsKey, serveFiles } from "@/lib/emulator/files/files-api";
+import { predict } from "@/lib/emulator/media/predict";
+import { countTokens } from "@/lib/emulator/native/count-tokens";
+import { DirectiveError } from "@/lib/emulator/native/directives";
+import { batchEmbedContents, embedContent } from "@/lib/emulator/native/embed";
+import { generate } from "@/lib/emulator/native/generate";
+import {
+  EmulatorApiError,
+  invalidKeyError,
+  modelNotFound,
+  NO_KEY_MESSAGE,
+} from "@/lib/emulator/validation/errors";
+import { readJsonBody } from "@/lib/emulator/validation/request-body";
 import { abortableSleep, type RouteContext } from "./context";
-import { countTokens } from "./count-tokens";
-import { DirectiveError } from "./directives";
-import { batchEmbedContents, embedContent } from "./embed";
-import { EmulatorApiError, invalidKeyError, modelNotFound, NO_KEY_MESSAGE } from "./errors";
-import type { FileStore } from "./file-store";
-import { needsKey, serveFiles } from "./files-api";
-import { generate } from "./generate";
 import type { RequestLog, RequestLogHandle } from "./log";
-import { predict } from "./predict";
-import { readJsonBody } from "./request-body";
 import { type FilesRoute, parseRoute, type Route } from "./routes";
 import { jsonResponse } from "./wire";
 

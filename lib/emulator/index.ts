@@ -18,13 +18,21 @@
  * Over HTTP use `startEmulatorServer` from `./node-server` (node only; kept out of this entry so the
  * handler stays free of node:http).
  *
+ * Folders, by API surface: `native/` (generateContent, streamGenerateContent, countTokens,
+ * embedContent: the plan of an answer, its parts, tokens, chunks and directives), `files/` (the
+ * Files API), `catalogue/` (models list/get and what each model accepts), `media/` (media in and
+ * out, Imagen's predict), `schema/` (JSON Schema values for function args and structured output),
+ * `validation/` (error envelopes, request bodies). This folder keeps the entry points (this file,
+ * handler.ts, routes.ts, node-server.ts) and what every surface shares: wire types, JSON and SSE
+ * habits, the paced stream body, the log, hashing and base64.
+ *
  * Routes, on `/v1beta/` and `/v1/` (any mount prefix before them is fine):
  *   GET  models?pageSize&pageToken · GET models/{id} · GET tunedModels (always empty)
  *   POST models/{id}:generateContent · :streamGenerateContent[?alt=sse] · :countTokens
  *   POST models/{id}:embedContent · :batchEmbedContents (embedding models)
- *   POST models/{imagen id}:predict (Imagen; predict.ts)
- *   POST upload/{v1beta,v1}/files (resumable upload, upload.ts) · GET files?pageSize&pageToken ·
- *        GET files/{id} · DELETE files/{id} (files-api.ts)
+ *   POST models/{imagen id}:predict (Imagen; media/predict.ts)
+ *   POST upload/{v1beta,v1}/files (resumable upload, files/upload.ts) ·
+ *        GET files?pageSize&pageToken · GET files/{id} · DELETE files/{id} (files/files-api.ts)
  *   GET  /emulator/requests (the log as `{ requests: RequestLogEntry[] }`; DELETE clears it)
  *   GET  /emulator/health
  *
@@ -48,22 +56,22 @@
  * Media in: bodies over 20,971,520 bytes are 400 "Request payload size exceeds the limit: 20971520
  * bytes."; an image/* part whose bytes are no PNG, JPEG, GIF, WEBP or HEIC/HEIF is 400 "Unable to
  * process input image. …". Each inlineData/fileData part of the last user turn gets an echo line
- * (media-facts.ts), e.g. `- Media 1: image/png, 2048 bytes, sha256 0a1b2c3d4e5f, 64×48 px` or
+ * (media/media-facts.ts), e.g. `- Media 1: image/png, 2048 bytes, sha256 0a1b2c3d4e5f, 64×48 px` or
  * `- Media 2: audio/wav, 32044 bytes, sha256 9f8e7d6c5b4a, 1.00 s, file files/abc123`. Audio whose
  * length the header gives (WAV, audio/L16) bills 32 tokens per second.
  *
- * Media out (output-kind.ts; a modality the model lacks is 400 "Model does not support the
+ * Media out (media/output-kind.ts; a modality the model lacks is 400 "Model does not support the
  * requested response modalities: image"):
  *   image models (gemini-2.5-flash-image, gemini-3-pro-image-preview,
  *     gemini-3.1-flash-image-preview; TEXT+IMAGE unless responseModalities says otherwise): a
  *     caption with the echo list, then an inlineData image/png sized by imageConfig.aspectRatio
- *     (1:1 1024×1024, 16:9 1344×768, … see image-sizes.ts), painted from the prompt and the input
- *     media hashes; Gemini 3 signs both parts; usage candidatesTokensDetails IMAGE 1290 (2.5) or
- *     1120 (3). Streams send the image whole in the last chunk.
+ *     (1:1 1024×1024, 16:9 1344×768, … see media/image-sizes.ts), painted from the prompt and the
+ *     input media hashes; Gemini 3 signs both parts; usage candidatesTokensDetails IMAGE 1290
+ *     (2.5) or 1120 (3). Streams send the image whole in the last chunk.
  *   speech models (ids with `tts`; responseModalities must be ["AUDIO"]): one inlineData part
  *     `audio/L16;codec=pcm;rate=24000`, 16-bit mono PCM, 0.3 s per spoken word, at least 1 s, pitch
  *     by voice; streams send it in one-second pieces. Voices must be prebuilt ones
- *     (lib/models/voices.ts) and multi-speaker configs have exactly 2 speakers; usage AUDIO at
+ *     (media/voices.ts) and multi-speaker configs have exactly 2 speakers; usage AUDIO at
  *     25 tokens per second. No thoughts and no text.
  *   Imagen `:predict`: `{predictions: [{bytesBase64Encoded, mimeType: "image/png"}]}`, sampleCount
  *     1–4 (default 4; Ultra 1), aspect ratios 1:1, 3:4, 4:3, 9:16, 16:9. The SDK's Gemini-API client
@@ -95,25 +103,25 @@
  *   safetyAfter=N    stream N text chunks, then a chunk with `"content": {}`, finishReason SAFETY
  *                    and ratings (unary: that partial text with SAFETY and ratings)
  *   hostile=1        add raw HTML, `javascript:` and `data:` links (a renderer test; see
- *                    rich-markdown.ts); a safe page never sets `window.__pwned`
+ *                    native/rich-markdown.ts); a safe page never sets `window.__pwned`
  *   math=1           add inline `$E = mc^2$` and a `$$` display block
  *
- * Without directives the answer is deterministic markdown that echoes the request (answer.ts lists
- * the echo lines tests may match, including one line per setting present: `- Top P: 0.9`,
- * `- Tools: googleSearch, functions(get_weather)`, `- Thinking: level HIGH` …); tokens are
- * ceil(characters / 4), at least 1 per part (tokens.ts), so countTokens equals a generation's
- * promptTokenCount. Thinking models (`thinking: true` in the catalogue) spend 64 thought tokens
- * unless `thinkingBudget: 0`; `includeThoughts` streams them first. Gemini 3 streams end with an
- * empty `{"text": ""}` part carrying the thought signature. Long answers (`tokens=N`) cycle through
- * headings, lists, tables, quotes and ts/python/json/bash code blocks.
+ * Without directives the answer is deterministic markdown that echoes the request
+ * (native/answer.ts lists the echo lines tests may match, including one line per setting present:
+ * `- Top P: 0.9`, `- Tools: googleSearch, functions(get_weather)`, `- Thinking: level HIGH` …);
+ * tokens are ceil(characters / 4), at least 1 per part (native/tokens.ts), so countTokens equals a
+ * generation's promptTokenCount. Thinking models (`thinking: true` in the catalogue) spend 64
+ * thought tokens unless `thinkingBudget: 0`; `includeThoughts` streams them first. Gemini 3 streams
+ * end with an empty `{"text": ""}` part carrying the thought signature. Long answers (`tokens=N`)
+ * cycle through headings, lists, tables, quotes and ts/python/json/bash code blocks.
  *
  * What the request asks for, shaped as Google sends it:
  *   functionDeclarations (mode not NONE, last user turn not a functionResponse): functionCall parts,
- *     no id, args generated from the declared schema (schema-values.ts) and valid against it; the
- *     function is the first whose name or description words the prompt uses (ANY mode: only
- *     allowedFunctionNames), else the first. Thinking models sign the first call only; Gemini 3
- *     adds `finishMessage: "Model generated function call(s)."` (unary) and ends streams with an
- *     unsigned `{"text": ""}`. A functionResponse turn is answered with echo lines
+ *     no id, args generated from the declared schema (schema/schema-values.ts) and valid against
+ *     it; the function is the first whose name or description words the prompt uses (ANY mode:
+ *     only allowedFunctionNames), else the first. Thinking models sign the first call only;
+ *     Gemini 3 adds `finishMessage: "Model generated function call(s)."` (unary) and ends streams
+ *     with an unsigned `{"text": ""}`. A functionResponse turn is answered with echo lines
  *     `- Function response: NAME returned `{compact json}``.
  *   responseMimeType application/json + responseJsonSchema (or responseSchema): pretty JSON valid
  *     against it; text/x.enum + enum schema: one enum value (one the prompt names, if any).
@@ -125,20 +133,20 @@
  *   codeExecution: executableCode (PYTHON) then codeExecutionResult, then text explaining the
  *     output; Gemini 3 gives both an `id`, sends the result chunk without `index` and with
  *     prompt-only usage, and bills toolUsePromptTokenCount on the last chunk.
- *   thinkingConfig is checked like Google does (thinking-rules.ts): budget and level together,
- *     a level on 2.5, a level the model lacks (MINIMAL on gemini-3-pro-preview), budget 0 on Pro,
- *     and budgets out of range are 400 INVALID_ARGUMENT.
+ *   thinkingConfig is checked like Google does (catalogue/thinking-rules.ts): budget and level
+ *     together, a level on 2.5, a level the model lacks (MINIMAL on gemini-3-pro-preview), budget 0
+ *     on Pro, and budgets out of range are 400 INVALID_ARGUMENT.
  *
  * Log entries (`emulator.log.list()`, `GET /emulator/requests`), oldest first, at most 200:
  *   { id, method, path, model, promptExcerpt, startedAt, endedAt, outcome, status, chunksSent }
  *   outcome: "pending" | "ok" | "error" | "client_closed" | "disconnected"; times are Date.now()
  *   milliseconds; `id` is also the `x-emulator-request-id` response header.
  */
-import { DEFAULT_FILE_PROCESSING_MS, FileStore } from "./file-store";
+import { DEFAULT_FILE_PROCESSING_MS, FileStore } from "@/lib/emulator/files/file-store";
 import { createHandler } from "./handler";
 import { DEFAULT_LOG_CAPACITY, RequestLog } from "./log";
 
-export { type Directives, parseDirectives } from "./directives";
+export { type Directives, parseDirectives } from "@/lib/emulator/native/directives";
 export type { RequestLogEntry, RequestOutcome } from "./log";
 export { RequestLog } from "./log";
 

@@ -7,7 +7,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { Readable } from "node:stream";
-import { drainBody } from "./body-bytes";
+import { drainBody } from "@/lib/emulator/validation/body-bytes";
 import { createEmulator, type EmulatorOptions } from "./index";
 import type { RequestLog } from "./log";
 

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { encodePng } from "@/lib/emulator/png-writer";
+import { encodePng } from "@/lib/emulator/media/png-writer";
 import { errorBody, setupEmulatorServer } from "./emulator-fixture";
 
 const { client } = setupEmulatorServer();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { findModel } from "@/lib/emulator/catalogue";
+import { findModel } from "@/lib/emulator/catalogue/catalogue";
 import { toModelInfo } from "@/lib/gemini/models";
 import { adaptToModel, IMAGE_ASPECT_RATIOS, modelCapabilities } from "@/lib/models/capabilities";
 import type { ModelInfo } from "@/lib/models/types";

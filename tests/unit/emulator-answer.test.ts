@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { findModel } from "@/lib/emulator/catalogue";
-import { parseDirectives } from "@/lib/emulator/directives";
-import { planGeneration } from "@/lib/emulator/plan";
-import { textTokens } from "@/lib/emulator/tokens";
+import { findModel } from "@/lib/emulator/catalogue/catalogue";
+import { parseDirectives } from "@/lib/emulator/native/directives";
+import { planGeneration } from "@/lib/emulator/native/plan";
+import { textTokens } from "@/lib/emulator/native/tokens";
 import type { GenerateRequest } from "@/lib/emulator/types";
 
 const flash = findModel("gemini-2.0-flash");

@@ -7,7 +7,7 @@ import {
   findModel,
   listModels,
   supportsMethod,
-} from "@/lib/emulator/catalogue";
+} from "@/lib/emulator/catalogue/catalogue";
 
 describe("emulator model catalogue", () => {
   it("lists the models the playground offers, with real limits", () => {

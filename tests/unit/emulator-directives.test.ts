@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { DirectiveError, parseDirectives, stripDirectives } from "@/lib/emulator/directives";
+import { DirectiveError, parseDirectives, stripDirectives } from "@/lib/emulator/native/directives";
 
 describe("emulator directives", () => {
   it("reads key=value pairs from a #emulator line", () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { createEmulator } from "@/lib/emulator";
-import { fileResource } from "@/lib/emulator/file-resource";
-import { FILE_TTL_MS, FileStore, fileIdFromUri } from "@/lib/emulator/file-store";
+import { fileResource } from "@/lib/emulator/files/file-resource";
+import { FILE_TTL_MS, FileStore, fileIdFromUri } from "@/lib/emulator/files/file-store";
 
 const ORIGIN = "http://emulator.test";
 

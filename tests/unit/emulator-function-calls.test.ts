@@ -4,7 +4,7 @@ import {
   declaredFunctions,
   type FunctionDecl,
   functionResponseLines,
-} from "@/lib/emulator/function-calls";
+} from "@/lib/emulator/native/function-calls";
 
 const decls: FunctionDecl[] = declaredFunctions([
   { googleSearch: {} },

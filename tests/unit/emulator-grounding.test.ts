@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { findModel } from "@/lib/emulator/catalogue";
-import { parseDirectives } from "@/lib/emulator/directives";
-import { planGeneration } from "@/lib/emulator/plan";
+import { findModel } from "@/lib/emulator/catalogue/catalogue";
+import { parseDirectives } from "@/lib/emulator/native/directives";
+import { planGeneration } from "@/lib/emulator/native/plan";
+import { findUrls } from "@/lib/emulator/native/url-context";
 import type { GenerateRequest, JsonObject } from "@/lib/emulator/types";
-import { findUrls } from "@/lib/emulator/url-context";
 
 const pro = findModel("gemini-2.5-pro");
 if (!pro) throw new Error("catalogue lost gemini-2.5-pro");

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { pcmSeconds, wavSeconds } from "@/lib/emulator/audio-header";
 import { base64ByteLength, decodeBase64, encodeBase64 } from "@/lib/emulator/base64";
 import { sha256Hex } from "@/lib/emulator/digest";
-import { readImageHeader } from "@/lib/emulator/image-header";
-import { describeMedia, readHeaderFacts } from "@/lib/emulator/media-facts";
+import { pcmSeconds, wavSeconds } from "@/lib/emulator/media/audio-header";
+import { readImageHeader } from "@/lib/emulator/media/image-header";
+import { describeMedia, readHeaderFacts } from "@/lib/emulator/media/media-facts";
 
 /** A WAV of `seconds` of silence, with an optional LIST chunk before `data` as real files have. */
 function wav(seconds: number, sampleRate = 16_000, withList = false): Uint8Array {

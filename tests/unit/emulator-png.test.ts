@@ -1,8 +1,8 @@
 import { inflateSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
-import { geminiImageSize, imagenImageSize } from "@/lib/emulator/image-sizes";
-import { paintPicture } from "@/lib/emulator/picture";
-import { encodePng, PNG_SIGNATURE } from "@/lib/emulator/png-writer";
+import { geminiImageSize, imagenImageSize } from "@/lib/emulator/media/image-sizes";
+import { paintPicture } from "@/lib/emulator/media/picture";
+import { encodePng, PNG_SIGNATURE } from "@/lib/emulator/media/png-writer";
 
 /** Bit-by-bit CRC-32, independent of the table the writer uses. */
 function referenceCrc(bytes: Uint8Array): number {

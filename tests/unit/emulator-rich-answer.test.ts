@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { findModel } from "@/lib/emulator/catalogue";
-import { parseDirectives } from "@/lib/emulator/directives";
-import { planGeneration } from "@/lib/emulator/plan";
-import { streamChunks } from "@/lib/emulator/stream-chunks";
-import { textTokens } from "@/lib/emulator/tokens";
+import { findModel } from "@/lib/emulator/catalogue/catalogue";
+import { parseDirectives } from "@/lib/emulator/native/directives";
+import { planGeneration } from "@/lib/emulator/native/plan";
+import { streamChunks } from "@/lib/emulator/native/stream-chunks";
+import { textTokens } from "@/lib/emulator/native/tokens";
 import type { GenerateRequest } from "@/lib/emulator/types";
 
 function plan(text: string, extra: Partial<GenerateRequest> = {}, model = "gemini-2.5-flash") {

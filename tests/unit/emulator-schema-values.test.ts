@@ -1,8 +1,8 @@
 import { Validator } from "@cfworker/json-schema";
 import { describe, expect, it } from "vitest";
-import { sampleSeedFor } from "@/lib/emulator/prompt-words";
-import { sampleValue } from "@/lib/emulator/schema-values";
-import { violateSchema } from "@/lib/emulator/structured";
+import { sampleSeedFor } from "@/lib/emulator/native/prompt-words";
+import { violateSchema } from "@/lib/emulator/native/structured";
+import { sampleValue } from "@/lib/emulator/schema/schema-values";
 import type { JsonObject, JsonValue } from "@/lib/emulator/types";
 
 const prompt = "What's the weather in Paris and London this weekend? Budget 300 euros.";

@@ -1,13 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { findModel } from "@/lib/emulator/catalogue";
-import { outputKind } from "@/lib/emulator/output-kind";
+import { findModel } from "@/lib/emulator/catalogue/catalogue";
+import { outputKind } from "@/lib/emulator/media/output-kind";
 import {
   SPEECH_SAMPLE_RATE,
   scriptWords,
   speechSeconds,
   synthesizeSpeech,
-} from "@/lib/emulator/pcm-speech";
-import { speakerVoices } from "@/lib/emulator/speech-config";
+} from "@/lib/emulator/media/pcm-speech";
+import { speakerVoices } from "@/lib/emulator/media/speech-config";
 
 function samples(pcm: Uint8Array): Int16Array {
   const view = new DataView(pcm.buffer, pcm.byteOffset, pcm.byteLength);

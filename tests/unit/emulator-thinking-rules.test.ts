@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { findModel } from "@/lib/emulator/catalogue";
-import { EmulatorApiError } from "@/lib/emulator/errors";
-import { checkThinking } from "@/lib/emulator/thinking-rules";
+import { findModel } from "@/lib/emulator/catalogue/catalogue";
+import { checkThinking } from "@/lib/emulator/catalogue/thinking-rules";
+import { EmulatorApiError } from "@/lib/emulator/validation/errors";
 
 type Thinking = { thinkingBudget?: number; thinkingLevel?: string; includeThoughts?: boolean };
 

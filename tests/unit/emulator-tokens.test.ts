@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { countPromptTokens, textTokens } from "@/lib/emulator/tokens";
+import { countPromptTokens, textTokens } from "@/lib/emulator/native/tokens";
 
 describe("emulator token counting", () => {
   it("charges ceil(characters / 4) for text", () => {
