@@ -1,7 +1,7 @@
 /**
  * The prebuilt voices Gemini's speech models accept in `prebuiltVoiceConfig.voiceName`, with the
- * one-word character Google's documentation gives each. Shared by the voice picker and the
- * emulator, which rejects any other name as Gemini does.
+ * one-word character Google's documentation gives each, for the voice picker. The emulator keeps
+ * its own list of the names (lib/emulator/media/voices.ts); a unit test keeps the two equal.
  */
 export const PREBUILT_VOICES = [
   ["Zephyr", "Bright"],
