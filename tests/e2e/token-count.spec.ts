@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { chat } from "./support/chat";
+import { openWithDraft } from "./support/saved-draft";
 
 /**
  * When the server can't count a prompt it says why, and the counter beside the prompt box passes
@@ -7,38 +8,11 @@ import { chat } from "./support/chat";
  * not offer is one such case: a saved draft keeps a model its author picked, even an unknown one,
  * and the server refuses to count for it.
  */
-const STORAGE_KEY = "gemini-playground:draft";
 const MODEL = "gemini-no-such-model";
 const EXPLANATION = `Unknown model "${MODEL}". Choose one from the model list.`;
 
 test.beforeEach(async ({ page }) => {
-  const saved = {
-    state: {
-      draft: {
-        version: 1,
-        model: MODEL,
-        systemInstruction: "",
-        contents: [],
-        config: {},
-        tools: {},
-      },
-      promptText: "",
-      modelSource: "user",
-      settingsOpen: true,
-      systemOpen: true,
-    },
-    version: 1,
-  };
-  // Before the app's scripts run, and only on this tab's first load, as an earlier session left it.
-  await page.addInitScript(
-    ([key, value]) => {
-      if (window !== window.top || sessionStorage.getItem("e2e-seeded")) return;
-      sessionStorage.setItem("e2e-seeded", "1");
-      localStorage.setItem(key, value);
-    },
-    [STORAGE_KEY, JSON.stringify(saved)] as const,
-  );
-  await page.goto("/");
+  await openWithDraft(page, { model: MODEL });
 });
 
 test("the token count shows the server's explanation when it cannot count", async ({ page }) => {

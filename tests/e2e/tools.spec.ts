@@ -1,47 +1,11 @@
-import { expect, type Page, test } from "@playwright/test";
-import type { PromptDoc } from "@/lib/prompt";
+import { expect, test } from "@playwright/test";
 import { chat } from "./support/chat";
+import { openWithDraft } from "./support/saved-draft";
 
 /**
- * Tools and structured output, before the settings UI can switch them on: the saved draft is
- * seeded in localStorage (the persist format of lib/store/create-store.ts) and the page reloaded,
- * as a person's own earlier session would have left it.
+ * Tools and structured output, before the settings UI can switch them on: the page opens with a
+ * saved draft that has them.
  */
-const STORAGE_KEY = "gemini-playground:draft";
-
-async function openWithDraft(page: Page, draft: Partial<PromptDoc>) {
-  const doc: PromptDoc = {
-    version: 1,
-    model: "gemini-2.5-flash",
-    systemInstruction: "",
-    contents: [],
-    config: {},
-    tools: {},
-    ...draft,
-  };
-  const saved = {
-    state: {
-      draft: doc,
-      promptText: "",
-      modelSource: "user",
-      settingsOpen: true,
-      systemOpen: true,
-    },
-    version: 1,
-  };
-  // Before any of the app's scripts run, and only on the first load of this test's tab.
-  await page.addInitScript(
-    ([key, value]) => {
-      // Init scripts run in every frame, the sandboxed search-suggestions frame included.
-      if (window !== window.top || sessionStorage.getItem("e2e-seeded")) return;
-      sessionStorage.setItem("e2e-seeded", "1");
-      localStorage.setItem(key, value);
-    },
-    [STORAGE_KEY, JSON.stringify(saved)] as const,
-  );
-  await page.goto("/");
-}
-
 const WEATHER = {
   name: "get_weather",
   description: "Current weather for a city",
