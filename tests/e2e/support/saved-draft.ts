@@ -1,5 +1,6 @@
 import type { Page } from "@playwright/test";
 import type { PromptDoc } from "@/lib/prompt";
+import { emptyPromptDoc } from "@/lib/prompt/text";
 
 const STORAGE_KEY = "gemini-playground:draft";
 
@@ -9,15 +10,7 @@ const STORAGE_KEY = "gemini-playground:draft";
  * app's scripts run, on the first load of the test's tab only.
  */
 export async function openWithDraft(page: Page, draft: Partial<PromptDoc>) {
-  const doc: PromptDoc = {
-    version: 1,
-    model: "gemini-2.5-flash",
-    systemInstruction: "",
-    contents: [],
-    config: {},
-    tools: {},
-    ...draft,
-  };
+  const doc: PromptDoc = { ...emptyPromptDoc("gemini-2.5-flash"), ...draft };
   const saved = {
     state: {
       draft: doc,
