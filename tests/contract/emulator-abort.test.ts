@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { setupEmulatorServer, user, waitForEnd } from "./emulator-fixture";
+import { readToEnd, setupEmulatorServer, user, waitForEnd } from "./emulator-fixture";
 
 const { client, server } = setupEmulatorServer();
 
@@ -18,7 +18,7 @@ describe("aborting through @google/genai", () => {
 
     const abortedAt = Date.now();
     controller.abort();
-    await expect(iterator.next()).rejects.toThrow();
+    await expect(readToEnd(iterator)).rejects.toThrow();
 
     const entry = await waitForEnd(server(), id ?? "");
     expect(entry.outcome).toBe("client_closed");

@@ -46,3 +46,13 @@ export function errorBody(error: unknown): {
 }
 
 export const user = (text: string) => [{ role: "user", parts: [{ text }] }];
+
+/**
+ * Reads an SDK stream to its end. After an abort, chunks already read off the wire may still
+ * arrive on a slow machine; what matters is that the stream then fails instead of finishing.
+ */
+export async function readToEnd<T>(iterator: AsyncIterator<T>): Promise<number> {
+  let count = 0;
+  while (!(await iterator.next()).done) count += 1;
+  return count;
+}

@@ -1,7 +1,7 @@
 import { GoogleGenAI } from "@google/genai";
 import { describe, expect, it } from "vitest";
 import { createEmulator } from "@/lib/emulator";
-import { errorBody, user } from "./emulator-fixture";
+import { errorBody, readToEnd, user } from "./emulator-fixture";
 
 /** Offline mode: the app hands the SDK the handler as its fetch, with no socket in between. */
 function inProcess() {
@@ -47,7 +47,7 @@ describe("the emulator in process, behind httpOptions.fetch", () => {
     await iterator.next();
     const abortedAt = Date.now();
     controller.abort();
-    await expect(iterator.next()).rejects.toThrow();
+    await expect(readToEnd(iterator)).rejects.toThrow();
     const [entry] = emulator.log.list();
     expect(entry?.outcome).toBe("client_closed");
     expect(entry?.endedAt ?? Infinity).toBeLessThan(abortedAt + 1000);
