@@ -11,6 +11,19 @@ const optionalString = z
   .transform((v) => v || undefined)
   .optional();
 
+const list = z
+  .string()
+  .optional()
+  .transform((v) =>
+    (v ?? "")
+      .split(",")
+      .map((item) => item.trim())
+      .filter(Boolean),
+  );
+
+const seconds = (fallback: number, min = 1) => z.coerce.number().min(min).default(fallback);
+const count = (fallback: number, min = 1) => z.coerce.number().int().min(min).default(fallback);
+
 const EnvSchema = z.object({
   GOOGLE_API_KEY: optionalString,
   GEMINI_API_KEY: optionalString,
@@ -37,6 +50,26 @@ const EnvSchema = z.object({
     .min(0)
     .max(15 * 1024 * 1024)
     .default(4 * 1024 * 1024),
+  PLAYGROUND_MEDIA_TOTAL_BYTES: count(5 * 1024 ** 3, 1024),
+  PLAYGROUND_MEDIA_RETENTION_DAYS: seconds(30, 0),
+  PLAYGROUND_ALLOWED_ORIGINS: list.pipe(
+    z.array(
+      z.url({
+        message: "PLAYGROUND_ALLOWED_ORIGINS must list origins such as https://play.example.com",
+      }),
+    ),
+  ),
+  PLAYGROUND_PUBLIC_HOSTS: list,
+  PLAYGROUND_UPSTREAM_FIRST_CHUNK_SECONDS: seconds(120, 0.1),
+  PLAYGROUND_UPSTREAM_IDLE_SECONDS: seconds(60, 0.1),
+  PLAYGROUND_STREAM_PING_SECONDS: seconds(15, 0.1),
+  PLAYGROUND_MAX_CONCURRENT_RUNS: count(32),
+  PLAYGROUND_MAX_CONCURRENT_RUNS_PER_CLIENT: count(8),
+  PLAYGROUND_MAX_INFLIGHT_BYTES: count(64 * 1024 * 1024, 1024),
+  PLAYGROUND_MAX_PARTS: count(10_000),
+  PLAYGROUND_MAX_JSON_DEPTH: count(64, 8),
+  PLAYGROUND_UPLOAD_IDLE_SECONDS: seconds(30, 0.1),
+  HOSTNAME: optionalString,
 });
 
 export interface ServerEnv {
@@ -54,6 +87,32 @@ export interface ServerEnv {
   mediaMaxBytes: number;
   /** Files up to this size are sent inline; larger ones go through the Files API. */
   mediaInlineBytes: number;
+  /** All stored media together may not exceed this; an upload past it is answered 507. */
+  mediaTotalBytes: number;
+  /** Blobs nothing used for this long are removed by the sweep (0 keeps them forever). */
+  mediaRetentionMs: number;
+  /** Origins besides the server's own that may send state-changing requests (behind a proxy). */
+  allowedOrigins: string[];
+  /** Host names (host or host:port) the server answers to besides loopback and its bound address. */
+  publicHosts: string[];
+  /** The address the server was started on (`HOSTNAME`), when not a wildcard. */
+  boundHost: string | undefined;
+  /** A run whose first chunk takes longer ends with a timeout. */
+  firstChunkTimeoutMs: number;
+  /** A run that goes silent this long between chunks ends with a timeout. */
+  idleTimeoutMs: number;
+  /** How often an SSE comment keeps a waiting stream alive through proxies. */
+  pingIntervalMs: number;
+  maxConcurrentRuns: number;
+  maxConcurrentRunsPerClient: number;
+  /** Request bytes being read at once across all requests (per client: half of it). */
+  maxInflightBytes: number;
+  /** Parts across all turns of one document. */
+  maxParts: number;
+  /** JSON nesting a request body may have. */
+  maxJsonDepth: number;
+  /** An upload that sends nothing for this long is dropped. */
+  uploadIdleMs: number;
 }
 
 let cached: ServerEnv | undefined;
@@ -78,6 +137,21 @@ export function serverEnv(): ServerEnv {
     dataDir: env.PLAYGROUND_DATA_DIR,
     mediaMaxBytes: env.PLAYGROUND_MEDIA_MAX_BYTES,
     mediaInlineBytes: env.PLAYGROUND_MEDIA_INLINE_BYTES,
+    mediaTotalBytes: env.PLAYGROUND_MEDIA_TOTAL_BYTES,
+    mediaRetentionMs: env.PLAYGROUND_MEDIA_RETENTION_DAYS * 86_400_000,
+    allowedOrigins: env.PLAYGROUND_ALLOWED_ORIGINS.map((origin) => new URL(origin).origin),
+    publicHosts: env.PLAYGROUND_PUBLIC_HOSTS.map((host) => host.toLowerCase()),
+    boundHost:
+      env.HOSTNAME && !["0.0.0.0", "::", "[::]"].includes(env.HOSTNAME) ? env.HOSTNAME : undefined,
+    firstChunkTimeoutMs: env.PLAYGROUND_UPSTREAM_FIRST_CHUNK_SECONDS * 1000,
+    idleTimeoutMs: env.PLAYGROUND_UPSTREAM_IDLE_SECONDS * 1000,
+    pingIntervalMs: env.PLAYGROUND_STREAM_PING_SECONDS * 1000,
+    maxConcurrentRuns: env.PLAYGROUND_MAX_CONCURRENT_RUNS,
+    maxConcurrentRunsPerClient: env.PLAYGROUND_MAX_CONCURRENT_RUNS_PER_CLIENT,
+    maxInflightBytes: env.PLAYGROUND_MAX_INFLIGHT_BYTES,
+    maxParts: env.PLAYGROUND_MAX_PARTS,
+    maxJsonDepth: env.PLAYGROUND_MAX_JSON_DEPTH,
+    uploadIdleMs: env.PLAYGROUND_UPLOAD_IDLE_SECONDS * 1000,
   };
   return cached;
 }

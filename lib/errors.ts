@@ -20,6 +20,20 @@ export const ERROR_STATUS = {
   /** A stored file that is asked for by hash and not held. */
   media_missing: 404,
   unauthorized: 401,
+  /** A state-changing request from another site (no same-origin Origin or Sec-Fetch-Site). */
+  "forbidden:origin": 403,
+  /** A Host header this server does not answer to (DNS rebinding, a wrong name). */
+  misdirected_host: 421,
+  /** An upload that stopped sending. */
+  "timeout:upload": 408,
+  /** Too many runs at once, for this client or the whole server. */
+  "limit:runs": 429,
+  /** Too many request bytes being read at once. */
+  "limit:bytes": 429,
+  /** The media store's total quota is used up. */
+  storage_full: 507,
+  /** Gemini sent nothing for too long: before the first chunk, or between chunks. */
+  "timeout:gemini": 504,
   "rate_limit:gemini": 429,
   "invalid_argument:gemini": 400,
   /** The model named does not exist or cannot generate: the request named it. */
