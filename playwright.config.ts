@@ -1,11 +1,12 @@
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { defineConfig } from "@playwright/test";
-import { MEDIA_LIMITS, PORTS } from "./tests/e2e/support/ports";
+import { LIMITED, MEDIA_LIMITS, PORTS } from "./tests/e2e/support/ports";
 
 /**
- * Three servers: the standalone emulator, the app pointed at it with a canary key (as in
- * production with a real key), and the app with no key at all (offline mode).
+ * Four servers: the standalone emulator, the app pointed at it with a canary key (as in
+ * production with a real key), the app with no key at all (offline mode), and the app in front
+ * of the emulator again with short timeouts and small limits (`LIMITED`).
  */
 const canary = process.env.E2E_CANARY_KEY;
 if (!canary) throw new Error("Run the e2e suite with `npm run test:e2e` (it sets E2E_CANARY_KEY).");
@@ -45,6 +46,25 @@ export default defineConfig({
         PLAYGROUND_MEDIA_INLINE_BYTES: String(MEDIA_LIMITS.inlineBytes),
         PLAYGROUND_MEDIA_MAX_BYTES: String(MEDIA_LIMITS.maxBytes),
         PLAYGROUND_DATA_DIR: join(tmpdir(), `playground-e2e-${PORTS.app}`),
+      },
+      reuseExistingServer: false,
+      stdout: "pipe",
+    },
+    {
+      command: `npx next start -p ${PORTS.limited} -H 127.0.0.1`,
+      url: `http://127.0.0.1:${PORTS.limited}/api/health`,
+      env: {
+        GEMINI_API_KEY: canary,
+        GOOGLE_API_KEY: "",
+        GEMINI_BASE_URL: `http://127.0.0.1:${PORTS.emulator}`,
+        PLAYGROUND_DATA_DIR: join(tmpdir(), `playground-e2e-${PORTS.limited}`),
+        PLAYGROUND_UPSTREAM_FIRST_CHUNK_SECONDS: String(LIMITED.firstChunkSeconds),
+        PLAYGROUND_UPSTREAM_IDLE_SECONDS: String(LIMITED.idleSeconds),
+        PLAYGROUND_STREAM_PING_SECONDS: String(LIMITED.pingSeconds),
+        PLAYGROUND_MAX_CONCURRENT_RUNS: String(LIMITED.maxConcurrentRuns),
+        PLAYGROUND_MAX_CONCURRENT_RUNS_PER_CLIENT: String(LIMITED.maxConcurrentRunsPerClient),
+        PLAYGROUND_MEDIA_TOTAL_BYTES: String(LIMITED.mediaTotalBytes),
+        PLAYGROUND_UPLOAD_IDLE_SECONDS: String(LIMITED.uploadIdleSeconds),
       },
       reuseExistingServer: false,
       stdout: "pipe",
