@@ -44,7 +44,7 @@ export async function throughApp(appUrl: string): Promise<Sample> {
   const start = performance.now();
   const response = await fetch(`${appUrl}/api/run`, {
     method: "POST",
-    headers: { "content-type": "application/json" },
+    headers: { "content-type": "application/json", origin: appUrl },
     body: JSON.stringify({
       model: MODEL,
       contents: [{ role: "user", parts: [{ kind: "text", text: PROMPT }] }],

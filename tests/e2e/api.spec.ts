@@ -5,7 +5,7 @@ import { APP_URL, textDoc, uniqueMarker, waitForEmulatorEnd } from "./support/se
 async function run(body: unknown): Promise<{ status: number; events: RunEvent[]; json?: unknown }> {
   const response = await fetch(`${APP_URL}/api/run`, {
     method: "POST",
-    headers: { "content-type": "application/json" },
+    headers: { "content-type": "application/json", origin: APP_URL },
     body: typeof body === "string" ? body : JSON.stringify(body),
   });
   if (!response.headers.get("content-type")?.includes("text/event-stream")) {
@@ -89,7 +89,7 @@ test.describe("POST /api/run", () => {
   test("explains a quota error with its retry delay", async () => {
     const response = await fetch(`${APP_URL}/api/run`, {
       method: "POST",
-      headers: { "content-type": "application/json" },
+      headers: { "content-type": "application/json", origin: APP_URL },
       body: JSON.stringify(textDoc("#emulator error=429 retryDelay=7s")),
     });
     expect(response.status).toBe(429);
@@ -148,7 +148,7 @@ test.describe("POST /api/run", () => {
     const controller = new AbortController();
     const response = await fetch(`${APP_URL}/api/run`, {
       method: "POST",
-      headers: { "content-type": "application/json" },
+      headers: { "content-type": "application/json", origin: APP_URL },
       body: JSON.stringify(textDoc(`${marker}\n#emulator tokens=20000 rate=200/s`)),
       signal: controller.signal,
     });
@@ -191,7 +191,7 @@ test.describe("GET /api/models and POST /api/count-tokens", () => {
     const count = async (doc: unknown) => {
       const response = await fetch(`${APP_URL}/api/count-tokens`, {
         method: "POST",
-        headers: { "content-type": "application/json" },
+        headers: { "content-type": "application/json", origin: APP_URL },
         body: JSON.stringify(doc),
       });
       expect(response.status).toBe(200);
