@@ -14,10 +14,17 @@ export interface GeminiClient {
 
 let client: GeminiClient | undefined;
 
+/** Google's endpoint, named explicitly: see `gemini()`. */
+export const GOOGLE_BASE_URL = "https://generativelanguage.googleapis.com";
+
 /**
  * The one place the SDK is constructed. With a key it talks to Gemini (or GEMINI_BASE_URL);
  * without one it talks to the emulator inside this process through the SDK's own `fetch` hook,
  * so offline mode exercises exactly the same request and stream code as production.
+ *
+ * The base URL is always passed, Google's own when GEMINI_BASE_URL is unset: without one the SDK
+ * reads GOOGLE_GEMINI_BASE_URL from the environment, and a stray value there would send the
+ * server's key to whoever it names.
  */
 export function gemini(): GeminiClient {
   if (client) return client;
@@ -28,14 +35,15 @@ export function gemini(): GeminiClient {
   const rest = env.offline
     ? { baseUrl: "http://emulator.invalid", fetch: offlineFetch() }
     : {
-        baseUrl: env.baseUrl ?? "https://generativelanguage.googleapis.com",
+        baseUrl: env.baseUrl ?? GOOGLE_BASE_URL,
         fetch: globalThis.fetch,
       };
   const ai = new GoogleGenAI({
     apiKey,
     httpOptions: {
       apiVersion: env.apiVersion,
-      ...(env.offline ? rest : env.baseUrl && { baseUrl: env.baseUrl }),
+      baseUrl: rest.baseUrl,
+      ...(env.offline && { fetch: rest.fetch }),
     },
   });
   client = {
@@ -46,9 +54,10 @@ export function gemini(): GeminiClient {
   return client;
 }
 
-/** Where requests go, for messages a person reads (never includes the key). */
+/**
+ * Who answers, for messages a person reads. Never GEMINI_BASE_URL's host: a gateway's internal
+ * name, address or port is the server's business (the log keeps it), not the browser's.
+ */
 export function upstreamName(): string {
-  const env = serverEnv();
-  if (env.offline) return "the built-in emulator";
-  return env.baseUrl ? new URL(env.baseUrl).host : "Gemini";
+  return serverEnv().offline ? "the built-in emulator" : "Gemini";
 }

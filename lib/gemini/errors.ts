@@ -1,7 +1,7 @@
 import "server-only";
 import { ApiError } from "@google/genai";
 import { AppError, type ErrorCode } from "@/lib/errors";
-import { redact } from "@/lib/log";
+import { log, redact } from "@/lib/log";
 
 /** Google's error envelope, as carried (JSON-encoded) in the SDK's ApiError message. */
 interface GoogleError {
@@ -31,15 +31,30 @@ export function parseRetryDelay(delay: string | undefined): number | undefined {
   return match?.[1] ? Math.round(Number(match[1]) * 1000) : undefined;
 }
 
+export interface ErrorContext {
+  model: string;
+  /** Who answers, as a person reads it: "Gemini" or "the built-in emulator", never a host. */
+  upstream: string;
+  /** Named in the message of an unexpected failure, so its log line can be found. */
+  requestId?: string;
+}
+
 /**
  * Translate anything the SDK throws into a message a person can act on. Google's own message is
  * kept where it explains a bad request (it names the offending setting), always passed through
- * `redact` so the key cannot ride along.
+ * `redact` so the key cannot ride along. Only a failed fetch is a network error; a stream that
+ * stopped half-way is a broken stream; anything else (an SDK's own check, a bug of ours) is
+ * `internal`, logged with its stack and answered plainly.
  */
-export function toAppError(error: unknown, context: { model: string; upstream: string }): AppError {
+export function toAppError(error: unknown, context: ErrorContext): AppError {
   if (error instanceof AppError) return error;
-  if (!(error instanceof ApiError)) return networkError(error, context.upstream);
+  if (error instanceof ApiError) return googleError(error, context);
+  if (isNetworkFailure(error)) return networkError(error, context.upstream);
+  if (isStreamCut(error)) return streamBroken(context.upstream);
+  return unexpected(error, context);
+}
 
+function googleError(error: ApiError, context: ErrorContext): AppError {
   const g = parseGoogleError(error);
   const status = error.status;
   const googleStatus = g.status;
@@ -112,8 +127,37 @@ export function toAppError(error: unknown, context: { model: string; upstream: s
   }
 }
 
+/** A system error code (ECONNREFUSED, ENOTFOUND, ECONNRESET, UND_ERR_SOCKET…) on an error or its causes. */
+function systemErrorCode(error: unknown): string | undefined {
+  let current: unknown = error;
+  for (let depth = 0; depth < 5 && current && typeof current === "object"; depth += 1) {
+    const code = (current as { code?: unknown }).code;
+    if (typeof code === "string" && /^(E[A-Z0-9]+|UND_ERR(_[A-Z_]+)?)$/.test(code)) return code;
+    current = (current as { cause?: unknown }).cause;
+  }
+  return undefined;
+}
+
+/** What `fetch` throws when the network failed: a TypeError whose cause carries a system code. */
+export function isNetworkFailure(error: unknown): boolean {
+  return error instanceof TypeError && systemErrorCode(error.cause) !== undefined;
+}
+
+/**
+ * A stream that stopped half-way without a network error: the SDK's reader found a truncated or
+ * unreadable event, or the in-process emulator cut the stream on purpose (`disconnect=N`).
+ */
+function isStreamCut(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
+  return (
+    error.name === "EmulatorDisconnect" ||
+    error.message.startsWith("Incomplete JSON segment") ||
+    error.message.startsWith("exception parsing stream chunk")
+  );
+}
+
 function networkError(error: unknown, upstream: string): AppError {
-  const cause = (error as { cause?: { code?: string } })?.cause?.code;
+  const cause = systemErrorCode((error as { cause?: unknown }).cause);
   return new AppError({
     code: "network:gemini",
     retryable: true,
@@ -121,11 +165,42 @@ function networkError(error: unknown, upstream: string): AppError {
   });
 }
 
-/** A stream that broke after it started (connection cut, malformed chunk). */
+function unexpected(error: unknown, context: ErrorContext): AppError {
+  log("error", "unexpected failure calling Gemini", {
+    requestId: context.requestId,
+    model: context.model,
+    error:
+      error instanceof Error ? (error.stack ?? `${error.name}: ${error.message}`) : String(error),
+  });
+  const request = context.requestId ? ` (request ${context.requestId})` : "";
+  return new AppError({
+    code: "internal",
+    retryable: true,
+    message: `Something went wrong on the server while calling ${context.upstream}${request}. Try again; the server's log has the details.`,
+  });
+}
+
+/**
+ * A stream that broke after it started (connection cut, malformed chunk). A Google error that
+ * arrives inside the stream is not one: it keeps its own code through `toAppError`.
+ */
 export function streamBroken(upstream: string): AppError {
   return new AppError({
     code: "stream:gemini",
     retryable: true,
     message: `The connection to ${upstream} broke off mid-answer. What arrived is kept; run again to get the rest.`,
   });
+}
+
+/** Which wait ran out: for the first chunk, or between two chunks. */
+export type UpstreamWait = "first" | "idle";
+
+/** Gemini went quiet for longer than the server waits; the upstream request has been ended. */
+export function upstreamTimeout(wait: UpstreamWait, ms: number, upstream: string): AppError {
+  const seconds = `${Number((ms / 1000).toFixed(1))} s`;
+  const message =
+    wait === "first"
+      ? `${upstream} sent no answer within ${seconds}, so the run was stopped while waiting for the first chunk. Nothing had arrived yet; run again, or ask the server's owner to raise PLAYGROUND_UPSTREAM_FIRST_CHUNK_SECONDS.`
+      : `${upstream} went silent mid-answer: nothing arrived for ${seconds}, so the run was stopped. What arrived is kept; run again to get the rest, or ask the server's owner to raise PLAYGROUND_UPSTREAM_IDLE_SECONDS.`;
+  return new AppError({ code: "timeout:gemini", retryable: true, message });
 }

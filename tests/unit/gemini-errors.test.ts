@@ -1,6 +1,6 @@
 import { ApiError } from "@google/genai";
 import { describe, expect, it } from "vitest";
-import { parseRetryDelay, toAppError } from "@/lib/gemini/errors";
+import { parseRetryDelay, toAppError, upstreamTimeout } from "@/lib/gemini/errors";
 import { registerSecret } from "@/lib/log";
 
 const ctx = { model: "gemini-2.5-flash", upstream: "Gemini" };
@@ -79,16 +79,48 @@ describe("upstream error translation", () => {
     expect(e.body.message).toContain("GEMINI_API_KEY");
   });
 
-  it("names an unreachable upstream", () => {
-    const e = toAppError(
-      Object.assign(new TypeError("fetch failed"), { cause: { code: "ECONNREFUSED" } }),
-      {
-        ...ctx,
-        upstream: "127.0.0.1:9",
-      },
-    );
-    expect(e.body).toMatchObject({ code: "network:gemini", retryable: true });
-    expect(e.body.message).toContain("127.0.0.1:9 (ECONNREFUSED)");
+  it.each([
+    ["ECONNREFUSED", { code: "ECONNREFUSED", address: "10.1.2.3", port: 8443 }],
+    ["ENOTFOUND", { code: "ENOTFOUND", hostname: "gateway.internal" }],
+    ["ECONNRESET", { code: "ECONNRESET" }],
+    ["UND_ERR_CONNECT_TIMEOUT", { code: "UND_ERR_CONNECT_TIMEOUT" }],
+    ["ECONNREFUSED", new AggregateError([], "", { cause: { code: "ECONNREFUSED" } })],
+  ])("calls a failed fetch (%s) a network error, naming only Gemini", (code, cause) => {
+    const e = toAppError(Object.assign(new TypeError("fetch failed"), { cause }), ctx);
+    expect(e.body).toMatchObject({ code: "network:gemini", status: 502, retryable: true });
+    expect(e.body.message).toContain(`Could not reach Gemini (${code})`);
+    expect(e.body.message).not.toMatch(/10\.1\.2\.3|8443|gateway\.internal/);
+  });
+
+  it.each([
+    ["an SDK's own check", new Error("contents are required")],
+    ["a stack overflow", new RangeError("Maximum call stack size exceeded")],
+    ["a TypeError that is no fetch failure", new TypeError("x.map is not a function")],
+    ["something not an Error", "a string"],
+  ])("answers %s as internal, plainly, with the request id", (_, error) => {
+    const e = toAppError(error, { ...ctx, requestId: "req-42" });
+    expect(e.body).toMatchObject({ code: "internal", status: 500 });
+    expect(e.body.message).toContain("req-42");
+    expect(e.body.message).not.toMatch(/reach|contents|stack|map/i);
+  });
+
+  it.each([
+    ["a truncated stream", new Error("Incomplete JSON segment at the end")],
+    ["an unreadable chunk", new Error("exception parsing stream chunk {. SyntaxError")],
+  ])("calls %s a broken stream", (_, error) => {
+    expect(toAppError(error, ctx).body).toMatchObject({ code: "stream:gemini", retryable: true });
+  });
+
+  it("says which wait ran out, for how long, and which setting raises it", () => {
+    const first = upstreamTimeout("first", 120_000, "Gemini").body;
+    expect(first).toMatchObject({ code: "timeout:gemini", status: 504, retryable: true });
+    expect(first.message).toContain("120 s");
+    expect(first.message).toContain("first chunk");
+    expect(first.message).toContain("PLAYGROUND_UPSTREAM_FIRST_CHUNK_SECONDS");
+    const idle = upstreamTimeout("idle", 2500, "Gemini").body.message;
+    expect(idle).toContain("2.5 s");
+    expect(idle).toContain("What arrived is kept");
+    expect(idle).toContain("PLAYGROUND_UPSTREAM_IDLE_SECONDS");
   });
 
   it("parses protobuf durations", () => {
