@@ -1,31 +1,52 @@
 import "server-only";
+import { serverEnv } from "@/lib/env";
 import { encodeEvent, type RunEvent, SSE_HEADERS } from "@/lib/run/events";
 
+/** An SSE comment: browsers' and our own readers skip it; proxies see a live connection. */
+export const SSE_PING = ": ping\n\n";
+
 /**
- * Run events as a Server-Sent Events response. `onCancel` runs when the browser goes away
+ * Run events as a Server-Sent Events response. The headers leave as soon as this returns, and
+ * whenever nothing was written for `pingIntervalMs` (waiting for Gemini's first chunk, or a slow
+ * stretch between chunks) a comment goes out, so a proxy or load balancer with an idle timeout
+ * does not cut a run that is only thinking. `onCancel` runs when the browser goes away
  * mid-stream (the body is cancelled), so the caller can end the upstream request at once
  * rather than when the next chunk arrives.
  */
 export function sseResponse(
   events: AsyncIterable<RunEvent>,
-  options: { onCancel: () => void; headers?: Record<string, string> },
+  options: { onCancel: () => void; headers?: Record<string, string>; pingIntervalMs?: number },
 ): Response {
   const encoder = new TextEncoder();
   const flush = flushPacer();
+  const pingIntervalMs = options.pingIntervalMs ?? serverEnv().pingIntervalMs;
   let cancelled = false;
+  let pingTimer: ReturnType<typeof setTimeout> | undefined;
   const body = new ReadableStream<Uint8Array>({
     async start(controller) {
-      for await (const event of events) {
-        if (cancelled) break;
-        controller.enqueue(encoder.encode(encodeEvent(event)));
-        // Paced by chunks only: a turn spent on the opening meta would make the pacer hold
-        // back the first chunk, the one whose latency matters most.
-        if (event.type === "chunk") await flush.afterWrite();
+      const write = (text: string) => {
+        if (cancelled) return;
+        controller.enqueue(encoder.encode(text));
+        clearTimeout(pingTimer);
+        pingTimer = setTimeout(() => write(SSE_PING), pingIntervalMs);
+      };
+      try {
+        pingTimer = setTimeout(() => write(SSE_PING), pingIntervalMs);
+        for await (const event of events) {
+          if (cancelled) break;
+          write(encodeEvent(event));
+          // Paced by chunks only: a turn spent on the opening meta would make the pacer hold
+          // back the first chunk, the one whose latency matters most.
+          if (event.type === "chunk") await flush.afterWrite();
+        }
+      } finally {
+        clearTimeout(pingTimer);
       }
       if (!cancelled) controller.close();
     },
     cancel() {
       cancelled = true;
+      clearTimeout(pingTimer);
       options.onCancel();
     },
   });

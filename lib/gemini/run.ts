@@ -1,104 +1,157 @@
 import "server-only";
-import type { GenerateContentResponse } from "@google/genai";
+import { ApiError, type GenerateContentResponse } from "@google/genai";
+import { serverEnv } from "@/lib/env";
 import type { AppError } from "@/lib/errors";
 import { log } from "@/lib/log";
 import type { ChunkData, RunEvent, RunMeta } from "@/lib/run/events";
 import type { UpstreamRequest } from "@/lib/wire/request";
 import { gemini, upstreamName } from "./client";
-import { streamBroken, toAppError } from "./errors";
+import { isNetworkFailure, streamBroken, toAppError, upstreamTimeout } from "./errors";
 import { generateImagesChunks } from "./generate-images";
 import { hasInlineData, speechCollector, storeGeneratedMedia } from "./generated-media";
+import { type Waited, waitFor } from "./wait";
 
 export interface RunOptions {
   requestId: string;
   /** Aborting it (Stop, a closed tab) ends the upstream request too. */
   signal: AbortSignal;
+  /** How long Gemini may stay silent; the server's settings unless given (tests pass short ones). */
+  timeouts?: { firstChunkMs?: number; idleMs?: number };
 }
+
+type UpstreamChunk = GenerateContentResponse | ChunkData;
 
 /**
  * A run as a stream of typed events, knowing nothing of HTTP: /api/run encodes it as SSE, and
  * whatever else consumes runs (several at once, or stored) takes the same values.
  *
- * The upstream request is opened before this resolves, so a request Gemini refuses outright
- * (429, 400, …) rejects here with its AppError, and the route can answer with that status
- * rather than a 200 stream. Once open, every failure is an `error` event, and the events always
- * end with a timing `meta` and `done`, unless the run was aborted, which ends them quietly.
+ * The opening `meta` comes at once, before Gemini is asked, so the browser knows the run started
+ * however long Gemini takes. From then on every failure is an `error` event — a refusal before
+ * the first chunk (429, 400, …), a Google error mid-stream, a cut connection, a wait that ran out
+ * (no first chunk within `firstChunkMs`, or nothing for `idleMs` between chunks, which also ends
+ * the upstream request at once) — and the events end with a timing `meta` and `done`, unless the
+ * run was aborted, which ends them quietly.
  */
-export async function openRun(
+export async function* openRun(
   upstream: UpstreamRequest,
   options: RunOptions,
-): Promise<AsyncIterable<RunEvent>> {
-  const { ai, simulated } = gemini();
-  const model = upstream.params.model;
-  const started = performance.now();
-  let chunks: AsyncIterable<GenerateContentResponse | ChunkData>;
-  try {
-    chunks =
-      upstream.method === "generateImages"
-        ? await generateImagesChunks(upstream.params, options.signal)
-        : await ai.models.generateContentStream({
-            ...upstream.params,
-            config: { ...upstream.params.config, abortSignal: options.signal },
-          });
-  } catch (error) {
-    throw failure(error, model, options.requestId);
-  }
-  const meta: RunMeta = { requestId: options.requestId, model, simulated };
-  return runEvents(chunks, { meta, started, signal: options.signal });
-}
-
-async function* runEvents(
-  chunks: AsyncIterable<GenerateContentResponse | ChunkData>,
-  run: { meta: RunMeta; started: number; signal: AbortSignal },
 ): AsyncGenerator<RunEvent> {
-  const { meta, signal } = run;
+  const { simulated } = gemini();
+  const env = serverEnv();
+  const limits = {
+    firstChunkMs: options.timeouts?.firstChunkMs ?? env.firstChunkTimeoutMs,
+    idleMs: options.timeouts?.idleMs ?? env.idleTimeoutMs,
+  };
+  const { requestId, signal } = options;
+  const model = upstream.params.model;
+  const meta: RunMeta = { requestId, model, simulated };
+  const started = performance.now();
   yield { type: "meta", data: meta };
+  if (signal.aborted) return;
+
+  // Ours to end: the caller's abort, a timeout, or the consumer leaving early all close it.
+  const upstreamAbort = new AbortController();
+  const endUpstream = () => upstreamAbort.abort();
+  signal.addEventListener("abort", endUpstream, { once: true });
+  let iterator: AsyncIterator<UpstreamChunk> | undefined;
   let firstChunkMs: number | null = null;
   const speech = speechCollector();
+  const firstDeadline = started + limits.firstChunkMs;
+  /** Waits on Gemini within the wait that applies now; a failure comes back as a value. */
+  const upstreamStep = <T>(promise: Promise<T>): Promise<Waited<T>> =>
+    waitFor(
+      promise,
+      firstChunkMs === null ? firstDeadline - performance.now() : limits.idleMs,
+      signal,
+    );
+
+  let failure: AppError | undefined;
+  let end: Ending = { kind: "done" };
   try {
-    for await (const chunk of chunks) {
-      firstChunkMs ??= performance.now() - run.started;
-      const data = speech.take(toChunkData(chunk));
-      yield { type: "chunk", data: hasInlineData(data) ? await storeGeneratedMedia(data) : data };
+    const opened = await upstreamStep(openChunks(upstream, upstreamAbort.signal));
+    if (opened.kind !== "value") end = opened;
+    else {
+      iterator = opened.value[Symbol.asyncIterator]();
+      for (;;) {
+        const step = await upstreamStep(iterator.next());
+        if (step.kind !== "value") end = step;
+        if (step.kind !== "value" || step.value.done) break;
+        firstChunkMs ??= performance.now() - started;
+        const data = speech.take(toChunkData(step.value.value));
+        yield { type: "chunk", data: hasInlineData(data) ? await storeGeneratedMedia(data) : data };
+      }
     }
-    const spoken = await speech.finish();
-    if (spoken) yield { type: "chunk", data: spoken };
+    if (signal.aborted || end.kind === "aborted") return;
+    if (end.kind === "timeout") {
+      const wait = firstChunkMs === null ? "first" : "idle";
+      const ms = wait === "first" ? limits.firstChunkMs : limits.idleMs;
+      endUpstream();
+      log("warn", "run timed out", { requestId, model, wait, ms });
+      failure = upstreamTimeout(wait, ms, upstreamName()).withRequestId(requestId);
+    } else if (end.kind === "error") {
+      failure = upstreamFailure(end.error, { model, requestId, started: firstChunkMs !== null });
+    } else {
+      const spoken = await speech.finish();
+      if (spoken) yield { type: "chunk", data: spoken };
+    }
   } catch (error) {
+    // Not Gemini's failure but ours (storing media, assembling speech): internal, logged in full.
     if (signal.aborted) return;
-    const appError =
-      firstChunkMs === null
-        ? failure(error, meta.model, meta.requestId)
-        : broken(error, meta.requestId);
-    yield { type: "error", data: appError.body };
+    failure = toAppError(error, { model, upstream: upstreamName(), requestId }).withRequestId(
+      requestId,
+    );
+  } finally {
+    signal.removeEventListener("abort", endUpstream);
+    endUpstream();
+    // A timed-out or abandoned read settles once the abort reaches it; nobody waits for it.
+    iterator?.return?.().catch(() => undefined);
   }
   if (signal.aborted) return;
-  const totalMs = performance.now() - run.started;
+  if (failure) yield { type: "error", data: failure.body };
+  const totalMs = performance.now() - started;
   yield { type: "meta", data: { ...meta, timing: { firstChunkMs, totalMs } } };
   yield { type: "done", data: {} };
 }
 
+/** How the upstream side ended: all read, failed, out of time, or aborted by the caller. */
+type Ending = Exclude<Waited<unknown>, { kind: "value" }> | { kind: "done" };
+
+function openChunks(
+  upstream: UpstreamRequest,
+  signal: AbortSignal,
+): Promise<AsyncIterable<UpstreamChunk>> {
+  if (upstream.method === "generateImages") return generateImagesChunks(upstream.params, signal);
+  return gemini().ai.models.generateContentStream({
+    ...upstream.params,
+    config: { ...upstream.params.config, abortSignal: signal },
+  });
+}
+
 /** Only the API's own fields travel: the SDK's wrapper also carries upstream HTTP headers. */
-function toChunkData(chunk: GenerateContentResponse | ChunkData): ChunkData {
+function toChunkData(chunk: UpstreamChunk): ChunkData {
   const { candidates, promptFeedback, usageMetadata, modelVersion, responseId, createTime } = chunk;
   return { candidates, promptFeedback, usageMetadata, modelVersion, responseId, createTime };
 }
 
-function failure(error: unknown, model: string, requestId: string): AppError {
-  const appError = toAppError(error, { model, upstream: upstreamName() });
-  log(appError.status >= 500 ? "error" : "warn", "run failed", {
+/**
+ * What Gemini's side of the run failed with. A Google error keeps its identity wherever it
+ * arrives (a 429 mid-stream is still a 429 with its retry delay); a network failure once chunks
+ * flowed is a cut stream, not an unreachable server.
+ */
+function upstreamFailure(
+  error: unknown,
+  run: { model: string; requestId: string; started: boolean },
+): AppError {
+  const { model, requestId } = run;
+  const cut = run.started && !(error instanceof ApiError) && isNetworkFailure(error);
+  const appError = cut
+    ? streamBroken(upstreamName())
+    : toAppError(error, { model, upstream: upstreamName(), requestId });
+  log(appError.status >= 500 ? "error" : "warn", cut ? "run stream broke" : "run failed", {
     requestId,
     model,
     code: appError.body.code,
-    upstream: errorSummary(error),
+    upstream: error instanceof Error ? `${error.name}: ${error.message}` : String(error),
   });
   return appError.withRequestId(requestId);
-}
-
-function broken(error: unknown, requestId: string): AppError {
-  log("warn", "run stream broke", { requestId, upstream: errorSummary(error) });
-  return streamBroken(upstreamName()).withRequestId(requestId);
-}
-
-function errorSummary(error: unknown): string {
-  return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
 }

@@ -3,9 +3,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { preparePrompt } from "@/lib/api/prepare";
-import type { AppError } from "@/lib/errors";
 import { offlineEmulator } from "@/lib/gemini/offline";
-import { openRun } from "@/lib/gemini/run";
+import { openRun, type RunOptions } from "@/lib/gemini/run";
 import type { PromptDocInput } from "@/lib/prompt";
 import type { RunEvent } from "@/lib/run/events";
 import { foldRunActions, initialRunState, type RunState } from "@/lib/run/reducer";
@@ -32,9 +31,13 @@ const ask = (text: string, rest: Partial<PromptDocInput> = {}): PromptDocInput =
   ...rest,
 });
 
-async function open(doc: PromptDocInput, signal = new AbortController().signal) {
+async function open(
+  doc: PromptDocInput,
+  signal = new AbortController().signal,
+  timeouts?: RunOptions["timeouts"],
+) {
   const { upstream } = await preparePrompt(doc, signal);
-  return openRun(upstream, { requestId: "req-test", signal });
+  return openRun(upstream, { requestId: "req-test", signal, timeouts });
 }
 
 async function collect(events: AsyncIterable<RunEvent>): Promise<RunEvent[]> {
@@ -162,16 +165,35 @@ describe("a run as event values", () => {
     expect(predict).toBeDefined();
   });
 
-  it("rejects before the first event when Gemini refuses the request outright", async () => {
-    const refused = await open(ask("#emulator error=429 retryDelay=3s")).catch(
-      (error: AppError) => error,
-    );
-    expect((refused as AppError).body).toMatchObject({
+  it("yields the meta at once and Gemini's outright refusal as an error event", async () => {
+    const { events, state } = await run(ask("#emulator error=429 retryDelay=3s"));
+    expect(types(events)).toEqual(["meta", "error", "meta", "done"]);
+    expect(events[1]?.data).toEqual({
       code: "rate_limit:gemini",
       status: 429,
+      googleStatus: "RESOURCE_EXHAUSTED",
+      retryable: true,
       retryAfterMs: 3000,
       requestId: "req-test",
+      message:
+        "Quota exceeded for gemini-2.5-flash (Gemini answered 429 RESOURCE_EXHAUSTED). Try again in 3 s, or use another model.",
     });
+    expect(state.error).toMatchObject({ code: "rate_limit:gemini", retryAfterMs: 3000 });
+  });
+
+  it("opens the upstream call only once the opening meta was taken", async () => {
+    const marker = `lazy-${Math.random().toString(36).slice(2)}`;
+    const asked = () =>
+      offlineEmulator()
+        .log.list()
+        .some((e) => e.promptExcerpt?.includes(marker));
+    const events = (await open(ask(`${marker}\n#emulator tokens=20`)))[Symbol.asyncIterator]();
+    const first = await events.next();
+    expect(first.value).toMatchObject({ type: "meta" });
+    expect(asked()).toBe(false);
+    expect((await events.next()).value).toMatchObject({ type: "chunk" });
+    expect(asked()).toBe(true);
+    await events.return(undefined);
   });
 
   it("explains an error event that arrives before the first chunk as Gemini's own", async () => {
@@ -180,13 +202,42 @@ describe("a run as event values", () => {
     expect(state.error).toMatchObject({ code: "overloaded:gemini", status: 503, retryable: true });
   });
 
-  it("turns an error after some chunks into an error event, keeping what arrived", async () => {
-    const { events, state } = await run(ask("#emulator tokens=400 chunk=20 error=503 after=3"));
+  it("keeps a Google error's identity when it arrives after some chunks", async () => {
+    const { events, state } = await run(
+      ask("#emulator tokens=400 chunk=20 error=429 after=3 retryDelay=7s"),
+    );
+    expect(types(events).filter((t) => t === "chunk")).toHaveLength(3);
     const error = events.find((e) => e.type === "error");
-    expect(error?.data).toMatchObject({ code: "stream:gemini", retryable: true });
+    expect(error?.data).toMatchObject({
+      code: "rate_limit:gemini",
+      status: 429,
+      googleStatus: "RESOURCE_EXHAUSTED",
+      retryable: true,
+      retryAfterMs: 7000,
+    });
     expect(types(events).slice(-2)).toEqual(["meta", "done"]);
     expect(state.status).toBe("error");
     expect(state.parts.find((p) => p.kind === "text")?.text.length).toBeGreaterThan(0);
+  });
+
+  it("calls a stream cut after some chunks a broken stream, keeping what arrived", async () => {
+    const { events, state } = await run(ask("#emulator tokens=400 chunk=20 disconnect=3"));
+    const error = events.find((e) => e.type === "error");
+    expect(error?.data).toMatchObject({ code: "stream:gemini", status: 502, retryable: true });
+    expect(state.parts.find((p) => p.kind === "text")?.text.length).toBeGreaterThan(0);
+  });
+
+  it("answers a failure inside the SDK that is no network error as internal, with the request id", async () => {
+    const events = await collect(
+      openRun(
+        { method: "generateContent", params: { model: "gemini-2.5-flash", contents: [] } },
+        { requestId: "req-sdk", signal: new AbortController().signal },
+      ),
+    );
+    const error = events.find((e) => e.type === "error");
+    expect(error?.data).toMatchObject({ code: "internal", status: 500, requestId: "req-sdk" });
+    expect(error?.type === "error" && error.data.message).toContain("req-sdk");
+    expect(error?.type === "error" && error.data.message).not.toMatch(/reach|contents/i);
   });
 
   it("ends quietly on abort and closes the upstream request at once", async () => {
@@ -208,5 +259,78 @@ describe("a run as event values", () => {
       .findLast((e) => e.path.includes(":streamGenerateContent"));
     expect(entry?.outcome).toBe("client_closed");
     expect(entry?.endedAt ?? Number.POSITIVE_INFINITY).toBeLessThan(abortedAt.ms + 1000);
+  });
+});
+
+describe("a run whose upstream goes quiet", () => {
+  /** Collects the events with the time each arrived, and the emulator's record of the run. */
+  async function timed(text: string, timeouts: RunOptions["timeouts"]) {
+    const marker = `quiet-${Math.random().toString(36).slice(2)}`;
+    const started = Date.now();
+    const seen: { event: RunEvent; at: number }[] = [];
+    for await (const event of await open(ask(`${marker}\n${text}`), undefined, timeouts)) {
+      seen.push({ event, at: Date.now() - started });
+    }
+    const entry = offlineEmulator()
+      .log.list()
+      .findLast((e) => e.promptExcerpt?.includes(marker));
+    const error = seen.find((s) => s.event.type === "error");
+    return { started, seen, events: seen.map((s) => s.event), entry, error };
+  }
+
+  it("ends with a timeout when the first chunk does not come, and closes the upstream", async () => {
+    const { started, seen, events, entry, error } = await timed("#emulator delay=5s", {
+      firstChunkMs: 300,
+    });
+    expect(seen[0]?.at).toBeLessThan(100);
+    expect(types(events)).toEqual(["meta", "error", "meta", "done"]);
+    expect(error?.at).toBeGreaterThanOrEqual(290);
+    expect(error?.at).toBeLessThan(1000);
+    expect(error?.event.data).toMatchObject({
+      code: "timeout:gemini",
+      status: 504,
+      retryable: true,
+      requestId: "req-test",
+    });
+    const message = error?.event.type === "error" ? error.event.data.message : "";
+    expect(message).toContain("first chunk");
+    expect(message).toContain("0.3 s");
+    expect(message).toContain("PLAYGROUND_UPSTREAM_FIRST_CHUNK_SECONDS");
+    expect(entry?.outcome).toBe("client_closed");
+    expect(entry?.endedAt ?? Number.POSITIVE_INFINITY).toBeLessThan(
+      started + (error?.at ?? 0) + 1000,
+    );
+  });
+
+  it("ends with a timeout when chunks stop coming, keeping what arrived", async () => {
+    // One chunk every 0.5 s: the first arrives inside the generous first wait, the gap after it
+    // outlasts the idle wait.
+    const { started, events, entry, error } = await timed(
+      "#emulator tokens=100 chunk=10 rate=20/s",
+      { firstChunkMs: 5000, idleMs: 200 },
+    );
+    expect(types(events)).toEqual(["meta", "chunk", "error", "meta", "done"]);
+    const message = error?.event.type === "error" ? error.event.data.message : "";
+    expect(error?.event.data).toMatchObject({ code: "timeout:gemini", status: 504 });
+    expect(message).toContain("0.2 s");
+    expect(message).toContain("What arrived is kept");
+    expect(message).toContain("PLAYGROUND_UPSTREAM_IDLE_SECONDS");
+    const state = foldRunActions(initialRunState(), events);
+    expect(state.status).toBe("error");
+    expect(state.parts.find((p) => p.kind === "text")?.text.length).toBeGreaterThan(0);
+    expect(entry?.outcome).toBe("client_closed");
+    expect(entry?.endedAt ?? Number.POSITIVE_INFINITY).toBeLessThan(
+      started + (error?.at ?? 0) + 1000,
+    );
+  });
+
+  it("waits as long as chunks keep coming within the idle wait", async () => {
+    const { events } = await timed("#emulator tokens=60 chunk=10 rate=50/s", {
+      firstChunkMs: 1000,
+      idleMs: 400,
+    });
+    expect(types(events)).not.toContain("error");
+    expect(types(events).filter((t) => t === "chunk").length).toBeGreaterThanOrEqual(6);
+    expect(events.at(-1)?.type).toBe("done");
   });
 });

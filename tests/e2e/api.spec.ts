@@ -86,23 +86,19 @@ test.describe("POST /api/run", () => {
     expect(json).toMatchObject({ error: { code: "bad_request:model" } });
   });
 
-  test("explains a quota error with its retry delay", async () => {
-    const response = await fetch(`${APP_URL}/api/run`, {
-      method: "POST",
-      headers: { "content-type": "application/json", origin: APP_URL },
-      body: JSON.stringify(textDoc("#emulator error=429 retryDelay=7s")),
-    });
-    expect(response.status).toBe(429);
-    expect(response.headers.get("retry-after")).toBe("7");
-    const body = (await response.json()) as {
-      error: { code: string; retryAfterMs: number; message: string };
-    };
-    expect(body.error).toMatchObject({
+  test("explains a quota error with its retry delay, as an error event after the meta", async () => {
+    const { status, events } = await run(textDoc("#emulator error=429 retryDelay=7s"));
+    expect(status).toBe(200);
+    expect(events.map((e) => e.type)).toEqual(["meta", "error", "meta", "done"]);
+    const error = events[1]?.type === "error" ? events[1].data : undefined;
+    expect(error).toMatchObject({
       code: "rate_limit:gemini",
+      status: 429,
+      googleStatus: "RESOURCE_EXHAUSTED",
       retryAfterMs: 7000,
       retryable: true,
     });
-    expect(body.error.message).toMatch(/quota/i);
+    expect(error?.message).toMatch(/quota/i);
   });
 
   const upstreamErrors = [
@@ -113,12 +109,29 @@ test.describe("POST /api/run", () => {
   ] as const;
   for (const [code, appCode] of upstreamErrors) {
     test(`translates an upstream ${code} into ${appCode} without internals`, async () => {
-      const { json } = await run(textDoc(`#emulator error=${code}`));
-      const error = (json as { error: { code: string; message: string } }).error;
-      expect(error.code).toBe(appCode);
-      expect(error.message).not.toMatch(/at .*\.(js|ts):\d+/);
+      const { status, events } = await run(textDoc(`#emulator error=${code}`));
+      expect(status).toBe(200);
+      const error = events.find((e) => e.type === "error");
+      if (error?.type !== "error") throw new Error(`no error event for ${code}`);
+      expect(error.data.code).toBe(appCode);
+      expect(error.data.status).toBe(code === 403 ? 502 : code);
+      expect(error.data.message).not.toMatch(/at .*\.(js|ts):\d+/);
+      expect(error.data.message).not.toMatch(/127\.0\.0\.1|:\d{4}/);
     });
   }
+
+  test("keeps a quota error that arrives mid-stream a quota error, after the partial answer", async () => {
+    const { events } = await run(
+      textDoc("#emulator tokens=400 chunk=20 error=429 after=3 retryDelay=7s"),
+    );
+    expect(events.filter((e) => e.type === "chunk")).toHaveLength(3);
+    const error = events.find((e) => e.type === "error");
+    expect(error).toMatchObject({
+      type: "error",
+      data: { code: "rate_limit:gemini", status: 429, retryable: true, retryAfterMs: 7000 },
+    });
+    expect(events.at(-1)?.type).toBe("done");
+  });
 
   test("reports a mid-stream disconnect as an error event after the partial answer", async () => {
     const { status, events } = await run(textDoc("#emulator tokens=2000 chunk=20 disconnect=3"));

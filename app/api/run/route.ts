@@ -9,6 +9,7 @@ export const POST = handle(async (request, { requestId }) => {
   const abort = new AbortController();
   const stop = () => abort.abort();
   request.signal.addEventListener("abort", stop, { once: true });
-  const events = await openRun(upstream, { requestId, signal: abort.signal });
+  // The upstream call opens inside the events: headers and the opening meta leave at once.
+  const events = openRun(upstream, { requestId, signal: abort.signal });
   return sseResponse(events, { onCancel: stop });
 });
