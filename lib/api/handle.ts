@@ -1,6 +1,9 @@
 import "server-only";
+import { serverEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { log } from "@/lib/log";
+import { refuseRequest } from "@/lib/security/guard";
+import { withSecurityHeaders } from "@/lib/security/headers";
 
 export interface RequestContext {
   requestId: string;
@@ -8,7 +11,9 @@ export interface RequestContext {
 
 /**
  * Wraps a route handler: every failure becomes our JSON error shape with the request id, and
- * anything unexpected is logged in full but answered with a plain message (never a stack).
+ * anything unexpected is logged in full but answered with a plain message (never a stack). The
+ * security rules run first, before the body is touched: requests with a body reach no proxy
+ * (proxy.ts), so this is where they meet them.
  */
 export function handle(
   fn: (request: Request, context: RequestContext) => Promise<Response>,
@@ -16,9 +21,18 @@ export function handle(
   return async (request) => {
     const requestId = crypto.randomUUID();
     try {
+      const refusal = refuseRequest(
+        {
+          method: request.method,
+          pathname: new URL(request.url).pathname,
+          headers: request.headers,
+        },
+        serverEnv(),
+      );
+      if (refusal) throw refusal;
       const response = await fn(request, { requestId });
       response.headers.set("x-request-id", requestId);
-      return response;
+      return withSecurityHeaders(response);
     } catch (error) {
       const appError =
         error instanceof AppError
@@ -38,7 +52,7 @@ export function handle(
       }
       const response = appError.toResponse();
       response.headers.set("x-request-id", requestId);
-      return response;
+      return withSecurityHeaders(response);
     }
   };
 }

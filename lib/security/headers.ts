@@ -32,6 +32,13 @@ export function contentSecurityPolicy({ nonce, dev }: { nonce: string; dev: bool
 }
 
 /**
+ * The policy of an API answer the proxy did not see (a request with a body, proxy.ts): JSON or an
+ * event stream, which may load nothing and be framed by nothing.
+ */
+export const API_POLICY =
+  "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+
+/**
  * Headers every page and route carries. `csp` is left out where a route sets a policy of its own
  * (the media route's sandbox).
  */
@@ -48,4 +55,15 @@ export function securityHeaders(csp: string | undefined): Record<string, string>
 /** GET /api/media/{sha256} answers with its own sandbox policy (`lib/media/serve.ts`). */
 export function setsOwnPolicy(pathname: string): boolean {
   return /^\/api\/media\/[^/]+$/.test(pathname);
+}
+
+/**
+ * An API answer with the security headers it lacks (a route's own policy stays). For a request
+ * the proxy saw, the proxy's headers are set over these.
+ */
+export function withSecurityHeaders(response: Response): Response {
+  for (const [name, value] of Object.entries(securityHeaders(API_POLICY))) {
+    if (!response.headers.has(name)) response.headers.set(name, value);
+  }
+  return response;
 }

@@ -22,11 +22,9 @@ const HOST_SYNTAX = /^[a-z0-9._-]+(:\d{1,5})?$|^\[[0-9a-f:.]+\](:\d{1,5})?$/;
  */
 export function refuseHost(host: string | null, rules: HostRules): AppError | undefined {
   const raw = host?.trim().toLowerCase() ?? "";
-  if (HOST_SYNTAX.test(raw)) {
-    const name = hostname(raw);
-    if (name && allowed(raw, name, rules)) return undefined;
-  }
-  return misdirected(raw);
+  if (!HOST_SYNTAX.test(raw)) return misdirected(undefined);
+  const name = hostname(raw);
+  return name && allowed(raw, name, rules) ? undefined : misdirected(raw);
 }
 
 function allowed(host: string, name: string, rules: HostRules): boolean {
@@ -79,8 +77,8 @@ function machineAddresses(): string[] {
   );
 }
 
-function misdirected(host: string): AppError {
-  // The name is quoted as JSON text inside a JSON body, never HTML, and cut short.
+/** `host` is named only when it is a well-formed name, and then inside a JSON body, cut short. */
+function misdirected(host: string | undefined): AppError {
   const shown = host ? ` (${JSON.stringify(host.slice(0, 100))})` : "";
   return new AppError({
     code: "misdirected_host",

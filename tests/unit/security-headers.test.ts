@@ -1,9 +1,11 @@
 import { describe, expect, it } from "vitest";
 import {
+  API_POLICY,
   contentSecurityPolicy,
   newNonce,
   securityHeaders,
   setsOwnPolicy,
+  withSecurityHeaders,
 } from "@/lib/security/headers";
 
 const directives = (csp: string) =>
@@ -60,5 +62,18 @@ describe("securityHeaders", () => {
     expect(setsOwnPolicy(`/api/media/${"a".repeat(64)}`)).toBe(true);
     expect(setsOwnPolicy("/api/media")).toBe(false);
     expect(setsOwnPolicy("/")).toBe(false);
+  });
+});
+
+describe("withSecurityHeaders", () => {
+  it("adds what an API answer lacks and keeps a route's own policy", () => {
+    const plain = withSecurityHeaders(Response.json({}));
+    expect(plain.headers.get("content-security-policy")).toBe(API_POLICY);
+    expect(plain.headers.get("x-frame-options")).toBe("DENY");
+    const own = withSecurityHeaders(
+      new Response("x", { headers: { "content-security-policy": "sandbox" } }),
+    );
+    expect(own.headers.get("content-security-policy")).toBe("sandbox");
+    expect(own.headers.get("referrer-policy")).toBe("no-referrer");
   });
 });

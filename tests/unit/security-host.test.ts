@@ -41,6 +41,13 @@ describe("refuseHost", () => {
     expect(refusal?.body.message).toContain("PLAYGROUND_PUBLIC_HOSTS");
   });
 
+  it("names a refused Host only when it is well formed", () => {
+    expect(refuseHost("<b>x</b>.example", rules())?.body.message).not.toContain("<b>");
+    expect(refuseHost("attacker.example:3000", rules())?.body.message).toContain(
+      '"attacker.example:3000"',
+    );
+  });
+
   it("refuses a request with no Host at all", () => {
     expect(code(null)).toBe("misdirected_host");
   });
