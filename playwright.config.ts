@@ -65,6 +65,9 @@ export default defineConfig({
         PLAYGROUND_MAX_CONCURRENT_RUNS_PER_CLIENT: String(LIMITED.maxConcurrentRunsPerClient),
         PLAYGROUND_MEDIA_TOTAL_BYTES: String(LIMITED.mediaTotalBytes),
         PLAYGROUND_UPLOAD_IDLE_SECONDS: String(LIMITED.uploadIdleSeconds),
+        // A name and an origin of a reverse proxy in front of it (tests/e2e/cross-site.spec.ts).
+        PLAYGROUND_PUBLIC_HOSTS: "playground.test",
+        PLAYGROUND_ALLOWED_ORIGINS: "https://playground.test",
       },
       reuseExistingServer: false,
       stdout: "pipe",

@@ -2,7 +2,7 @@
 
 import { formatBytes } from "@/lib/format-bytes";
 import { isDisplayableImage, mediaCategory } from "@/lib/media/mime";
-import { mediaUrl } from "@/lib/media/types";
+import { mediaUrl, mediaViewUrl } from "@/lib/media/types";
 import type { MediaPart } from "@/lib/prompt";
 import { usePlayground } from "@/lib/store";
 import { DownloadLink, EnlargeableImage } from "./image-viewer";
@@ -46,9 +46,25 @@ export function MediaView({ part }: { part: MediaPart }) {
         {category !== "audio" && category !== "video" && <FileIcon />}
         <span className="truncate">{name}</span>
         <span>· {part.bytes !== undefined ? formatBytes(part.bytes) : part.mimeType}</span>
+        {part.mimeType === "application/pdf" && <OpenLink sha256={part.sha256} name={name} />}
         <DownloadLink sha256={part.sha256} name={name} />
       </figcaption>
     </figure>
+  );
+}
+
+/** A PDF in the browser's own viewer, in a new tab (the server sends it inline only for this). */
+function OpenLink({ sha256, name }: { sha256: string; name: string }) {
+  return (
+    <a
+      href={mediaViewUrl(sha256)}
+      target="_blank"
+      rel="noopener noreferrer"
+      className="inline-flex items-center gap-1.5 rounded-full px-3 py-1.5 text-sm text-primary hover:bg-muted"
+    >
+      Open
+      <span className="sr-only"> {name}</span>
+    </a>
   );
 }
 

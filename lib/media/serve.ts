@@ -5,11 +5,14 @@ import { openBlob, statBlob } from "./blob-store";
 import { mediaCategory } from "./mime";
 
 /**
- * GET /api/media/{sha256}[?download=name]: a stored file, for thumbnails, players and downloads.
+ * GET /api/media/{sha256}[?download=name | ?view=1]: a stored file, for thumbnails, players and
+ * downloads.
  * Files are attacker-controlled content served from the app's own origin, so only types a
  * browser renders inertly keep their type (text, HTML included, is served as plain text), the
  * browser may not sniff, and a sandbox CSP covers anything opened directly. Content-addressed
- * bytes never change, so they cache forever. Ranges let audio and video seek.
+ * bytes never change, so they cache forever. Ranges let audio and video seek. A PDF opened by a
+ * plain link is a download: the browser's viewer runs it as a document of our origin, so it shows
+ * inline only when our own "Open" link asks for it (`?view=1`), still under the sandbox policy.
  */
 export async function serveMedia(request: Request): Promise<Response> {
   const url = new URL(request.url);
@@ -31,6 +34,8 @@ export async function serveMedia(request: Request): Promise<Response> {
       "content-disposition",
       `attachment; filename*=UTF-8''${encodeURIComponent(download)}`,
     );
+  } else if (blob.mimeType === "application/pdf" && url.searchParams.get("view") !== "1") {
+    headers.set("content-disposition", "attachment");
   }
 
   const range = parseRange(request.headers.get("range"), blob.bytes);

@@ -11,3 +11,11 @@ export function mediaUrl(sha256: string, download?: string): string {
   const base = `/api/media/${sha256}`;
   return download ? `${base}?download=${encodeURIComponent(download)}` : base;
 }
+
+/**
+ * The URL our "Open" link shows a PDF at, in the browser's own viewer. Without `view=1` the
+ * server sends a PDF as a download (lib/media/serve.ts).
+ */
+export function mediaViewUrl(sha256: string): string {
+  return `/api/media/${sha256}?view=1`;
+}
