@@ -1,5 +1,6 @@
 /** What every API route receives from the handler: the parsed request plus logging and timing. */
 import type { FileStore } from "@/lib/emulator/files/file-store";
+import type { DirectiveCaps } from "@/lib/emulator/native/directives";
 import type { RequestLogHandle } from "./log";
 import type { ApiVersion, JsonObject } from "./types";
 
@@ -16,6 +17,8 @@ export interface RouteContext {
   files: FileStore;
   signal: AbortSignal;
   log: RequestLogHandle;
+  /** Ceilings on `#emulator` directives (offline mode); none in the standalone emulator. */
+  directiveCaps?: DirectiveCaps;
   /** Waits, or rejects with an AbortError as soon as the client goes away. */
   sleep(ms: number): Promise<void>;
   /** What Google's messages name: model, method and API version. */

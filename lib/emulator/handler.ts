@@ -8,7 +8,7 @@ import type { FileStore } from "@/lib/emulator/files/file-store";
 import { needsKey, serveFiles } from "@/lib/emulator/files/files-api";
 import { predict } from "@/lib/emulator/media/predict";
 import { countTokens } from "@/lib/emulator/native/count-tokens";
-import { DirectiveError } from "@/lib/emulator/native/directives";
+import { type DirectiveCaps, DirectiveError } from "@/lib/emulator/native/directives";
 import { batchEmbedContents, embedContent } from "@/lib/emulator/native/embed";
 import { generate } from "@/lib/emulator/native/generate";
 import {
@@ -28,6 +28,7 @@ export interface HandlerOptions {
   acceptKey?: (key: string) => boolean;
   /** The Files API store of this emulator instance. */
   files: FileStore;
+  directiveCaps?: DirectiveCaps;
 }
 
 const FILE_ROUTES = new Set<Route["kind"]>(["upload", "listFiles", "file"]);
@@ -48,7 +49,7 @@ export function createHandler(log: RequestLog, options: HandlerOptions) {
         return await serveFiles(route, request, url, entry, options.files);
       }
       authenticate(request, url, options);
-      return await dispatch(route, request, url, entry, options.files);
+      return await dispatch(route, request, url, entry, options);
     } catch (error) {
       if (request.signal.aborted) {
         entry.finish("client_closed");
@@ -83,7 +84,7 @@ async function dispatch(
   request: Request,
   url: URL,
   entry: RequestLogHandle,
-  files: FileStore,
+  { files, directiveCaps }: HandlerOptions,
 ): Promise<Response> {
   const get = request.method === "GET";
   if (route.kind === "listModels" && get) {
@@ -115,6 +116,7 @@ async function dispatch(
     files,
     signal: request.signal,
     log: entry,
+    directiveCaps,
     sleep: (ms) => abortableSleep(ms, request.signal),
     target: () => ({ model: route.modelId, method: route.method, version: route.version }),
   };

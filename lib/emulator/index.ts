@@ -143,10 +143,15 @@
  *   milliseconds; `id` is also the `x-emulator-request-id` response header.
  */
 import { DEFAULT_FILE_PROCESSING_MS, FileStore } from "@/lib/emulator/files/file-store";
+import type { DirectiveCaps } from "@/lib/emulator/native/directives";
 import { createHandler } from "./handler";
 import { DEFAULT_LOG_CAPACITY, RequestLog } from "./log";
 
-export { type Directives, parseDirectives } from "@/lib/emulator/native/directives";
+export {
+  type DirectiveCaps,
+  type Directives,
+  parseDirectives,
+} from "@/lib/emulator/native/directives";
 export type { RequestLogEntry, RequestOutcome } from "./log";
 export { RequestLog } from "./log";
 
@@ -160,6 +165,12 @@ export interface EmulatorOptions {
    * generateContent before then is Google's 400 FAILED_PRECONDITION. 0 makes uploads ACTIVE at once.
    */
   fileProcessingMs?: number;
+  /**
+   * Ceilings on `#emulator` directives (tokens, delay, a paced stream's length): values above are
+   * clamped and the response says so in `x-emulator-capped`. Default: none, as tests and
+   * benchmarks need; offline mode sets them (`OFFLINE_DIRECTIVE_CAPS`).
+   */
+  directiveCaps?: DirectiveCaps;
 }
 
 /** A fetch-shaped handler that also exposes its inspection log. */
@@ -172,6 +183,10 @@ export function createEmulator(options: EmulatorOptions = {}): EmulatorHandler {
   const files = new FileStore({
     processingMs: options.fileProcessingMs ?? DEFAULT_FILE_PROCESSING_MS,
   });
-  const handle = createHandler(log, { acceptKey: options.acceptKey, files });
+  const handle = createHandler(log, {
+    acceptKey: options.acceptKey,
+    files,
+    directiveCaps: options.directiveCaps,
+  });
   return Object.assign((request: Request) => handle(request), { log });
 }

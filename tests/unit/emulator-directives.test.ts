@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { DirectiveError, parseDirectives, stripDirectives } from "@/lib/emulator/native/directives";
+import {
+  capPacing,
+  DirectiveError,
+  parseDirectives,
+  stripDirectives,
+} from "@/lib/emulator/native/directives";
 
 describe("emulator directives", () => {
   it("reads key=value pairs from a #emulator line", () => {
@@ -40,5 +45,42 @@ describe("emulator directives", () => {
 
   it("strips directive lines and keeps everything else", () => {
     expect(stripDirectives("first\n#emulator tokens=5\nlast")).toBe("first\nlast");
+  });
+});
+
+describe("directive caps (offline mode)", () => {
+  const caps = { tokens: 32_768, delayMs: 30_000, streamMs: 120_000 };
+
+  it("clamps tokens, thinking tokens and the delay, and says what it clamped", () => {
+    const directives = parseDirectives(
+      "#emulator tokens=1000000 thoughts=500000 delay=600000ms rate=100/s",
+      caps,
+    );
+    expect(directives).toMatchObject({ tokens: 32_768, thoughts: 32_768, delayMs: 30_000 });
+    expect(directives.capped).toEqual([
+      "tokens=32768 (asked 1000000)",
+      "thoughts=32768 (asked 500000)",
+      "delayMs=30000 (asked 600000)",
+    ]);
+  });
+
+  it("leaves values within the caps alone, and has no caps unless given them", () => {
+    expect(parseDirectives("#emulator tokens=20000 delay=2s", caps)).toEqual({
+      tokens: 20_000,
+      delayMs: 2000,
+    });
+    expect(parseDirectives("#emulator tokens=1000000 delay=600000ms")).toEqual({
+      tokens: 1_000_000,
+      delayMs: 600_000,
+    });
+  });
+
+  it("speeds a paced stream up to end within its cap", () => {
+    const directives = parseDirectives("#emulator tokens=30000 rate=1/s", caps);
+    const times = capPacing([10_000, 15_000_000, 30_000_000], directives, caps.streamMs);
+    expect(times).toEqual([40, 60_000, 120_000]);
+    expect(directives.capped).toEqual(["stream=120000ms (asked 30000000ms)"]);
+    expect(capPacing([1, 2], {}, caps.streamMs)).toEqual([1, 2]);
+    expect(capPacing([1, 200_000], {}, undefined)).toEqual([1, 200_000]);
   });
 });

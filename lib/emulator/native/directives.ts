@@ -52,6 +52,23 @@ export interface Directives {
   math?: boolean;
   /** Stream this many text chunks, then stop with finishReason SAFETY. */
   safetyAfter?: number;
+  /** What `caps` clamped, e.g. `tokens=32768 (asked 1000000)`; absent when nothing was. */
+  capped?: string[];
+}
+
+/**
+ * Ceilings on what a prompt may ask of the emulator. The standalone emulator (tests, benchmarks)
+ * has none; offline mode serves anyone who can reach the playground, so there one request must
+ * not buy minutes of CPU or hold a connection for hours. A value over its cap is clamped (the
+ * answer is shorter or sooner), never refused: the directive still does what it says, within bounds.
+ */
+export interface DirectiveCaps {
+  /** Answer tokens, and thinking tokens. */
+  tokens?: number;
+  /** The `delay` before answering, in milliseconds. */
+  delayMs?: number;
+  /** How long a paced answer (`rate`) may take in all, in milliseconds: it is sped up to fit. */
+  streamMs?: number;
 }
 
 const KNOWN_KEYS =
@@ -79,7 +96,7 @@ export function stripDirectives(text: string): string {
     .join("\n");
 }
 
-export function parseDirectives(text: string): Directives {
+export function parseDirectives(text: string, caps?: DirectiveCaps): Directives {
   const directives: Directives = {};
   for (const line of text.split("\n")) {
     if (!isDirectiveLine(line)) continue;
@@ -95,7 +112,36 @@ export function parseDirectives(text: string): Directives {
     const rest = body.slice(position).trim();
     if (rest !== "") throw new DirectiveError(`cannot read "${rest}"; write key=value pairs`);
   }
+  return caps ? applyCaps(directives, caps) : directives;
+}
+
+function applyCaps(directives: Directives, caps: DirectiveCaps): Directives {
+  const capped: string[] = [];
+  const clamp = (key: "tokens" | "thoughts" | "delayMs", max: number | undefined) => {
+    const asked = directives[key];
+    if (asked === undefined || max === undefined || asked <= max) return;
+    directives[key] = max;
+    capped.push(`${key}=${max} (asked ${asked})`);
+  };
+  clamp("tokens", caps.tokens);
+  clamp("thoughts", caps.tokens);
+  clamp("delayMs", caps.delayMs);
+  if (capped.length) directives.capped = capped;
   return directives;
+}
+
+/**
+ * Send times scaled down so the last one is at most `maxMs`, noting the cap in `directives`:
+ * a tiny `rate` with many tokens would otherwise hold a connection for hours.
+ */
+export function capPacing(times: number[], directives: Directives, maxMs?: number): number[] {
+  const last = times.at(-1) ?? 0;
+  if (maxMs === undefined || last <= maxMs) return times;
+  directives.capped = [
+    ...(directives.capped ?? []),
+    `stream=${maxMs}ms (asked ${Math.round(last)}ms)`,
+  ];
+  return times.map((at) => (at * maxMs) / last);
 }
 
 function unquote(raw: string): string {

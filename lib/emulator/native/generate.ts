@@ -25,7 +25,7 @@ import {
   toPrettyJson,
 } from "@/lib/emulator/wire";
 import { chunkTokensFor } from "./chunking";
-import { type Directives, parseDirectives } from "./directives";
+import { capPacing, type Directives, parseDirectives } from "./directives";
 import { type GenerationPlan, planGeneration } from "./plan";
 import { unaryResponse } from "./response-shape";
 import { type StreamChunk, streamChunks } from "./stream-chunks";
@@ -35,7 +35,7 @@ export async function generate(ctx: RouteContext, model: CatalogueModel): Promis
   const request = parseGenerateRequest(ctx.body, model.name.slice(7), "GenerateContentRequest");
   const userText = contentText(lastUserContent(request.contents));
   ctx.log.setPrompt(userText);
-  const directives = parseDirectives(userText);
+  const directives = parseDirectives(userText, ctx.directiveCaps);
   const config = request.generationConfig;
   checkLimits(request, model);
   checkThinking(model, config);
@@ -78,7 +78,7 @@ async function unary(
   directives: Directives,
 ): Promise<Response> {
   // A unary call takes as long as the stream would have, so benchmarks see real latency.
-  if (directives.rate) await ctx.sleep(pacing(chunks, directives.rate).at(-1) ?? 0);
+  if (directives.rate) await ctx.sleep(pacedTimes(ctx, chunks, directives).at(-1) ?? 0);
   if (directives.disconnect !== undefined) {
     ctx.log.respond(200);
     const body = createFrameStream({
@@ -91,7 +91,17 @@ async function unary(
   }
   ctx.log.respond(200);
   ctx.log.finish("ok");
-  return jsonResponse(unaryResponse(plan), ctx.log.id);
+  return withCapped(jsonResponse(unaryResponse(plan), ctx.log.id), directives);
+}
+
+function pacedTimes(ctx: RouteContext, chunks: StreamChunk[], directives: Directives): number[] {
+  return capPacing(pacing(chunks, directives.rate), directives, ctx.directiveCaps?.streamMs);
+}
+
+/** Says which directives were clamped (offline mode's caps), so a surprised tester can see why. */
+function withCapped(response: Response, directives: Directives): Response {
+  if (directives.capped) response.headers.set("x-emulator-capped", directives.capped.join("; "));
+  return response;
 }
 
 /** Cumulative send times: chunk i leaves once the tokens up to and including it are "generated". */
@@ -105,7 +115,7 @@ function pacing(chunks: StreamChunk[], rate: number | undefined): number[] {
 
 function stream(ctx: RouteContext, chunks: StreamChunk[], directives: Directives): Response {
   if (ctx.url.searchParams.get("alt") !== "sse") return jsonArray(ctx, chunks);
-  const times = pacing(chunks, directives.rate);
+  const times = pacedTimes(ctx, chunks, directives);
   let frames: Frame[] = chunks.map((chunk, index) => ({
     data: sseFrame(chunk.body),
     atMs: times[index] ?? 0,
@@ -131,7 +141,7 @@ function stream(ctx: RouteContext, chunks: StreamChunk[], directives: Directives
   const headers = baseHeaders(SSE_CONTENT_TYPE, ctx.log.id);
   headers.set("cache-control", "no-cache");
   headers.set("content-disposition", "attachment");
-  return new Response(body, { headers });
+  return withCapped(new Response(body, { headers }), directives);
 }
 
 /** streamGenerateContent without `alt=sse` answers one JSON array of the chunks. */
