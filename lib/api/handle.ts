@@ -34,6 +34,14 @@ export function handle(
       response.headers.set("x-request-id", requestId);
       return withSecurityHeaders(response);
     } catch (error) {
+      if (isClientAbort(error, request)) {
+        // The client went away (a closed tab, Stop mid-upload): a normal end, not a failure.
+        log("info", "client closed the request", {
+          requestId,
+          path: new URL(request.url).pathname,
+        });
+        return new Response(null, { status: 499, headers: { "x-request-id": requestId } });
+      }
       const appError =
         error instanceof AppError
           ? error.withRequestId(requestId)
@@ -55,4 +63,22 @@ export function handle(
       return withSecurityHeaders(response);
     }
   };
+}
+
+/**
+ * A failure caused by the client leaving: the request's signal fired, or reading the body failed
+ * because the connection was cut (Node's "aborted" / ECONNRESET, an AbortError). Those are not
+ * the server's errors, and a stack for each would bury the real ones in the log.
+ */
+export function isClientAbort(error: unknown, request: Request): boolean {
+  if (error instanceof AppError) return false;
+  if (request.signal.aborted) return true;
+  for (let cause = error, hops = 0; cause && hops < 4; hops++) {
+    if (!(cause instanceof Error)) break;
+    const code = (cause as { code?: unknown }).code;
+    if (cause.name === "AbortError" || code === "ECONNRESET" || code === "ABORT_ERR") return true;
+    if (cause.message === "aborted") return true;
+    cause = cause.cause;
+  }
+  return false;
 }

@@ -1,4 +1,5 @@
 import "server-only";
+import { clientOf, inflightBytes } from "@/lib/api/limits";
 import { serverEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { resolveMedia } from "@/lib/gemini/media";
@@ -6,7 +7,7 @@ import { listModels } from "@/lib/gemini/models";
 import { readJsonBody } from "@/lib/http/read-json";
 import { log } from "@/lib/log";
 import { isRunnable, type ModelInfo } from "@/lib/models/types";
-import { describeIssues, type PromptDoc, parsePromptDoc } from "@/lib/prompt";
+import { describeIssues, PROMPT_LIMITS, type PromptDoc, parsePromptDoc } from "@/lib/prompt";
 import { toUpstreamRequest, type UpstreamRequest } from "@/lib/wire/request";
 
 /** A prompt document that may be sent: valid, its model vetted, its media resolved. */
@@ -17,12 +18,22 @@ export interface PreparedPrompt {
   upstream: UpstreamRequest;
 }
 
+export interface PrepareOptions {
+  /** A token count may have no turns (a system instruction alone); a run may not. */
+  allowNoContents?: boolean;
+}
+
 /**
  * The one step every route taking a prompt document goes through. Bad input stops here, before
  * it can reach (or spend quota at) Gemini, and media is always resolved, so no route can send a
  * document whose files were never looked up.
  */
-export async function preparePrompt(json: unknown, signal?: AbortSignal): Promise<PreparedPrompt> {
+export async function preparePrompt(
+  json: unknown,
+  signal?: AbortSignal,
+  options: PrepareOptions = {},
+): Promise<PreparedPrompt> {
+  refuseOversized(json, serverEnv().maxParts);
   const parsed = parsePromptDoc(json);
   if (!parsed.ok) {
     throw new AppError({
@@ -32,15 +43,91 @@ export async function preparePrompt(json: unknown, signal?: AbortSignal): Promis
     });
   }
   const doc = parsed.value;
+  if (!options.allowNoContents) refuseEmpty(doc);
   const model = await vetModel(doc.model);
   const media = await resolveMedia(doc, signal);
-  return { doc, model, upstream: toUpstreamRequest(doc, { media, kind: model?.kind }) };
+  const upstream = toUpstreamRequest(doc, { media, kind: model?.kind });
+  if (!options.allowNoContents) refuseEmptyUpstream(upstream);
+  return { doc, model, upstream };
 }
 
-/** `preparePrompt` of a request's JSON body, read within the server's body limit. */
-export async function preparePromptRequest(request: Request): Promise<PreparedPrompt> {
-  const json = await readJsonBody(request, serverEnv().maxBodyBytes);
-  return preparePrompt(json, request.signal);
+/**
+ * `preparePrompt` of a request's JSON body, read within the server's body limit and its
+ * in-flight byte budget for the client, and refused when it nests too deep.
+ */
+export async function preparePromptRequest(
+  request: Request,
+  options: PrepareOptions = {},
+): Promise<PreparedPrompt> {
+  const env = serverEnv();
+  const json = await readJsonBody(request, {
+    maxBytes: env.maxBodyBytes,
+    maxDepth: env.maxJsonDepth,
+    reservation: inflightBytes().open(clientOf(request)),
+  });
+  return preparePrompt(json, request.signal, options);
+}
+
+/**
+ * Counts checked on the raw JSON, before the schema walks it: a document of 300,000 parts must
+ * be refused in microseconds, not after seconds of validation that hold up every other request.
+ */
+function refuseOversized(json: unknown, maxParts: number): void {
+  const contents = (json as { contents?: unknown } | null)?.contents;
+  if (!Array.isArray(contents)) return;
+  if (contents.length > PROMPT_LIMITS.turns) {
+    throw new AppError({
+      code: "bad_request:prompt",
+      field: "contents",
+      message: `The prompt has ${contents.length.toLocaleString("en")} turns; the most a prompt may have is ${PROMPT_LIMITS.turns.toLocaleString("en")}. Start a new conversation or remove old turns.`,
+    });
+  }
+  let parts = 0;
+  for (const turn of contents) {
+    const list = (turn as { parts?: unknown } | null)?.parts;
+    if (Array.isArray(list)) parts += list.length;
+  }
+  if (parts > maxParts) {
+    throw new AppError({
+      code: "bad_request:prompt",
+      field: "contents",
+      message: `The prompt has ${parts.toLocaleString("en")} parts across its turns; this server takes at most ${maxParts.toLocaleString("en")} (PLAYGROUND_MAX_PARTS). Remove old turns or attachments, or start a new conversation.`,
+    });
+  }
+}
+
+/**
+ * Gemini (and the SDK before it: "contents are required") refuses a request with nothing in it;
+ * said here, before any upload or call, in words a person can act on.
+ */
+function refuseEmpty(doc: PromptDoc): void {
+  if (doc.contents.some((turn) => turn.parts.length > 0)) return;
+  throw emptyPrompt(
+    doc.contents.length === 0 ? "The prompt has no messages." : "The prompt's turns are all empty.",
+  );
+}
+
+/** Parts that map to nothing on the wire leave nothing to send, too. */
+function refuseEmptyUpstream(upstream: UpstreamRequest): void {
+  if (upstream.method === "generateContent") {
+    const { contents } = upstream.params;
+    if (Array.isArray(contents) && contents.length === 0) {
+      throw emptyPrompt("Nothing in the prompt's turns can be sent to Gemini.");
+    }
+  }
+  if (upstream.method === "generateImages" && upstream.params.prompt === "") {
+    throw emptyPrompt(
+      "Imagen makes pictures from the text of the last user turn, and it has none.",
+    );
+  }
+}
+
+function emptyPrompt(cause: string): AppError {
+  return new AppError({
+    code: "bad_request:prompt",
+    field: "contents",
+    message: `${cause} Write a message (or attach a file) before running.`,
+  });
 }
 
 async function vetModel(id: string): Promise<ModelInfo | undefined> {

@@ -4,6 +4,7 @@ import { countTokens } from "@/lib/gemini/count-tokens";
 
 /** POST /api/count-tokens: the same prompt document as /api/run in, `CountTokensResponse` out. */
 export const POST = handle(async (request) => {
-  const { upstream } = await preparePromptRequest(request);
+  // A system instruction alone has a size: the counter beside the prompt box shows it.
+  const { upstream } = await preparePromptRequest(request, { allowNoContents: true });
   return Response.json(await countTokens(upstream, { signal: request.signal }));
 });

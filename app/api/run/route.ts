@@ -1,15 +1,21 @@
 import { handle } from "@/lib/api/handle";
+import { takeRunSlot } from "@/lib/api/limits";
 import { preparePromptRequest } from "@/lib/api/prepare";
 import { sseResponse } from "@/lib/api/sse";
 import { openRun } from "@/lib/gemini/run";
 
 /** POST /api/run: a prompt document in, its run events out as Server-Sent Events. */
 export const POST = handle(async (request, { requestId }) => {
-  const { upstream } = await preparePromptRequest(request);
+  // A slot before a byte of the body is read; given back when the events end, or on a refusal.
+  const slot = takeRunSlot(request);
+  const { upstream } = await preparePromptRequest(request).catch((error) => {
+    slot.release();
+    throw error;
+  });
   const abort = new AbortController();
   const stop = () => abort.abort();
   request.signal.addEventListener("abort", stop, { once: true });
   // The upstream call opens inside the events: headers and the opening meta leave at once.
-  const events = openRun(upstream, { requestId, signal: abort.signal });
+  const events = slot.hold(openRun(upstream, { requestId, signal: abort.signal }));
   return sseResponse(events, { onCancel: stop });
 });
