@@ -4,7 +4,7 @@ import { serverEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { resolveMedia } from "@/lib/gemini/media";
 import { listModels } from "@/lib/gemini/models";
-import { readJsonBody } from "@/lib/http/read-json";
+import { readJsonBody, refuseDeepJson } from "@/lib/http/read-json";
 import { log } from "@/lib/log";
 import { isRunnable, type ModelInfo } from "@/lib/models/types";
 import { describeIssues, PROMPT_LIMITS, type PromptDoc, parsePromptDoc } from "@/lib/prompt";
@@ -33,7 +33,10 @@ export async function preparePrompt(
   signal?: AbortSignal,
   options: PrepareOptions = {},
 ): Promise<PreparedPrompt> {
-  refuseOversized(json, serverEnv().maxParts);
+  const env = serverEnv();
+  // Cheapest first: counting turns and parts, then one walk for the depth, then the schema.
+  refuseOversized(json, env.maxParts);
+  refuseDeepJson(json, env.maxJsonDepth);
   const parsed = parsePromptDoc(json);
   if (!parsed.ok) {
     throw new AppError({
@@ -52,8 +55,8 @@ export async function preparePrompt(
 }
 
 /**
- * `preparePrompt` of a request's JSON body, read within the server's body limit and its
- * in-flight byte budget for the client, and refused when it nests too deep.
+ * `preparePrompt` of a request's JSON body, read within the server's body limit and the
+ * client's share of the bytes the server reads at once.
  */
 export async function preparePromptRequest(
   request: Request,
@@ -62,7 +65,6 @@ export async function preparePromptRequest(
   const env = serverEnv();
   const json = await readJsonBody(request, {
     maxBytes: env.maxBodyBytes,
-    maxDepth: env.maxJsonDepth,
     reservation: inflightBytes().open(clientOf(request)),
   });
   return preparePrompt(json, request.signal, options);

@@ -5,8 +5,6 @@ import { deepestPath } from "./json-depth";
 
 export interface ReadJsonOptions {
   maxBytes: number;
-  /** Deeper nesting is a 400 naming where it happened, before any recursive code sees it. */
-  maxDepth?: number;
   /**
    * The server's in-flight byte budget for this body: the declared length is reserved before the
    * first byte is read (or the bytes as they arrive, when none is declared), and it is given
@@ -20,7 +18,7 @@ export interface ReadJsonOptions {
  * read stops at the limit, so an oversized body costs at most `maxBytes` of memory.
  */
 export async function readJsonBody(request: Request, options: ReadJsonOptions): Promise<unknown> {
-  const { maxBytes, maxDepth, reservation } = options;
+  const { maxBytes, reservation } = options;
   const tooLarge = () =>
     new AppError({
       code: "payload_too_large",
@@ -53,20 +51,21 @@ export async function readJsonBody(request: Request, options: ReadJsonOptions): 
     }
     const bytes = Buffer.concat(chunks, size);
     chunks.length = 0;
-    let json: unknown;
     try {
-      json = JSON.parse(new TextDecoder().decode(bytes));
+      return JSON.parse(new TextDecoder().decode(bytes));
     } catch (error) {
       throw badJson(`The request body is not valid JSON (${(error as Error).message}).`);
     }
-    if (maxDepth !== undefined) refuseDeepJson(json, maxDepth);
-    return json;
   } finally {
     reservation?.release();
   }
 }
 
-function refuseDeepJson(json: unknown, maxDepth: number): void {
+/**
+ * A 400 naming where a parsed body nests deeper than `maxDepth`, checked without recursion
+ * before anything recursive (a schema, the SDK, JSON.stringify) can overflow the stack on it.
+ */
+export function refuseDeepJson(json: unknown, maxDepth: number): void {
   const deep = deepestPath(json, maxDepth);
   if (!deep) return;
   throw new AppError({

@@ -48,11 +48,13 @@ describe("JSON nesting depth", () => {
     expect(shortenPath([])).toBe("(document)");
   });
 
-  it("refuses a deep body with 400 bad_request:json naming the field", async () => {
-    const body = JSON.stringify({ model: "m", config: { responseSchema: nested(3000) } });
-    const error = await refusal(
-      readJsonBody(new Request(URL_, { method: "POST", body }), { maxBytes: 1e6, maxDepth: 64 }),
-    );
+  it("refuses a deep document with 400 bad_request:json naming the field", async () => {
+    const doc = {
+      model: "gemini-2.5-flash",
+      contents: [{ role: "user", parts: [{ kind: "text", text: "hi" }] }],
+      config: { responseSchema: nested(3000) },
+    };
+    const error = await refusal(preparePrompt(doc));
     expect(error.body).toMatchObject({ code: "bad_request:json", status: 400 });
     expect(error.body.field).toMatch(/^config\.responseSchema\.items\./);
     expect(error.message).toContain("PLAYGROUND_MAX_JSON_DEPTH");
