@@ -106,6 +106,10 @@
  *                    native/rich-markdown.ts); a safe page never sets `window.__pwned`
  *   math=1           add inline `$E = mc^2$` and a `$$` display block
  *
+ * With `directiveCaps` (offline mode sets them; the standalone emulator has none) tokens,
+ * thoughts and delay are clamped to their caps and a paced stream is sped up to end within
+ * `streamMs`; the response's `x-emulator-capped` header names each value clamped.
+ *
  * Without directives the answer is deterministic markdown that echoes the request
  * (native/answer.ts lists the echo lines tests may match, including one line per setting present:
  * `- Top P: 0.9`, `- Tools: googleSearch, functions(get_weather)`, `- Thinking: level HIGH` …);
