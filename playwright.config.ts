@@ -63,7 +63,9 @@ export default defineConfig({
         PLAYGROUND_STREAM_PING_SECONDS: String(LIMITED.pingSeconds),
         PLAYGROUND_MAX_CONCURRENT_RUNS: String(LIMITED.maxConcurrentRuns),
         PLAYGROUND_MAX_CONCURRENT_RUNS_PER_CLIENT: String(LIMITED.maxConcurrentRunsPerClient),
+        PLAYGROUND_MAX_CONCURRENT_UPLOADS_PER_CLIENT: String(LIMITED.maxConcurrentUploadsPerClient),
         PLAYGROUND_MEDIA_TOTAL_BYTES: String(LIMITED.mediaTotalBytes),
+        PLAYGROUND_MEDIA_RETENTION_DAYS: String(LIMITED.mediaRetentionSeconds / 86_400),
         PLAYGROUND_UPLOAD_IDLE_SECONDS: String(LIMITED.uploadIdleSeconds),
         // A name and an origin of a reverse proxy in front of it (tests/e2e/cross-site.spec.ts).
         PLAYGROUND_PUBLIC_HOSTS: "playground.test",

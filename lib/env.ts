@@ -65,6 +65,8 @@ const EnvSchema = z.object({
   PLAYGROUND_STREAM_PING_SECONDS: seconds(15, 0.1),
   PLAYGROUND_MAX_CONCURRENT_RUNS: count(32),
   PLAYGROUND_MAX_CONCURRENT_RUNS_PER_CLIENT: count(8),
+  PLAYGROUND_MAX_CONCURRENT_UPLOADS: count(64),
+  PLAYGROUND_MAX_CONCURRENT_UPLOADS_PER_CLIENT: count(8),
   PLAYGROUND_MAX_INFLIGHT_BYTES: count(64 * 1024 * 1024, 1024),
   PLAYGROUND_MAX_PARTS: count(10_000),
   PLAYGROUND_MAX_JSON_DEPTH: count(64, 8),
@@ -91,6 +93,8 @@ export interface ServerEnv {
   mediaTotalBytes: number;
   /** Blobs nothing used for this long are removed by the sweep (0 keeps them forever). */
   mediaRetentionMs: number;
+  /** The same, as days, as people are told it. */
+  mediaRetentionDays: number;
   /** Origins besides the server's own that may send state-changing requests (behind a proxy). */
   allowedOrigins: string[];
   /** Host names (host or host:port) the server answers to besides loopback and its bound address. */
@@ -105,6 +109,8 @@ export interface ServerEnv {
   pingIntervalMs: number;
   maxConcurrentRuns: number;
   maxConcurrentRunsPerClient: number;
+  maxConcurrentUploads: number;
+  maxConcurrentUploadsPerClient: number;
   /** Request bytes being read at once across all requests (per client: half of it). */
   maxInflightBytes: number;
   /** Parts across all turns of one document. */
@@ -139,6 +145,7 @@ export function serverEnv(): ServerEnv {
     mediaInlineBytes: env.PLAYGROUND_MEDIA_INLINE_BYTES,
     mediaTotalBytes: env.PLAYGROUND_MEDIA_TOTAL_BYTES,
     mediaRetentionMs: env.PLAYGROUND_MEDIA_RETENTION_DAYS * 86_400_000,
+    mediaRetentionDays: env.PLAYGROUND_MEDIA_RETENTION_DAYS,
     allowedOrigins: env.PLAYGROUND_ALLOWED_ORIGINS.map((origin) => new URL(origin).origin),
     publicHosts: env.PLAYGROUND_PUBLIC_HOSTS.map((host) => host.toLowerCase()),
     boundHost:
@@ -148,6 +155,8 @@ export function serverEnv(): ServerEnv {
     pingIntervalMs: env.PLAYGROUND_STREAM_PING_SECONDS * 1000,
     maxConcurrentRuns: env.PLAYGROUND_MAX_CONCURRENT_RUNS,
     maxConcurrentRunsPerClient: env.PLAYGROUND_MAX_CONCURRENT_RUNS_PER_CLIENT,
+    maxConcurrentUploads: env.PLAYGROUND_MAX_CONCURRENT_UPLOADS,
+    maxConcurrentUploadsPerClient: env.PLAYGROUND_MAX_CONCURRENT_UPLOADS_PER_CLIENT,
     maxInflightBytes: env.PLAYGROUND_MAX_INFLIGHT_BYTES,
     maxParts: env.PLAYGROUND_MAX_PARTS,
     maxJsonDepth: env.PLAYGROUND_MAX_JSON_DEPTH,

@@ -28,6 +28,8 @@ export const ERROR_STATUS = {
   "timeout:upload": 408,
   /** Too many runs at once, for this client or the whole server. */
   "limit:runs": 429,
+  /** Too many uploads at once, for this client or the whole server. */
+  "limit:uploads": 429,
   /** Too many request bytes being read at once. */
   "limit:bytes": 429,
   /** The media store's total quota is used up. */

@@ -3,6 +3,7 @@
 import { useEffect } from "react";
 import { preloadMarkdown } from "@/components/answer/markdown";
 import { SettingsPanel } from "@/components/settings/settings-panel";
+import { useKeepMedia } from "@/lib/hooks/use-keep-media";
 import { useModelCatalog } from "@/lib/hooks/use-models";
 import { useRunExecutor } from "@/lib/hooks/use-run-executor";
 import { PlaygroundStoreProvider, STORAGE_KEY, usePlayground } from "@/lib/store";
@@ -38,6 +39,7 @@ export function Playground({ simulated }: { simulated: boolean }) {
 function PlaygroundLayout({ simulated }: { simulated: boolean }) {
   useRunExecutor();
   useModelCatalog();
+  useKeepMedia();
   const catalogSimulated = usePlayground((s) => s.catalog.simulated);
   const offline = simulated || catalogSimulated;
 

@@ -18,26 +18,41 @@ export interface Lease {
   release(): void;
 }
 
-/** Runs streaming at once, per client and overall. */
-export class RunSlots {
+/** What a kind of slot is called in its refusals. */
+interface SlotKind {
+  code: "limit:runs" | "limit:uploads";
+  /** What the client or the server has going: one, and several ("run streaming", "runs streaming"). */
+  going: readonly [string, string];
+  /** "Stop one or wait for one to finish": how the client frees one. */
+  free: string;
+  perClientSetting: string;
+  totalSetting: string;
+}
+
+/** Things going at once (runs, uploads), per client and overall. */
+export class Slots {
   private total = 0;
   private readonly perClient = new Map<string, number>();
 
-  constructor(private readonly limits: { total: number; perClient: number }) {}
+  constructor(
+    private readonly limits: { total: number; perClient: number },
+    private readonly kind: SlotKind,
+  ) {}
 
-  /** A slot for `client`, or a 429 `limit:runs` naming the limit that was reached. */
+  /** A slot for `client`, or a 429 naming the limit that was reached. */
   take(client: string): Lease {
+    const { code, going, free, perClientSetting, totalSetting } = this.kind;
     const mine = this.perClient.get(client) ?? 0;
     if (mine >= this.limits.perClient) {
       throw refusal(
-        "limit:runs",
-        `You already have ${mine} runs streaming, the most this server allows one client (PLAYGROUND_MAX_CONCURRENT_RUNS_PER_CLIENT=${this.limits.perClient}). Stop one or wait for one to finish, then try again in a few seconds.`,
+        code,
+        `You already have ${mine} ${going[mine === 1 ? 0 : 1]}, the most this server allows one client (${perClientSetting}=${this.limits.perClient}). ${free}, then try again in a few seconds.`,
       );
     }
     if (this.total >= this.limits.total) {
       throw refusal(
-        "limit:runs",
-        `The server is streaming ${this.total} runs, the most it allows at once (PLAYGROUND_MAX_CONCURRENT_RUNS=${this.limits.total}). Try again in a few seconds.`,
+        code,
+        `The server has ${this.total} ${going[this.total === 1 ? 0 : 1]}, the most it allows at once (${totalSetting}=${this.limits.total}). Try again in a few seconds.`,
       );
     }
     this.total++;
@@ -52,6 +67,35 @@ export class RunSlots {
 
   get active(): number {
     return this.total;
+  }
+}
+
+/** Runs streaming at once, per client and overall. */
+export class RunSlots extends Slots {
+  constructor(limits: { total: number; perClient: number }) {
+    super(limits, {
+      code: "limit:runs",
+      going: ["run streaming", "runs streaming"],
+      free: "Stop one or wait for one to finish",
+      perClientSetting: "PLAYGROUND_MAX_CONCURRENT_RUNS_PER_CLIENT",
+      totalSetting: "PLAYGROUND_MAX_CONCURRENT_RUNS",
+    });
+  }
+}
+
+/**
+ * Uploads in progress at once, per client and overall: each holds a connection, a file
+ * descriptor and a temporary file for as long as it lasts.
+ */
+export class UploadSlots extends Slots {
+  constructor(limits: { total: number; perClient: number }) {
+    super(limits, {
+      code: "limit:uploads",
+      going: ["upload in progress", "uploads in progress"],
+      free: "Wait for one to finish",
+      perClientSetting: "PLAYGROUND_MAX_CONCURRENT_UPLOADS_PER_CLIENT",
+      totalSetting: "PLAYGROUND_MAX_CONCURRENT_UPLOADS",
+    });
   }
 }
 
@@ -116,7 +160,7 @@ export class InflightBytes {
   }
 }
 
-function refusal(code: "limit:runs" | "limit:bytes", message: string): AppError {
+function refusal(code: SlotKind["code"] | "limit:bytes", message: string): AppError {
   return new AppError({ code, message, retryable: true, retryAfterMs: LIMIT_RETRY_AFTER_MS });
 }
 
@@ -132,6 +176,7 @@ function once(fn: () => void): Lease {
 }
 
 let slots: RunSlots | undefined;
+let uploads: UploadSlots | undefined;
 let bytes: InflightBytes | undefined;
 
 /** This server's run slots (PLAYGROUND_MAX_CONCURRENT_RUNS, …_PER_CLIENT). */
@@ -142,6 +187,16 @@ export function runSlots(): RunSlots {
     perClient: env.maxConcurrentRunsPerClient,
   });
   return slots;
+}
+
+/** This server's upload slots (PLAYGROUND_MAX_CONCURRENT_UPLOADS, …_PER_CLIENT). */
+export function uploadSlots(): UploadSlots {
+  const env = serverEnv();
+  uploads ??= new UploadSlots({
+    total: env.maxConcurrentUploads,
+    perClient: env.maxConcurrentUploadsPerClient,
+  });
+  return uploads;
 }
 
 /** This server's in-flight body bytes (PLAYGROUND_MAX_INFLIGHT_BYTES, half per client). */

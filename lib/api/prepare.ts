@@ -1,10 +1,10 @@
 import "server-only";
-import { clientOf, inflightBytes } from "@/lib/api/limits";
+import { readJsonRequest } from "@/lib/api/read-json-request";
 import { serverEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { resolveMedia } from "@/lib/gemini/media";
 import { listModels } from "@/lib/gemini/models";
-import { readJsonBody, refuseDeepJson } from "@/lib/http/read-json";
+import { refuseDeepJson } from "@/lib/http/read-json";
 import { log } from "@/lib/log";
 import { isRunnable, type ModelInfo } from "@/lib/models/types";
 import { describeIssues, PROMPT_LIMITS, type PromptDoc, parsePromptDoc } from "@/lib/prompt";
@@ -62,11 +62,7 @@ export async function preparePromptRequest(
   request: Request,
   options: PrepareOptions = {},
 ): Promise<PreparedPrompt> {
-  const env = serverEnv();
-  const json = await readJsonBody(request, {
-    maxBytes: env.maxBodyBytes,
-    reservation: inflightBytes().open(clientOf(request)),
-  });
+  const json = await readJsonRequest(request);
   return preparePrompt(json, request.signal, options);
 }
 

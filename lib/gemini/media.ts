@@ -3,7 +3,7 @@ import type { File as GeminiFile } from "@google/genai";
 import { serverEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { log } from "@/lib/log";
-import { type BlobInfo, readBlob, statBlob } from "@/lib/media/blob-store";
+import { type BlobInfo, readBlob, statBlob, touchBlobs } from "@/lib/media/blob-store";
 import { type MediaPart, PROMPT_LIMITS, type PromptDoc } from "@/lib/prompt";
 import type { MediaLookup, ResolvedMedia } from "@/lib/wire/parts";
 import { gemini, upstreamName } from "./client";
@@ -29,6 +29,8 @@ export async function resolveMedia(doc: PromptDoc, signal?: AbortSignal): Promis
   const blobs = await Promise.all(
     parts.map(async (part) => [part, await statBlob(part.sha256)] as const),
   );
+  // Sent to Gemini is used: the retention sweep keeps these for another period.
+  await touchBlobs(blobs.flatMap(([, blob]) => (blob ? [blob.sha256] : [])));
   const { mediaInlineBytes } = serverEnv();
   let inlineTotal = 0;
   const resolved = new Map<string, Promise<ResolvedMedia>>();

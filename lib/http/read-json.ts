@@ -1,6 +1,7 @@
 import "server-only";
 import { AppError } from "@/lib/errors";
 import { formatBytes } from "@/lib/format-bytes";
+import { paceBody } from "./body-pace";
 import { deepestPath } from "./json-depth";
 
 export interface ReadJsonOptions {
@@ -11,6 +12,8 @@ export interface ReadJsonOptions {
    * back once the body is parsed or the read fails.
    */
   reservation?: { ensure(bytes: number): void; release(): void };
+  /** A body that delivers less than 1 KiB in this long is cut off (see body-pace.ts). */
+  paceWindowMs?: number;
 }
 
 /**
@@ -18,7 +21,7 @@ export interface ReadJsonOptions {
  * read stops at the limit, so an oversized body costs at most `maxBytes` of memory.
  */
 export async function readJsonBody(request: Request, options: ReadJsonOptions): Promise<unknown> {
-  const { maxBytes, reservation } = options;
+  const { maxBytes, reservation, paceWindowMs } = options;
   const tooLarge = () =>
     new AppError({
       code: "payload_too_large",
@@ -30,7 +33,8 @@ export async function readJsonBody(request: Request, options: ReadJsonOptions): 
     if (!request.body) throw badJson("The request has no body.");
     if (declared > 0) reservation?.ensure(declared);
 
-    const reader = request.body.getReader();
+    const body = paceWindowMs ? paceBody(request.body, paceWindowMs, "The request") : request.body;
+    const reader = body.getReader();
     const chunks: Uint8Array[] = [];
     let size = 0;
     for (;;) {

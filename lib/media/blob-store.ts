@@ -1,11 +1,13 @@
 import "server-only";
 import { createHash, randomUUID } from "node:crypto";
 import { createReadStream, createWriteStream } from "node:fs";
-import { mkdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
-import { join } from "node:path";
+import { mkdir, readFile, rename, rm, stat, utimes, writeFile } from "node:fs/promises";
+import { dirname, join } from "node:path";
 import { Readable } from "node:stream";
 import { finished } from "node:stream/promises";
-import { serverEnv } from "@/lib/env";
+import { blobPath, tmpDir } from "./blob-layout";
+import { scheduleMediaSweeps } from "./sweep";
+import { mediaUsage } from "./usage";
 
 /**
  * Content-addressed file storage for attachments and generated media: `<dir>/<aa>/<sha256>`,
@@ -27,15 +29,9 @@ interface Sidecar {
   mimeType: string;
 }
 
-function root(): string {
-  return join(serverEnv().dataDir, "media");
-}
-
-function blobPath(sha256: string): string {
-  return join(root(), sha256.slice(0, 2), sha256);
-}
-
 export interface WriteCheck {
+  /** The length the sender declared, claimed against the quota before a byte is read. */
+  declaredBytes?: number;
   /** Called with every chunk before it is written; throw to refuse the file. */
   onChunk(chunk: Uint8Array, received: number): void;
   /** Called once the whole file arrived, before it is kept; throw to refuse it. */
@@ -48,20 +44,28 @@ export async function putBlob(
   mimeType: string,
   check: WriteCheck,
 ): Promise<BlobInfo> {
-  const tmpDir = join(root(), "tmp");
-  await mkdir(tmpDir, { recursive: true });
-  const tmp = join(tmpDir, randomUUID());
+  scheduleMediaSweeps();
+  const claim = (await mediaUsage()).claim();
+  const reader = source.getReader();
+  try {
+    if (check.declaredBytes) claim.ensure(check.declaredBytes);
+  } catch (refusal) {
+    await reader.cancel().catch(() => {});
+    throw refusal;
+  }
+  await mkdir(tmpDir(), { recursive: true });
+  const tmp = join(tmpDir(), randomUUID());
   const hash = createHash("sha256");
   const out = createWriteStream(tmp);
   let received = 0;
   try {
-    const reader = source.getReader();
     try {
       for (;;) {
         const { value, done } = await reader.read();
         if (done) break;
         received += value.byteLength;
         check.onChunk(value, received);
+        claim.ensure(received);
         hash.update(value);
         if (!out.write(value))
           await new Promise<void>((resolve) => out.once("drain", () => resolve()));
@@ -75,11 +79,15 @@ export async function putBlob(
     await finished(out);
     const sha256 = hash.digest("hex");
     const path = blobPath(sha256);
-    await mkdir(join(root(), sha256.slice(0, 2)), { recursive: true });
+    const known = await statBlob(sha256);
+    await mkdir(dirname(path), { recursive: true });
+    // Renaming over a blob already held replaces it with the same bytes and renews its use.
     await rename(tmp, path);
     await writeSidecar(sha256, mimeType);
+    claim.settle(!known);
     return { sha256, bytes: received, mimeType, path };
   } catch (error) {
+    claim.settle(false);
     out.destroy();
     await rm(tmp, { force: true });
     throw error;
@@ -88,15 +96,47 @@ export async function putBlob(
 
 /** Store bytes already in memory (generated images and speech). */
 export async function putBytes(bytes: Uint8Array, mimeType: string): Promise<BlobInfo> {
+  scheduleMediaSweeps();
   const sha256 = createHash("sha256").update(bytes).digest("hex");
   const existing = await statBlob(sha256);
-  if (existing) return existing;
-  await mkdir(join(root(), sha256.slice(0, 2)), { recursive: true });
-  const tmp = join(root(), sha256.slice(0, 2), `${sha256}.${randomUUID()}.tmp`);
-  await writeFile(tmp, bytes);
-  await rename(tmp, blobPath(sha256));
-  await writeSidecar(sha256, mimeType);
-  return { sha256, bytes: bytes.byteLength, mimeType, path: blobPath(sha256) };
+  if (existing) {
+    await touchBlobs([sha256]);
+    return existing;
+  }
+  const claim = (await mediaUsage()).claim();
+  claim.ensure(bytes.byteLength);
+  const path = blobPath(sha256);
+  const tmp = `${path}.${randomUUID()}.tmp`;
+  try {
+    await mkdir(dirname(path), { recursive: true });
+    await writeFile(tmp, bytes);
+    await rename(tmp, path);
+    await writeSidecar(sha256, mimeType);
+    claim.settle(true);
+  } catch (error) {
+    claim.settle(false);
+    await rm(tmp, { force: true });
+    throw error;
+  }
+  return { sha256, bytes: bytes.byteLength, mimeType, path };
+}
+
+/**
+ * Mark blobs as used now, so the retention sweep keeps them; answers the hashes the store does
+ * not hold (never stored, or already swept).
+ */
+export async function touchBlobs(sha256s: readonly string[]): Promise<string[]> {
+  scheduleMediaSweeps();
+  const now = new Date();
+  const held = await Promise.all(
+    sha256s.map((sha256) =>
+      utimes(blobPath(sha256), now, now).then(
+        () => true,
+        () => false,
+      ),
+    ),
+  );
+  return sha256s.filter((_, i) => !held[i]);
 }
 
 export async function statBlob(sha256: string): Promise<BlobInfo | undefined> {

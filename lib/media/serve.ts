@@ -1,7 +1,7 @@
 import "server-only";
 import { AppError } from "@/lib/errors";
 import { Sha256Schema } from "@/lib/prompt";
-import { openBlob, statBlob } from "./blob-store";
+import { openBlob, statBlob, touchBlobs } from "./blob-store";
 import { mediaCategory } from "./mime";
 
 /**
@@ -20,6 +20,7 @@ export async function serveMedia(request: Request): Promise<Response> {
   if (!Sha256Schema.safeParse(sha256).success) throw missing();
   const blob = await statBlob(sha256);
   if (!blob) throw missing();
+  await touchBlobs([sha256]);
 
   const headers = new Headers({
     "content-type": servedType(blob.mimeType),

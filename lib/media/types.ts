@@ -19,3 +19,13 @@ export function mediaUrl(sha256: string, download?: string): string {
 export function mediaViewUrl(sha256: string): string {
   return `/api/media/${sha256}?view=1`;
 }
+
+/** What POST /api/media/keep answers: the files asked for that the server no longer holds. */
+export interface KeptMedia {
+  missing: string[];
+  /** How long the server keeps a file nobody uses (0: forever). */
+  retentionDays: number;
+}
+
+/** The most hashes one POST /api/media/keep may name. */
+export const KEEP_MEDIA_MAX = 2000;

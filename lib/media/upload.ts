@@ -2,6 +2,7 @@ import "server-only";
 import { serverEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { formatBytes } from "@/lib/format-bytes";
+import { paceBody } from "@/lib/http/body-pace";
 import { putBlob } from "./blob-store";
 import { ACCEPTED_SUMMARY, acceptedMimeType } from "./mime";
 import { SIGNATURE_BYTES, signatureProblem } from "./signature";
@@ -23,13 +24,14 @@ export async function storeUpload(request: Request): Promise<StoredMedia> {
       message: `${name} can't be attached: ${claimed ? `"${claimed.split(";")[0]}" is` : "its type is"} not a file type Gemini accepts. Attach ${ACCEPTED_SUMMARY}.`,
     });
   }
-  const { mediaMaxBytes } = serverEnv();
+  const { mediaMaxBytes, uploadIdleMs } = serverEnv();
   const tooLarge = () =>
     new AppError({
       code: "payload_too_large",
       message: `${name} is larger than this server accepts (${formatBytes(mediaMaxBytes)}). Attach a smaller file, or ask the server's owner to raise PLAYGROUND_MEDIA_MAX_BYTES.`,
     });
-  if (Number(request.headers.get("content-length")) > mediaMaxBytes) throw tooLarge();
+  const declaredBytes = Number(request.headers.get("content-length")) || undefined;
+  if (declaredBytes && declaredBytes > mediaMaxBytes) throw tooLarge();
   if (!request.body) throw badFile(name, "the file is empty");
 
   const head = new Uint8Array(SIGNATURE_BYTES);
@@ -41,7 +43,9 @@ export async function storeUpload(request: Request): Promise<StoredMedia> {
     if (problem) throw badFile(name, problem);
   };
 
-  const blob = await putBlob(request.body, mimeType, {
+  const body = paceBody(request.body, uploadIdleMs, `The upload of ${name}`);
+  const blob = await putBlob(body, mimeType, {
+    declaredBytes,
     onChunk(chunk, received) {
       if (received > mediaMaxBytes) throw tooLarge();
       if (headLength < SIGNATURE_BYTES) {
@@ -56,6 +60,11 @@ export async function storeUpload(request: Request): Promise<StoredMedia> {
       if (headLength < SIGNATURE_BYTES) checkHead();
       if (decoder) decodeOrRefuse(decoder, name, new Uint8Array(0), false);
     },
+  }).catch((error: unknown) => {
+    if (error instanceof AppError && error.body.code === "storage_full") {
+      throw new AppError({ ...error.body, message: `${name} can't be attached. ${error.message}` });
+    }
+    throw error;
   });
   return { sha256: blob.sha256, mimeType, bytes: blob.bytes, name };
 }

@@ -1,7 +1,7 @@
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { describe, expect, it } from "vitest";
-import { InflightBytes, LIMIT_RETRY_AFTER_MS, RunSlots } from "@/lib/api/limits";
+import { InflightBytes, LIMIT_RETRY_AFTER_MS, RunSlots, UploadSlots } from "@/lib/api/limits";
 import { AppError } from "@/lib/errors";
 import { clientAddress, stampPeerAddresses } from "@/lib/http/client-address";
 
@@ -46,6 +46,25 @@ describe("run slots", () => {
     expect(slots.active).toBe(1);
     slots.take("c");
     expect(() => slots.take("d")).toThrow(AppError);
+  });
+});
+
+describe("upload slots", () => {
+  it("are counted apart from runs, and their refusals name the upload settings", () => {
+    const uploads = new UploadSlots({ total: 3, perClient: 1 });
+    const a = uploads.take("a");
+    const mine = refusalOf(() => uploads.take("a"));
+    expect(mine.body).toMatchObject({ code: "limit:uploads", status: 429, retryable: true });
+    expect(mine.message).toBe(
+      "You already have 1 upload in progress, the most this server allows one client (PLAYGROUND_MAX_CONCURRENT_UPLOADS_PER_CLIENT=1). Wait for one to finish, then try again in a few seconds.",
+    );
+    uploads.take("b");
+    uploads.take("c");
+    expect(refusalOf(() => uploads.take("d")).message).toContain(
+      "PLAYGROUND_MAX_CONCURRENT_UPLOADS=3",
+    );
+    a.release();
+    expect(() => uploads.take("a")).not.toThrow();
   });
 });
 

@@ -21,7 +21,10 @@ export const LIMITED = {
   pingSeconds: 0.5,
   maxConcurrentRuns: 3,
   maxConcurrentRunsPerClient: 2,
+  maxConcurrentUploadsPerClient: 2,
   mediaTotalBytes: 1024 * 1024,
+  /** Blobs unused this long are swept (PLAYGROUND_MEDIA_RETENTION_DAYS, as seconds here). */
+  mediaRetentionSeconds: 6,
   uploadIdleSeconds: 2,
 } as const;
 

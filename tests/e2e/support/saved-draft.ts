@@ -1,5 +1,5 @@
 import type { Page } from "@playwright/test";
-import type { PromptDoc } from "@/lib/prompt";
+import type { MediaPart, PromptDoc } from "@/lib/prompt";
 import { emptyPromptDoc } from "@/lib/prompt/text";
 
 const STORAGE_KEY = "gemini-playground:draft";
@@ -9,12 +9,17 @@ const STORAGE_KEY = "gemini-playground:draft";
  * draft is put in localStorage (the persist format of lib/store/create-store.ts) before any of the
  * app's scripts run, on the first load of the test's tab only.
  */
-export async function openWithDraft(page: Page, draft: Partial<PromptDoc>) {
+export async function openWithDraft(
+  page: Page,
+  draft: Partial<PromptDoc>,
+  promptBox: { attachments?: MediaPart[] } = {},
+) {
   const doc: PromptDoc = { ...emptyPromptDoc("gemini-2.5-flash"), ...draft };
   const saved = {
     state: {
       draft: doc,
       promptText: "",
+      attachments: promptBox.attachments ?? [],
       modelSource: "user",
       settingsOpen: true,
       systemOpen: true,
