@@ -8,7 +8,12 @@ interface GoogleError {
   code?: number;
   message?: string;
   status?: string;
-  details?: { "@type"?: string; reason?: string; retryDelay?: string }[];
+  details?: {
+    "@type"?: string;
+    reason?: string;
+    retryDelay?: string;
+    fieldViolations?: { field?: string; description?: string }[];
+  }[];
 }
 
 /**
@@ -114,10 +119,12 @@ function googleError(error: ApiError, context: ErrorContext): AppError {
         `${context.model} was not found or cannot generate content. Choose another model.`,
       );
     case 400:
-      return make(
-        "invalid_argument:gemini",
-        `Gemini rejected the request: ${said ?? "invalid argument"}. Change the setting it names and run again.`,
-      );
+      return new AppError({
+        code: "invalid_argument:gemini",
+        googleStatus,
+        message: explainInvalidArgument(said),
+        field: g.details?.flatMap((d) => d.fieldViolations ?? [])[0]?.field,
+      });
     default:
       return make(
         status >= 500 ? "unavailable:gemini" : "invalid_argument:gemini",
@@ -125,6 +132,25 @@ function googleError(error: ApiError, context: ErrorContext): AppError {
         { retryable: status >= 500 },
       );
   }
+}
+
+/**
+ * A 400 in words a person can act on. Google's message names the offending setting and is kept;
+ * two refusals get a sentence of their own because their cause is not a setting: a field Gemini
+ * does not know (the request was built for another API version, or a setting Gemini has since
+ * renamed), and a Gemini 3 conversation whose function call lost its thought signature.
+ */
+function explainInvalidArgument(said: string | undefined): string {
+  const text = said ?? "invalid argument";
+  if (/thought_signature|thought signature/i.test(text)) {
+    return `Gemini refused the conversation: a function call in an earlier answer is missing its thought signature, which Gemini 3 models need back exactly as they sent it in order to continue with tools (Gemini said: ${text}) Run again from the last prompt you typed, so the answer brings fresh signatures, or delete the function-call turns after it.`;
+  }
+  const unknown = text.match(/Unknown name "([^"]+)"(?: at '([^']+)')?: Cannot find field/);
+  if (unknown) {
+    const where = unknown[2] ? ` in ${unknown[2]}` : "";
+    return `Gemini does not know the field "${unknown[1]}"${where} and refused the request. It may be a setting this model or API version (GEMINI_API_VERSION) does not have; remove or change it and run again.`;
+  }
+  return `Gemini rejected the request: ${text.replace(/[.\s]+$/, "")}. Change the setting it names and run again.`;
 }
 
 /** A system error code (ECONNREFUSED, ENOTFOUND, ECONNRESET, UND_ERR_SOCKET…) on an error or its causes. */

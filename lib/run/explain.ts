@@ -57,7 +57,9 @@ export function explainFinish(state: RunState): string | null {
       return `The answer was blocked by Gemini's safety filters${what}. ${SAFETY_SETTINGS_HINT}`;
     }
     case "MAX_TOKENS":
-      return "The answer reached the output token limit and was cut off. Raise the output length in the run settings, or ask for a shorter answer.";
+      return thoughtOnly(state)
+        ? `The model spent the whole output limit${limitOf(state)} thinking, so no answer was left: thoughts count toward Max output tokens. Raise Max output tokens or lower the thinking budget (or level), then run again.`
+        : "The answer reached the output token limit and was cut off. Raise Max output tokens in the run settings, or ask for a shorter answer.";
     case "RECITATION":
       return "The answer was stopped because it was reciting existing material (such as copyrighted text) too closely. Ask for a summary or a paraphrase instead.";
     case "LANGUAGE":
@@ -79,6 +81,19 @@ export function explainFinish(state: RunState): string | null {
     default:
       return `The answer ended early (${reason})${extra}.`;
   }
+}
+
+/** Whether the answer has thoughts and nothing else: the limit ran out before the answer began. */
+function thoughtOnly(state: RunState): boolean {
+  const answered = state.parts.some(
+    (part) => part.kind !== "thought" && !(part.kind === "text" && part.text.trim() === ""),
+  );
+  return !answered && (state.usage?.thoughtsTokenCount ?? 0) > 0;
+}
+
+function limitOf(state: RunState): string {
+  const thoughts = state.usage?.thoughtsTokenCount;
+  return thoughts ? ` (${thoughts.toLocaleString("en-US")} tokens)` : "";
 }
 
 /** The safety or block explanation that deserves the alert area (cut-offs go in the footer). */

@@ -63,6 +63,58 @@ describe("upstream error translation", () => {
     expect(e.body.message).not.toContain("my-private-gateway-key");
   });
 
+  it("ends Google's own sentence once, then says what to do", () => {
+    const e = toAppError(
+      apiError(400, {
+        code: 400,
+        message: "The requested maxOutputTokens exceeds the model limit (8192).",
+        status: "INVALID_ARGUMENT",
+      }),
+      ctx,
+    );
+    expect(e.body.message).toBe(
+      "Gemini rejected the request: The requested maxOutputTokens exceeds the model limit (8192). Change the setting it names and run again.",
+    );
+  });
+
+  it("names a field Gemini does not know, and the field it sits in", () => {
+    const said = `Invalid JSON payload received. Unknown name "temprature" at 'generation_config': Cannot find field.`;
+    const e = toAppError(
+      apiError(400, {
+        code: 400,
+        message: said,
+        status: "INVALID_ARGUMENT",
+        details: [
+          {
+            "@type": "type.googleapis.com/google.rpc.BadRequest",
+            fieldViolations: [{ field: "generation_config", description: said }],
+          },
+        ],
+      }),
+      ctx,
+    );
+    expect(e.body).toMatchObject({ code: "invalid_argument:gemini", field: "generation_config" });
+    expect(e.body.message).toMatch(
+      /^Gemini does not know the field "temprature" in generation_config and refused the request\./,
+    );
+  });
+
+  it("explains a lost thought signature as a conversation to rerun, not a setting", () => {
+    const e = toAppError(
+      apiError(400, {
+        code: 400,
+        message:
+          "Function call is missing a thought_signature in functionCall parts. This is required for tools to work correctly.",
+        status: "INVALID_ARGUMENT",
+      }),
+      { ...ctx, model: "gemini-3-pro-preview" },
+    );
+    expect(e.body.message).toMatch(
+      /^Gemini refused the conversation: a function call in an earlier answer is missing its thought signature/,
+    );
+    expect(e.body.message).toContain("Run again from the last prompt you typed");
+  });
+
   it("tells the owner to fix the key when Google says API_KEY_INVALID", () => {
     const e = toAppError(
       apiError(400, {

@@ -50,6 +50,23 @@ describe("explanations", () => {
     expect(explainRefusal(state({ finishReason: "MAX_TOKENS" }))).toBeNull();
   });
 
+  it("says when thinking used up the output limit before any answer, and what to change", () => {
+    const thinking = state({
+      finishReason: "MAX_TOKENS",
+      parts: [
+        { kind: "thought", text: "Weighing the options" },
+        { kind: "text", text: "" },
+      ],
+      usage: { promptTokenCount: 9, thoughtsTokenCount: 10, totalTokenCount: 19 },
+    });
+    expect(explainFinish(thinking)).toBe(
+      "The model spent the whole output limit (10 tokens) thinking, so no answer was left: thoughts count toward Max output tokens. Raise Max output tokens or lower the thinking budget (or level), then run again.",
+    );
+    // Once the answer began, it is an ordinary cut-off.
+    const cut = { ...thinking, parts: [...thinking.parts, { kind: "text" as const, text: "The" }] };
+    expect(explainFinish(cut)).toMatch(/^The answer reached the output token limit/);
+  });
+
   it("describes the outcome with server timing and total tokens", () => {
     const s = state({
       meta: {
