@@ -12,6 +12,8 @@ import type { MediaPart, Part } from "@/lib/prompt";
  *   arrived with, and it is sent back verbatim on its own part.
  * - Gemini rejects empty text, but the final part of an answer is sometimes an empty text that
  *   only carries a signature: that one must go back too.
+ * - A call Gemini 3 never signed (made by another model, or by hand) gets the documented stand-in
+ *   when it is in the current turn, where Gemini 3 checks (`signatures.ts`).
  * - While streaming, text arrives as deltas of one part. A delta carrying a signature starts a
  *   part of its own (a signed part is never merged into an unsigned one); unsigned deltas after
  *   it continue it (`lib/run/reducer.ts` folds them so).

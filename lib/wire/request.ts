@@ -9,6 +9,7 @@ import type {
 import type { PromptDoc, RunConfig, ToolsConfig } from "@/lib/prompt";
 import { type ModelKind, modelKind } from "./model-kind";
 import { type MediaLookup, type ResolvedMedia, toWirePart } from "./parts";
+import { signCurrentTurn } from "./signatures";
 
 /**
  * THE mapping from a prompt document to an upstream request. Run and count-tokens go through
@@ -59,9 +60,10 @@ export function toGenerateContentParameters(
 }
 
 export function toContents(doc: PromptDoc, media: MediaLookup = unresolvedMedia): Content[] {
-  return doc.contents
+  const contents = doc.contents
     .map((turn) => ({ role: turn.role, parts: turn.parts.flatMap((p) => toWirePart(p, media)) }))
     .filter((content) => content.parts.length > 0);
+  return signCurrentTurn(contents, doc.model);
 }
 
 export function toConfig(

@@ -234,3 +234,48 @@ describe("output settings → SDK request", () => {
     });
   });
 });
+
+describe("calls Gemini 3 never signed", () => {
+  const call = (name: string, thoughtSignature?: string) => ({
+    kind: "functionCall",
+    name,
+    args: {},
+    ...(thoughtSignature && { thoughtSignature }),
+  });
+  const answer = (name: string) => ({ kind: "functionResponse", name, response: { ok: true } });
+  // Started on Gemini 2.5 with thinking off (no signatures), continued on Gemini 3.
+  const conversation = (model: string) =>
+    doc({
+      model,
+      contents: [
+        { role: "user", parts: [{ kind: "text", text: "Weather in Lyon and Oslo?" }] },
+        { role: "model", parts: [call("old_lookup")] },
+        { role: "user", parts: [answer("old_lookup")] },
+        { role: "model", parts: [{ kind: "text", text: "Done." }] },
+        { role: "user", parts: [{ kind: "text", text: "And tomorrow?" }] },
+        { role: "model", parts: [call("forecast"), call("forecast")] },
+        { role: "user", parts: [answer("forecast"), answer("forecast")] },
+        { role: "model", parts: [call("forecast", "c2lnbmVk")] },
+        { role: "user", parts: [answer("forecast")] },
+      ],
+    });
+  const signatures = (model: string) =>
+    toGenerateContentParameters(conversation(model)).contents.flatMap((c) =>
+      (c.parts ?? []).filter((p) => p.functionCall).map((p) => p.thoughtSignature ?? null),
+    );
+
+  it("get the documented stand-in on the first call of each step of the current turn", () => {
+    expect(signatures("gemini-3-flash-preview")).toEqual([
+      // An earlier turn: Gemini 3 does not check it, so it goes as it is.
+      null,
+      "context_engineering_is_the_way_to_go",
+      null,
+      // A real signature is never replaced.
+      "c2lnbmVk",
+    ]);
+  });
+
+  it("are left alone for models that do not check signatures", () => {
+    expect(signatures("gemini-2.5-flash")).toEqual([null, null, null, "c2lnbmVk"]);
+  });
+});
