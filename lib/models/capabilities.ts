@@ -114,7 +114,8 @@ function thinkingFor(family: Family | undefined, thinks: boolean, kind: ModelKin
   return { kind: "level", levels, default: "high" } as const;
 }
 
-const PENALTY: NumberRange = { min: -2, max: 2, step: 0.1, default: 0 };
+/** Gemini takes [-2, 2): the slider stops a step short of 2. */
+const PENALTY: NumberRange = { min: -2, max: 1.9, step: 0.1, default: 0 };
 
 export function modelCapabilities(id: string, info?: ModelInfo): ModelCapabilities {
   const kind = info?.kind ?? modelKind(id);

@@ -24,8 +24,11 @@ export const HARM_THRESHOLDS = [
 
 export const ThinkingSchema = z.object({
   includeThoughts: z.boolean().optional(),
-  /** 2.5 family: -1 dynamic, 0 off (where the model allows it), or a token budget. */
-  budget: z.number().int().min(-1).max(100_000).optional(),
+  /**
+   * 2.5 family: -1 dynamic, 0 off (where the model allows it), or a token budget. No model takes
+   * more than 32,768 (2.5 Pro); each model's own range is in lib/models/capabilities.ts.
+   */
+  budget: z.number().int().min(-1).max(32_768).optional(),
   /** Gemini 3 family. */
   level: z.enum(["minimal", "low", "medium", "high"]).optional(),
 });
@@ -45,8 +48,9 @@ export const RunConfigSchema = z.object({
     .max(L.stopSequences)
     .optional(),
   seed: z.number().int().optional(),
-  presencePenalty: z.number().min(-2).max(2).optional(),
-  frequencyPenalty: z.number().min(-2).max(2).optional(),
+  // Gemini takes penalties in [-2, 2): 2 itself is refused.
+  presencePenalty: z.number().min(-2).lt(2).optional(),
+  frequencyPenalty: z.number().min(-2).lt(2).optional(),
   responseMimeType: z.enum(["text/plain", "application/json", "text/x.enum"]).optional(),
   /** A JSON Schema object, sent as `responseJsonSchema`. */
   responseSchema: z.record(z.string(), z.unknown()).optional(),
@@ -56,6 +60,10 @@ export const RunConfigSchema = z.object({
   safetySettings: z
     .array(z.object({ category: z.enum(HARM_CATEGORIES), threshold: z.enum(HARM_THRESHOLDS) }))
     .max(L.safetySettings)
+    // Gemini refuses a category set twice ("Multiple safety settings with the same category.").
+    .refine((settings) => new Set(settings.map((s) => s.category)).size === settings.length, {
+      message: "each harm category may be set only once",
+    })
     .optional(),
   thinking: ThinkingSchema.optional(),
   responseModalities: z

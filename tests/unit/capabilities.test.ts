@@ -70,8 +70,9 @@ describe("modelCapabilities", () => {
   it("leaves Top K out for Gemini 3 and penalties out after 2.0", () => {
     expect(caps("gemini-3-pro-preview").topK).toBeNull();
     expect(caps("gemini-2.5-flash").presencePenalty).toBeNull();
-    expect(caps("gemini-2.0-flash").presencePenalty).toMatchObject({ min: -2, max: 2 });
-    expect(caps("gemini-2.0-flash").frequencyPenalty).toMatchObject({ min: -2, max: 2 });
+    // Gemini takes [-2, 2): the last step below 2.
+    expect(caps("gemini-2.0-flash").presencePenalty).toMatchObject({ min: -2, max: 1.9 });
+    expect(caps("gemini-2.0-flash").frequencyPenalty).toMatchObject({ min: -2, max: 1.9 });
   });
 
   it("offers tools to Gemini chat models only", () => {

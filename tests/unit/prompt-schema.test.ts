@@ -119,6 +119,28 @@ describe("prompt document", () => {
       "config.stopSequences",
     ],
     [{ model: "gemini 2.5 / flash", contents: [] }, "model"],
+    // What Gemini itself refuses is refused before it is asked.
+    [
+      { model: "gemini-2.0-flash", contents: [], config: { presencePenalty: 2 } },
+      "config.presencePenalty",
+    ],
+    [
+      { model: "gemini-2.5-pro", contents: [], config: { thinking: { budget: 40_000 } } },
+      "config.thinking.budget",
+    ],
+    [
+      {
+        model: "gemini-2.5-flash",
+        contents: [],
+        config: {
+          safetySettings: [
+            { category: "HARM_CATEGORY_HARASSMENT", threshold: "BLOCK_NONE" },
+            { category: "HARM_CATEGORY_HARASSMENT", threshold: "OFF" },
+          ],
+        },
+      },
+      "config.safetySettings",
+    ],
   ])("rejects %j naming the field %s", (input, field) => {
     const result = parsePromptDoc(input);
     expect(result.ok).toBe(false);
