@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { type PromptDoc, parsePromptDoc } from "@/lib/prompt";
 import {
+  toContents,
   toGenerateContentParameters,
   toGenerateImagesConfig,
   toGenerateImagesParameters,
@@ -260,7 +261,7 @@ describe("calls Gemini 3 never signed", () => {
       ],
     });
   const signatures = (model: string) =>
-    toGenerateContentParameters(conversation(model)).contents.flatMap((c) =>
+    toContents(conversation(model)).flatMap((c) =>
       (c.parts ?? []).filter((p) => p.functionCall).map((p) => p.thoughtSignature ?? null),
     );
 
