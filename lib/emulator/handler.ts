@@ -17,7 +17,7 @@ import {
   modelNotFound,
   NO_KEY_MESSAGE,
 } from "@/lib/emulator/validation/errors";
-import { readJsonBody } from "@/lib/emulator/validation/request-body";
+import { readJsonBody, validateRequestBody } from "@/lib/emulator/validation/request-body";
 import { abortableSleep, type RouteContext } from "./context";
 import type { RequestLog, RequestLogHandle } from "./log";
 import { type FilesRoute, parseRoute, type Route } from "./routes";
@@ -39,6 +39,11 @@ function isFilesRoute(route: Route): route is FilesRoute {
 
 export function createHandler(log: RequestLog, options: HandlerOptions) {
   return async function handle(request: Request): Promise<Response> {
+    // A Request made from another signal (`new Request(url, init)` in process) follows it only
+    // while the Request itself is alive: the link is weak. An answer's stream holds the signal
+    // but may outlive every other reference to the request, and a garbage-collected request
+    // would never see the caller's abort; the signal's own listener keeps the request alive.
+    request.signal.addEventListener("abort", () => request.url, { once: true });
     const url = new URL(request.url);
     const route = parseRoute(url.pathname);
     if (route.kind === "inspect") return inspect(route.resource, request, log);
@@ -106,13 +111,16 @@ async function dispatch(
   if (route.kind !== "modelMethod" || request.method !== "POST") throw notFound();
 
   entry.setModel(route.modelId);
+  // Google parses the body into the request proto before anything looks at the model, so a
+  // malformed body is a 400 even for a model that does not exist.
+  const body = validateRequestBody(route.method, await readJsonBody(request), route.version);
   const ctx: RouteContext = {
     request,
     url,
     version: route.version,
     method: route.method,
     modelId: route.modelId,
-    body: await readJsonBody(request),
+    body,
     files,
     signal: request.signal,
     log: entry,

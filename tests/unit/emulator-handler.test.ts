@@ -56,7 +56,7 @@ describe("emulator handler (in process)", () => {
       { contents: [{ role: "system", parts: [{ text: "x" }] }] },
       /^Please use a valid role: user, model\.$/,
     ],
-    [{ contents: [{ parts: [{ foo: 1 }] }] }, /required oneof field 'data'/],
+    [{ contents: [{ parts: [{ thought: true }] }] }, /required oneof field 'data'/],
     [{ contents: [{ parts: [{ text: "#emulator tokns=1" }] }] }, /unknown key "tokns"/],
   ])("rejects a bad body %j with 400 INVALID_ARGUMENT", async (body, message) => {
     const response = await post(createEmulator(), "gemini-2.5-flash:generateContent", body);

@@ -1,9 +1,12 @@
 /**
- * Reads and validates request bodies the way Google's front end does, with its message wording:
- * field paths in snake_case behind a `* ` bullet, one line per problem.
+ * Reads and validates request bodies the way Google's front end does, in two stages: the body
+ * must parse into the method's request proto (validateRequestBody, against the tables in
+ * request-schema.ts), then the parsed request must pass the semantic checks, answered as
+ * `* Request.path: problem` bullets, one line per problem.
  */
 
 import type {
+  ApiVersion,
   GenerateRequest,
   JsonObject,
   JsonValue,
@@ -13,8 +16,11 @@ import type {
   WireSafetySetting,
   WireToolConfig,
 } from "@/lib/emulator/types";
+import { badRequest, brokenRules, ruleBullets } from "./bad-request";
 import { BodyTooLarge, readBodyBytes } from "./body-bytes";
 import { invalidArgument } from "./errors";
+import { REQUEST_MESSAGE_BY_METHOD } from "./request-schema";
+import { walkRequest } from "./schema-walk";
 
 /** Google's inline-request ceiling; bigger media must go through the Files API. */
 export const MAX_BODY_BYTES = 20 * 1024 * 1024;
@@ -52,6 +58,24 @@ export async function readJsonBody(request: Request): Promise<JsonObject> {
   return parsed;
 }
 
+/**
+ * Parses a POST body into the method's request message, or throws Google's 400 with every
+ * problem and its field violations. Returns the body as the parser reads it (camelCase names,
+ * numbers, canonical enum names), so a snake_case request behaves like a camelCase one. Methods
+ * without a table (those the emulator does not implement) pass through.
+ */
+export function validateRequestBody(
+  method: string,
+  body: JsonObject,
+  version: ApiVersion,
+): JsonObject {
+  const messageName = REQUEST_MESSAGE_BY_METHOD[method];
+  if (!messageName) return body;
+  const { body: parsed, violations } = walkRequest(messageName, body, version);
+  if (violations.length > 0) throw badRequest(violations);
+  return parsed;
+}
+
 export function isObject(value: unknown): value is JsonObject {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
@@ -73,8 +97,13 @@ export function parseGenerateRequest(
       true,
     );
   }
-  if (problems.length > 0) throw invalidArgument(problems.join(""));
-  const generationConfig = parseGenerationConfig(body.generationConfig);
+  // Field types were settled when the body parsed (validateRequestBody); the table's ranges and
+  // allowed values join the content checks here so Google's bullets come out in one message.
+  problems.push(...ruleBullets(walkRequest("GenerateContentRequest", body).problems, prefix));
+  if (problems.length > 0) throw brokenRules(problems);
+  const generationConfig = isObject(body.generationConfig)
+    ? (body.generationConfig as WireGenerationConfig)
+    : {};
   const request: GenerateRequest = { model, contents, generationConfig };
   if (systemInstruction) request.systemInstruction = systemInstruction;
   if (Array.isArray(body.tools)) request.tools = body.tools;
@@ -130,34 +159,9 @@ function parseContent(
       );
       return {};
     }
-    if (part.text !== undefined && typeof part.text !== "string") {
-      problems.push(`* ${path}.parts[${index}].text: Invalid value, expected a string\n`);
-    }
     return part as WirePart;
   });
   const content: WireContent = { parts };
   if (typeof role === "string" && role !== "") content.role = role;
   return content;
-}
-
-function parseGenerationConfig(value: JsonValue | undefined): WireGenerationConfig {
-  if (value === undefined || value === null) return {};
-  if (!isObject(value)) {
-    throw invalidArgument(
-      `Invalid value at 'generation_config' (type.googleapis.com/google.ai.generativelanguage.v1beta.GenerationConfig), ${JSON.stringify(value)}`,
-    );
-  }
-  for (const field of ["temperature", "topP", "topK", "maxOutputTokens", "candidateCount"]) {
-    const n = value[field];
-    if (n !== undefined && n !== null && typeof n !== "number") {
-      throw invalidArgument(
-        `Invalid value at 'generation_config.${snake(field)}' (TYPE_${field === "temperature" || field === "topP" ? "FLOAT" : "INT32"}), ${JSON.stringify(n)}`,
-      );
-    }
-  }
-  return value as WireGenerationConfig;
-}
-
-function snake(field: string): string {
-  return field.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`);
 }
