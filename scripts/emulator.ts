@@ -1,6 +1,8 @@
 /**
- * `npm run emulator -- --port 8787 [--host 127.0.0.1]`: the Gemini emulator as a standalone HTTP
- * server for tests, benchmarks and pointing a local app at (GEMINI_BASE_URL).
+ * `npm run emulator -- --port 8787 [--host 127.0.0.1] [--key K]`: the Gemini emulator as a
+ * standalone HTTP server for tests, benchmarks and pointing a local app at (GEMINI_BASE_URL).
+ * With `--key`, only that API key is accepted and any other gets Google's 400 API_KEY_INVALID,
+ * so a client's wrong-key path can be tested; without it any non-empty key is.
  */
 import { parseArgs } from "node:util";
 import { startEmulatorServer } from "@/lib/emulator/node-server";
@@ -16,13 +18,19 @@ function parsePort(raw: string | undefined): number {
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
-    options: { port: { type: "string" }, host: { type: "string" } },
+    options: { port: { type: "string" }, host: { type: "string" }, key: { type: "string" } },
   });
+  if (values.key !== undefined && values.key.trim() === "") {
+    console.error("--key needs a value: the one API key the emulator should accept.");
+    process.exit(2);
+  }
   const server = await startEmulatorServer({
     port: parsePort(values.port ?? process.env.EMULATOR_PORT),
     host: values.host ?? "127.0.0.1",
+    ...(values.key !== undefined && { apiKey: values.key }),
   });
-  console.info(`Gemini emulator listening on ${server.url}`);
+  const keys = values.key === undefined ? "any API key" : "only the API key given with --key";
+  console.info(`Gemini emulator listening on ${server.url} (accepting ${keys})`);
 
   let stopping = false;
   const stop = async () => {

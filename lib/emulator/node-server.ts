@@ -15,6 +15,11 @@ export interface EmulatorServerOptions extends EmulatorOptions {
   /** 0 (the default) picks a free port. */
   port?: number;
   host?: string;
+  /**
+   * Accept only this API key; any other gets Google's 400 API_KEY_INVALID (capture 10f). Without
+   * it (and without `acceptKey`) any non-empty key is accepted, as offline mode needs.
+   */
+  apiKey?: string;
 }
 
 export interface EmulatorServer {
@@ -46,6 +51,17 @@ function toRequest(req: IncomingMessage, signal: AbortSignal, base: string): Req
     // Node's fetch needs this for a streamed request body.
     duplex: "half",
   } as RequestInit);
+}
+
+/** A comparison that takes as long for a near miss as for a far one. */
+function sameKey(expected: string): (key: string) => boolean {
+  const want = new TextEncoder().encode(expected);
+  return (key) => {
+    const got = new TextEncoder().encode(key);
+    let difference = want.length ^ got.length;
+    for (let i = 0; i < want.length; i++) difference |= (want[i] ?? 0) ^ (got[i] ?? 0);
+    return difference === 0;
+  };
 }
 
 /** Resolves once `data` is flushed to the socket, so later frames keep their order and pace. */
@@ -81,8 +97,10 @@ async function pipeBody(response: Response, res: ServerResponse): Promise<void> 
 export async function startEmulatorServer(
   options: EmulatorServerOptions = {},
 ): Promise<EmulatorServer> {
-  const { port = 0, host = "127.0.0.1", ...emulatorOptions } = options;
-  const emulator = createEmulator(emulatorOptions);
+  const { port = 0, host = "127.0.0.1", apiKey, ...emulatorOptions } = options;
+  const emulator = createEmulator(
+    apiKey === undefined ? emulatorOptions : { ...emulatorOptions, acceptKey: sameKey(apiKey) },
+  );
   let base = `http://${host}`;
 
   const server = createServer(async (req, res) => {

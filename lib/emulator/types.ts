@@ -68,6 +68,8 @@ export interface WireSafetySetting {
 
 export interface WireToolConfig {
   functionCallingConfig?: { mode?: string; allowedFunctionNames?: string[] };
+  /** Where the person is, for Grounding with Google Maps. */
+  retrievalConfig?: { latLng?: { latitude?: number; longitude?: number }; languageCode?: string };
 }
 
 /** A generateContent body after validation: `contents` is known to be well formed. */

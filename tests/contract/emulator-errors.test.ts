@@ -65,7 +65,7 @@ describe("errors through @google/genai", () => {
       }),
     );
     expect(errorBody(overloaded).error.message).toBe(
-      "The model is overloaded. Please try again later.",
+      "This model is currently experiencing high demand. Spikes in demand are usually temporary. Please try again later.",
     );
     const custom = await failure(
       client().models.generateContent({

@@ -12,9 +12,21 @@ function pngSize(base64: string | undefined): [number, number] {
   return [bytes.readUInt32BE(16), bytes.readUInt32BE(20)];
 }
 
+/** Width and height from a baseline JPEG's SOF0 segment, after checking SOI and JFIF. */
+function jpegSize(base64: string | undefined): [number, number] {
+  const bytes = Buffer.from(base64 ?? "", "base64");
+  expect([...bytes.subarray(0, 3)]).toEqual([0xff, 0xd8, 0xff]);
+  expect(bytes.subarray(6, 11).toString("latin1")).toBe("JFIF\0");
+  expect([...bytes.subarray(-2)]).toEqual([0xff, 0xd9]);
+  let at = 2;
+  while (at + 9 < bytes.length && bytes[at + 1] !== 0xc0) at += 2 + bytes.readUInt16BE(at + 2);
+  expect(bytes[at + 1]).toBe(0xc0);
+  return [bytes.readUInt16BE(at + 7), bytes.readUInt16BE(at + 5)];
+}
+
 const imagePart = (parts: Part[] | undefined) => parts?.find((part) => part.inlineData);
 
-describe("image models answer with a PNG", () => {
+describe("image models answer with a picture", () => {
   it("gemini-2.5-flash-image sends a caption and a 1024×1024 PNG by default", async () => {
     const response = await client().models.generateContent({
       model: "gemini-2.5-flash-image",
@@ -33,7 +45,7 @@ describe("image models answer with a PNG", () => {
     expect(response.usageMetadata?.candidatesTokenCount).toBeGreaterThan(1290);
   });
 
-  it("sizes by aspect ratio; Gemini 3 signs both parts and bills 1120", async () => {
+  it("sizes by aspect ratio; Gemini 3 Pro Image sends a JPEG, signs both parts, bills 1120", async () => {
     const response = await client().models.generateContent({
       model: "gemini-3-pro-image-preview",
       contents: "A wide mountain range",
@@ -41,7 +53,9 @@ describe("image models answer with a PNG", () => {
     });
     const parts = response.candidates?.[0]?.content?.parts ?? [];
     expect(parts.map((part) => Boolean(part.thoughtSignature))).toEqual([true, true]);
-    expect(pngSize(imagePart(parts)?.inlineData?.data)).toEqual([1344, 768]);
+    // Capture 07: Gemini 3 Pro Image answers image/jpeg, not PNG.
+    expect(imagePart(parts)?.inlineData?.mimeType).toBe("image/jpeg");
+    expect(jpegSize(imagePart(parts)?.inlineData?.data)).toEqual([1344, 768]);
     expect(response.usageMetadata?.candidatesTokensDetails).toEqual([
       { modality: "IMAGE", tokenCount: 1120 },
     ]);

@@ -38,8 +38,6 @@ describe("rendering checks and setting echoes through @google/genai", () => {
         maxOutputTokens: 4000,
         stopSequences: ["NEVER-1", "NEVER-2"],
         seed: 42,
-        presencePenalty: 0.5,
-        frequencyPenalty: -0.5,
         responseMimeType: "text/plain",
         mediaResolution: MediaResolution.MEDIA_RESOLUTION_LOW,
         safetySettings: [
@@ -69,8 +67,6 @@ describe("rendering checks and setting echoes through @google/genai", () => {
       "- Max output tokens: 4000",
       "- Stop sequences: 2",
       "- Seed: 42",
-      "- Presence penalty: 0.5",
-      "- Frequency penalty: -0.5",
       "- Response MIME type: text/plain",
       "- Media resolution: MEDIA_RESOLUTION_LOW",
       "- Safety: HARM_CATEGORY_HATE_SPEECH=BLOCK_NONE",
@@ -80,6 +76,14 @@ describe("rendering checks and setting echoes through @google/genai", () => {
     ]) {
       expect(text).toContain(`${line}\n`);
     }
+    // Gemini 2.5 refuses penalties ("Penalty is not enabled"), 2.0 Flash takes and echoes them.
+    const penalised = await client().models.generateContent({
+      model: "gemini-2.0-flash",
+      contents: user("Echo my penalties"),
+      config: { presencePenalty: 0.5, frequencyPenalty: -0.5 },
+    });
+    expect(penalised.text).toContain("- Presence penalty: 0.5\n");
+    expect(penalised.text).toContain("- Frequency penalty: -0.5\n");
   });
 
   it("stops mid-answer with finishReason SAFETY after safetyAfter=N chunks", async () => {

@@ -97,8 +97,9 @@ describe("search grounding metadata", () => {
     const fullSupports = (full.groundingMetadata as JsonObject)
       .groundingSupports as unknown as Support[];
     const secondEnd = fullSupports[1]?.segment.endIndex ?? 0;
+    // 2.5 Pro thinks 64 tokens first, and thoughts count toward maxOutputTokens.
     const cut = plan("Coffee in Zürich", [{ googleSearch: {} }], {
-      maxOutputTokens: Math.ceil(secondEnd / 4) + 2,
+      maxOutputTokens: 64 + Math.ceil(secondEnd / 4) + 2,
     });
     const cutSupports = (cut.groundingMetadata as JsonObject)
       .groundingSupports as unknown as Support[];

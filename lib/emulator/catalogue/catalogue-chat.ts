@@ -1,6 +1,7 @@
 /**
- * Gemini and Gemma chat models: ids, versions and token limits as Google lists them (2026),
- * descriptions in our own words.
+ * Gemini and Gemma chat models: ids, versions, token limits and methods as Google listed them on
+ * 2026-06-26 (the probe capture 11 excerpts), descriptions in our own words. catalogue-order.ts
+ * says where each sits in the listing.
  */
 import { type CatalogueModel, CHAT_METHODS, MILLION, model, THINKS } from "./catalogue-entry";
 
@@ -57,6 +58,17 @@ export const CHAT_MODELS: readonly CatalogueModel[] = [
       version: "2.0",
       displayName: "Gemini 2.0 Flash-Lite",
       description: "The lightest 2.0 model, tuned for cost and latency.",
+    },
+    [1048576, 8192],
+    CHAT_METHODS,
+    { topK: 40 },
+  ),
+  model(
+    "gemini-2.0-flash-lite-001",
+    {
+      version: "2.0",
+      displayName: "Gemini 2.0 Flash-Lite 001",
+      description: "Pinned release of Gemini 2.0 Flash-Lite.",
     },
     [1048576, 8192],
     CHAT_METHODS,
@@ -133,9 +145,42 @@ export const CHAT_MODELS: readonly CatalogueModel[] = [
   model(
     "gemini-3.1-pro-preview",
     {
-      version: "3.1-pro-preview-02-2026",
+      version: "3.1-pro-preview-01-2026",
       displayName: "Gemini 3.1 Pro Preview",
       description: "Preview of the 3.1 Pro model with improved long-horizon planning.",
+    },
+    MILLION,
+    CHAT_METHODS,
+    THINKS,
+  ),
+  model(
+    "gemini-3.1-pro-preview-customtools",
+    {
+      version: "3.1-pro-preview-01-2026",
+      displayName: "Gemini 3.1 Pro Preview Custom Tools",
+      description: "The 3.1 Pro preview tuned to prefer the functions a developer declares.",
+    },
+    MILLION,
+    CHAT_METHODS,
+    THINKS,
+  ),
+  model(
+    "gemini-3.1-flash-lite-preview",
+    {
+      version: "3.1-flash-lite-preview-03-2026",
+      displayName: "Gemini 3.1 Flash Lite Preview",
+      description: "Preview of the lightest 3.1 model, for high-volume, low-latency work.",
+    },
+    MILLION,
+    CHAT_METHODS,
+    THINKS,
+  ),
+  model(
+    "gemini-3.1-flash-lite",
+    {
+      version: "3.1-flash-lite-05-2026",
+      displayName: "Gemini 3.1 Flash Lite",
+      description: "Stable release of the lightest 3.1 model.",
     },
     MILLION,
     CHAT_METHODS,
@@ -150,6 +195,28 @@ export const CHAT_MODELS: readonly CatalogueModel[] = [
     },
     MILLION,
     CHAT_METHODS,
+    THINKS,
+  ),
+  model(
+    "gemma-4-26b-a4b-it",
+    {
+      version: "001",
+      displayName: "Gemma 4 26B A4B IT",
+      description: "Open-weights Gemma 4 mixture-of-experts model, 4 billion parameters active.",
+    },
+    [262144, 32768],
+    ["generateContent", "countTokens"],
+    THINKS,
+  ),
+  model(
+    "gemma-4-31b-it",
+    {
+      version: "001",
+      displayName: "Gemma 4 31B IT",
+      description: "Open-weights Gemma 4 model, 31 billion parameters, instruction-tuned.",
+    },
+    [262144, 32768],
+    ["generateContent", "countTokens"],
     THINKS,
   ),
   model(

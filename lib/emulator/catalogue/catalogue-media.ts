@@ -1,8 +1,13 @@
 /**
- * Image, speech, embedding, Imagen and Veo models: ids, versions and token limits as Google lists
- * them (2026), descriptions in our own words.
+ * Gemini models that answer with media through generateContent (speech, images, music): ids,
+ * versions, limits and methods as Google listed them on 2026-06-26 (the probe capture 11
+ * excerpts), descriptions in our own words.
  */
 import { type CatalogueModel, IMAGE_METHODS, model, THINKS } from "./catalogue-entry";
+
+const SPEECH_LIMITS: [number, number] = [8192, 16384];
+const IMAGE_SAMPLING = { maxTemperature: 1 };
+const IMAGE_THINKS = { maxTemperature: 1, thinking: true };
 
 export const MEDIA_MODELS: readonly CatalogueModel[] = [
   model(
@@ -12,7 +17,7 @@ export const MEDIA_MODELS: readonly CatalogueModel[] = [
       displayName: "Gemini 2.5 Flash Preview TTS",
       description: "Turns text into natural speech with controllable voices (preview).",
     },
-    [8192, 16384],
+    SPEECH_LIMITS,
     ["countTokens", "generateContent"],
     {},
   ),
@@ -23,9 +28,20 @@ export const MEDIA_MODELS: readonly CatalogueModel[] = [
       displayName: "Gemini 2.5 Pro Preview TTS",
       description: "Higher-fidelity speech generation from text (preview).",
     },
-    [8192, 16384],
-    ["countTokens", "generateContent"],
+    SPEECH_LIMITS,
+    ["countTokens", "generateContent", "batchGenerateContent"],
     {},
+  ),
+  model(
+    "gemini-3.1-flash-tts-preview",
+    {
+      version: "3.1-flash-tts-preview",
+      displayName: "Gemini 3.1 Flash TTS Preview",
+      description: "Expressive multi-speaker speech synthesis from the 3.1 Flash family (preview).",
+    },
+    SPEECH_LIMITS,
+    IMAGE_METHODS,
+    THINKS,
   ),
   model(
     "gemini-2.5-flash-image",
@@ -36,7 +52,7 @@ export const MEDIA_MODELS: readonly CatalogueModel[] = [
     },
     [32768, 32768],
     IMAGE_METHODS,
-    { maxTemperature: 1 },
+    IMAGE_SAMPLING,
   ),
   model(
     "gemini-3-pro-image-preview",
@@ -46,9 +62,32 @@ export const MEDIA_MODELS: readonly CatalogueModel[] = [
       description:
         "Studio-quality image generation and editing with careful text rendering (preview).",
     },
-    [65536, 32768],
+    [131072, 32768],
     IMAGE_METHODS,
-    { maxTemperature: 1, thinking: true },
+    IMAGE_THINKS,
+  ),
+  model(
+    "gemini-3-pro-image",
+    {
+      version: "3.0",
+      displayName: "Nano Banana Pro",
+      description: "Stable release of the studio-quality Gemini 3 Pro image model.",
+    },
+    [131072, 32768],
+    IMAGE_METHODS,
+    IMAGE_THINKS,
+  ),
+  // Another name Google lists for Gemini 3 Pro Image Preview; catalogue.ts serves it as that model.
+  model(
+    "nano-banana-pro-preview",
+    {
+      version: "3.0",
+      displayName: "Nano Banana Pro",
+      description: "The Gemini 3 Pro image preview under its product name.",
+    },
+    [131072, 32768],
+    IMAGE_METHODS,
+    IMAGE_THINKS,
   ),
   model(
     "gemini-3.1-flash-image-preview",
@@ -59,90 +98,39 @@ export const MEDIA_MODELS: readonly CatalogueModel[] = [
     },
     [65536, 65536],
     IMAGE_METHODS,
-    { maxTemperature: 1, thinking: true },
+    IMAGE_THINKS,
   ),
   model(
-    "gemini-3.1-flash-tts-preview",
+    "gemini-3.1-flash-image",
     {
-      version: "3.1-flash-tts-preview",
-      displayName: "Gemini 3.1 Flash TTS Preview",
-      description: "Expressive multi-speaker speech synthesis from the 3.1 Flash family (preview).",
+      version: "3.0",
+      displayName: "Nano Banana 2",
+      description: "Stable release of the fast 3.1 Flash image model.",
     },
-    [8192, 16384],
+    [65536, 65536],
     IMAGE_METHODS,
-    THINKS,
+    IMAGE_THINKS,
   ),
   model(
-    "gemini-embedding-001",
+    "lyria-3-clip-preview",
     {
-      version: "001",
-      displayName: "Gemini Embedding 001",
-      description: "Maps text to a vector for search, clustering and similarity.",
+      version: "lyria-3-clip-preview",
+      displayName: "Lyria 3 Clip Preview",
+      description: "Composes 30-second music clips from a description (preview).",
     },
-    [2048, 1],
-    ["embedContent", "countTextTokens", "countTokens", "asyncBatchEmbedContent"],
-  ),
-  {
-    name: "models/aqa",
-    version: "001",
-    displayName: "Model that performs Attributed Question Answering.",
-    description:
-      "Answers questions from supplied passages and reports how answerable each question was.",
-    inputTokenLimit: 7168,
-    outputTokenLimit: 1024,
-    supportedGenerationMethods: ["generateAnswer"],
-    temperature: 0.2,
-    topP: 1,
-    topK: 40,
-  },
-  model(
-    "imagen-4.0-generate-001",
-    {
-      version: "001",
-      displayName: "Imagen 4",
-      description: "Text-to-image model served through the predict endpoint.",
-    },
-    [480, 8192],
-    ["predict"],
+    [1048576, 65536],
+    ["generateContent", "countTokens"],
+    {},
   ),
   model(
-    "imagen-4.0-ultra-generate-001",
+    "lyria-3-pro-preview",
     {
-      version: "001",
-      displayName: "Imagen 4 Ultra",
-      description: "Highest-fidelity Imagen 4 variant, one image per request.",
+      version: "lyria-3-pro-preview",
+      displayName: "Lyria 3 Pro Preview",
+      description: "Composes full-length music from a description (preview).",
     },
-    [480, 8192],
-    ["predict"],
-  ),
-  model(
-    "imagen-4.0-fast-generate-001",
-    {
-      version: "001",
-      displayName: "Imagen 4 Fast",
-      description: "Quicker, cheaper Imagen 4 variant.",
-    },
-    [480, 8192],
-    ["predict"],
-  ),
-  model(
-    "veo-3.1-generate-preview",
-    {
-      version: "3.1",
-      displayName: "Veo 3.1",
-      description: "Generates short videos with sound from text or images (preview).",
-    },
-    [480, 8192],
-    ["predictLongRunning"],
-  ),
-  model(
-    "veo-3.1-lite-generate-preview",
-    {
-      version: "3.1",
-      displayName: "Veo 3.1 lite",
-      description: "Lower-cost Veo 3.1 video generation (preview).",
-    },
-    [480, 8192],
-    ["predictLongRunning"],
+    [1048576, 65536],
+    ["generateContent", "countTokens"],
+    {},
   ),
 ];

@@ -7,10 +7,45 @@ import { invalidArgument } from "@/lib/emulator/validation/errors";
 import { CHAT_MODELS } from "./catalogue-chat";
 import type { CatalogueModel } from "./catalogue-entry";
 import { MEDIA_MODELS } from "./catalogue-media";
+import { LISTING_ORDER } from "./catalogue-order";
+import { PREDICT_MODELS } from "./catalogue-predict";
+import { SPECIAL_MODELS } from "./catalogue-special";
 
 export type { CatalogueModel } from "./catalogue-entry";
 
-const CATALOGUE: readonly CatalogueModel[] = [...CHAT_MODELS, ...MEDIA_MODELS];
+/** Every family's entries in Google's listing order; an entry the order misses is a bug. */
+function inListingOrder(entries: readonly CatalogueModel[]): readonly CatalogueModel[] {
+  const byId = new Map(entries.map((entry) => [entry.name.slice("models/".length), entry]));
+  const ordered = LISTING_ORDER.map((id) => {
+    const entry = byId.get(id);
+    if (!entry) throw new Error(`catalogue-order.ts names ${id}, which no family defines`);
+    return entry;
+  });
+  if (ordered.length !== entries.length || new Set(LISTING_ORDER).size !== entries.length) {
+    throw new Error("catalogue-order.ts must list every catalogue entry exactly once");
+  }
+  return ordered;
+}
+
+const CATALOGUE = inListingOrder([
+  ...CHAT_MODELS,
+  ...MEDIA_MODELS,
+  ...SPECIAL_MODELS,
+  ...PREDICT_MODELS,
+]);
+
+/**
+ * Names Google lists for another model: `nano-banana-pro-preview` is "Gemini 3 Pro Image Preview"
+ * (its description in the 2026-06-26 listing), so it is answered by that model's rules.
+ */
+const SERVED_AS: Record<string, string> = {
+  "models/nano-banana-pro-preview": "models/gemini-3-pro-image-preview",
+};
+
+export function servedAs(entry: CatalogueModel): CatalogueModel {
+  const target = SERVED_AS[entry.name];
+  return (target && CATALOGUE.find((model) => model.name === target)) || entry;
+}
 
 export const DEFAULT_PAGE_SIZE = 50;
 const MAX_PAGE_SIZE = 1000;

@@ -1,8 +1,8 @@
 /**
- * The media a plan answers with. Images: a PNG painted from a seed of the prompt text and the
- * hashes of the input media (so each edit in a loop changes the picture), billed as Google bills
- * a 1K image (1290 tokens on 2.5, 1120 on Gemini 3). Speech: PCM from pcm-speech.ts, 25 tokens per
- * second, streamed in one-second pieces.
+ * The media a plan answers with. Images: a picture painted from a seed of the prompt text and the
+ * hashes of the input media (so each edit in a loop changes the picture), in the format the model
+ * sends (image-format.ts), billed as Google bills a 1K image (1290 tokens on 2.5, 1120 on
+ * Gemini 3). Speech: PCM from pcm-speech.ts, 25 tokens per second, streamed in one-second pieces.
  */
 import { encodeBase64 } from "@/lib/emulator/base64";
 import type { CatalogueModel } from "@/lib/emulator/catalogue/catalogue";
@@ -12,10 +12,10 @@ import type { GenerationPlan, PlanOutput } from "@/lib/emulator/native/plan";
 import { signsAlways } from "@/lib/emulator/native/thoughts";
 import { contentText, lastUserContent } from "@/lib/emulator/text";
 import type { GenerateRequest, WirePart } from "@/lib/emulator/types";
+import { encodeImage } from "./image-format";
 import type { Size } from "./image-sizes";
 import { SPEECH_MIME_TYPE, SPEECH_SAMPLE_RATE, scriptWords, synthesizeSpeech } from "./pcm-speech";
 import { paintPicture } from "./picture";
-import { encodePng } from "./png-writer";
 import type { SpeakerVoice } from "./speech-config";
 
 const AUDIO_TOKENS_PER_SECOND = 25;
@@ -39,8 +39,10 @@ export async function renderImage(
 ): Promise<PlanOutput> {
   const [width, height] = size;
   const seed = pictureSeed(promptText(request), inputHashes, size);
-  const png = await encodePng(width, height, paintPicture(width, height, seed));
-  const part: WirePart = { inlineData: { mimeType: "image/png", data: encodeBase64(png) } };
+  const image = await encodeImage(model, width, height, paintPicture(width, height, seed));
+  const part: WirePart = {
+    inlineData: { mimeType: image.mimeType, data: encodeBase64(image.bytes) },
+  };
   if (plan.mediaSignature) part.thoughtSignature = plan.mediaSignature;
   const tokens = signsAlways(model) ? 1120 : 1290;
   return { modality: "IMAGE", parts: [part], chunks: [{ part, tokens }], tokens };

@@ -3,7 +3,7 @@
  * plan, make any image or speech the model answers with, then render the plan as one pretty JSON
  * body or as paced SSE frames.
  */
-import type { CatalogueModel } from "@/lib/emulator/catalogue/catalogue";
+import { type CatalogueModel, servedAs } from "@/lib/emulator/catalogue/catalogue";
 import { checkThinking } from "@/lib/emulator/catalogue/thinking-rules";
 import type { RouteContext } from "@/lib/emulator/context";
 import { createFrameStream, type Frame } from "@/lib/emulator/frame-stream";
@@ -14,7 +14,7 @@ import { outputKind } from "@/lib/emulator/media/output-kind";
 import { speakerVoices } from "@/lib/emulator/media/speech-config";
 import { contentText, lastUserContent } from "@/lib/emulator/text";
 import type { GenerateRequest } from "@/lib/emulator/types";
-import { injectedError, invalidArgument } from "@/lib/emulator/validation/errors";
+import { EmulatorApiError, injectedError, invalidArgument } from "@/lib/emulator/validation/errors";
 import { parseGenerateRequest } from "@/lib/emulator/validation/request-body";
 import {
   baseHeaders,
@@ -24,13 +24,18 @@ import {
   sseFrame,
   toPrettyJson,
 } from "@/lib/emulator/wire";
+import { streamCandidates, unaryCandidates } from "./candidates";
 import { chunkTokensFor } from "./chunking";
 import { capPacing, type Directives, parseDirectives } from "./directives";
 import { type GenerationPlan, planGeneration } from "./plan";
-import { unaryResponse } from "./response-shape";
-import { type StreamChunk, streamChunks } from "./stream-chunks";
+import { candidatesAsked, checkRequestRules } from "./request-rules";
+import type { StreamChunk } from "./stream-chunks";
 
-export async function generate(ctx: RouteContext, model: CatalogueModel): Promise<Response> {
+export async function generate(ctx: RouteContext, listed: CatalogueModel): Promise<Response> {
+  const model = servedAs(listed);
+  if (model.name.startsWith("models/lyria-")) {
+    throw new EmulatorApiError(501, "The Gemini emulator does not compose music (Lyria) yet.");
+  }
   const streaming = ctx.method === "streamGenerateContent";
   const request = parseGenerateRequest(ctx.body, model.name.slice(7), "GenerateContentRequest");
   const userText = contentText(lastUserContent(request.contents));
@@ -39,6 +44,7 @@ export async function generate(ctx: RouteContext, model: CatalogueModel): Promis
   const config = request.generationConfig;
   checkLimits(request, model);
   checkThinking(model, config);
+  checkRequestRules(request, model, ctx.body);
   const output = outputKind(model, config);
   const imageSize =
     output.kind === "image" ? geminiImageSize(config.imageConfig?.aspectRatio) : undefined;
@@ -49,31 +55,36 @@ export async function generate(ctx: RouteContext, model: CatalogueModel): Promis
     throw injectedError(directives.error, ctx.target(), directives);
   }
   const media = await inspectMedia(request.contents, ctx.files);
-  const plan = planGeneration(request, model, directives, {
-    media: media.lines,
-    output,
-    files: ctx.files.tokenFacts,
-    ...(imageSize && { imageSize }),
-  });
-  if (plan.prompt.total > model.inputTokenLimit) {
-    throw invalidArgument(
-      `The input token count (${plan.prompt.total}) exceeds the maximum number of tokens allowed (${model.inputTokenLimit}).`,
-    );
+  const plans: GenerationPlan[] = [];
+  for (let candidate = 0; candidate < candidatesAsked(request); candidate++) {
+    const plan = planGeneration(request, model, directives, {
+      media: media.lines,
+      output,
+      files: ctx.files.tokenFacts,
+      ...(imageSize && { imageSize }),
+      candidate,
+    });
+    if (plan.prompt.total > model.inputTokenLimit) {
+      throw invalidArgument(
+        `The input token count (${plan.prompt.total}) exceeds the maximum number of tokens allowed (${model.inputTokenLimit}).`,
+      );
+    }
+    const answers = !plan.blockReason && !plan.safetyBlocked;
+    if (answers && imageSize) {
+      plan.output = await renderImage(plan, request, model, imageSize, media.hashes);
+    }
+    if (answers && voices) plan.output = renderSpeech(request, voices, streaming);
+    plans.push(plan);
   }
-  const answers = !plan.blockReason && !plan.safetyBlocked;
-  if (answers && imageSize) {
-    plan.output = await renderImage(plan, request, model, imageSize, media.hashes);
-  }
-  if (answers && voices) plan.output = renderSpeech(request, voices, streaming);
-  const chunks = streamChunks(plan, chunkTokensFor(directives));
+  const chunks = streamCandidates(plans, chunkTokensFor(directives));
 
-  if (!streaming) return unary(ctx, plan, chunks, directives);
+  if (!streaming) return unary(ctx, plans, chunks, directives);
   return stream(ctx, chunks, directives);
 }
 
 async function unary(
   ctx: RouteContext,
-  plan: GenerationPlan,
+  plans: GenerationPlan[],
   chunks: StreamChunk[],
   directives: Directives,
 ): Promise<Response> {
@@ -91,7 +102,7 @@ async function unary(
   }
   ctx.log.respond(200);
   ctx.log.finish("ok");
-  return withCapped(jsonResponse(unaryResponse(plan), ctx.log.id), directives);
+  return withCapped(jsonResponse(unaryCandidates(plans), ctx.log.id), directives);
 }
 
 function pacedTimes(ctx: RouteContext, chunks: StreamChunk[], directives: Directives): number[] {

@@ -6,6 +6,7 @@
 
 import type { JsonObject } from "@/lib/emulator/types";
 import type { GroundedSentence, SearchPlan, Source } from "./grounding";
+import type { MapsPlan } from "./maps-grounding";
 import { searchEntryPoint } from "./search-entry-point";
 import type { UrlPlan } from "./url-context";
 
@@ -20,13 +21,20 @@ interface Group {
   sentences: GroundedSentence[];
 }
 
+function chunk(source: Source): JsonObject {
+  const { uri, title, placeId } = source;
+  return placeId ? { maps: { uri, title, placeId } } : { web: { uri, title } };
+}
+
 export function groundingMetadata(
   answer: string,
   search: SearchPlan | undefined,
   urls: UrlPlan | undefined,
   withConfidence: boolean,
+  maps?: MapsPlan,
 ): JsonObject | undefined {
-  const groups: Group[] = [search, urls].filter((group): group is SearchPlan | UrlPlan => !!group);
+  const groups: Group[] = [];
+  for (const group of [search, urls, maps]) if (group) groups.push(group);
   const sources = groups.flatMap((group) => group.sources);
   if (sources.length === 0) return undefined;
   const supports: JsonObject[] = [];
@@ -52,14 +60,17 @@ export function groundingMetadata(
     }
     offset += group.sources.length;
   }
-  const groundingChunks = sources.map((source) => ({
-    web: { uri: source.uri, title: source.title },
-  }));
-  if (!search) return { groundingChunks, groundingSupports: supports };
+  const groundingChunks = sources.map(chunk);
+  // The widget token comes last, after the search fields (Vertex AI's Maps grounding sample).
+  const widget: JsonObject = maps?.widgetToken
+    ? { googleMapsWidgetContextToken: maps.widgetToken }
+    : {};
+  if (!search) return { groundingChunks, groundingSupports: supports, ...widget };
   return {
     searchEntryPoint: { renderedContent: searchEntryPoint(search.queries) },
     groundingChunks,
     groundingSupports: supports,
     webSearchQueries: search.queries,
+    ...widget,
   };
 }

@@ -10,6 +10,8 @@ import { promptWords } from "./prompt-words";
 export interface Source {
   uri: string;
   title: string;
+  /** Google Maps places only: the chunk is `{maps: {uri, title, placeId}}` instead of `web`. */
+  placeId?: string;
 }
 
 export interface GroundedSentence {

@@ -13,7 +13,8 @@ import type { ModalityTokenCount, WireGenerationConfig, WirePart } from "@/lib/e
 import { composeImageAnswer, type RequestEcho } from "./answer";
 import type { Directives } from "./directives";
 import type { GenerationPlan } from "./plan";
-import { planThoughts, signatureFor, signsAlways } from "./thoughts";
+import { signatureFor } from "./thought-signature";
+import { planThoughts, signsAlways } from "./thoughts";
 import type { FileFactsLookup } from "./tokens";
 
 /** Media parts that follow the text (images) or stand in for it (speech). */
@@ -34,6 +35,8 @@ export interface PlanContext {
   files?: FileFactsLookup;
   /** Image models: the picture's size, for the caption. */
   imageSize?: Size;
+  /** Which of several candidates (candidateCount) this plan is; 0 or absent for the first. */
+  candidate?: number;
 }
 
 type PlanBase = Omit<GenerationPlan, "answer" | "finishReason">;

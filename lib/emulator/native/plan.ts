@@ -4,7 +4,7 @@
  */
 
 import type { CatalogueModel } from "@/lib/emulator/catalogue/catalogue";
-import { randomId } from "@/lib/emulator/hash";
+import { fnv1a, hex8, randomId } from "@/lib/emulator/hash";
 import { isSchemaObject } from "@/lib/emulator/schema/schema-node";
 import { contentText, lastUserContent } from "@/lib/emulator/text";
 import type { GenerateRequest, JsonObject, TokenCount, WirePart } from "@/lib/emulator/types";
@@ -20,11 +20,13 @@ import {
 } from "./function-calls";
 import { planSearch } from "./grounding";
 import { groundingMetadata } from "./grounding-metadata";
+import { planMaps } from "./maps-grounding";
 import { type PlanContext, type PlanOutput, planMedia } from "./plan-media";
 import { applyLimits, composeText } from "./plan-text";
 import { HOSTILE_MARKDOWN, MATH_MARKDOWN } from "./rich-markdown";
 import { responseSchemaOf } from "./structured";
-import { planThoughts, signatureFor, signsAlways, type ThoughtPlan } from "./thoughts";
+import { signatureFor } from "./thought-signature";
+import { planThoughts, signsAlways, type ThoughtPlan } from "./thoughts";
 import { countPromptTokens } from "./tokens";
 import { planUrlContext } from "./url-context";
 
@@ -78,6 +80,9 @@ export function planGeneration(
 ): GenerationPlan {
   const prompt = countPromptTokens(request, context.files);
   const echo = describeRequest(request, prompt.total, context.media);
+  // candidateCount > 1: each further candidate is another take, so its fingerprint (and with it
+  // the code block, the table, schema values and signatures) differs from the first one's.
+  if (context.candidate) echo.fingerprint = hex8(fnv1a(`${echo.fingerprint}/${context.candidate}`));
   const seed = Number.parseInt(echo.fingerprint, 16);
   const gemini3 = signsAlways(model);
   const base: Omit<GenerationPlan, "answer" | "finishReason"> = {
@@ -108,15 +113,37 @@ export function planGeneration(
   const task = calling
     ? `call ${decls[0]?.name ?? "a function"} with arguments taken from the message`
     : describeTask(request, functionResponses(lastUser).length > 0);
+  const cap = outputCap(config);
   const thoughts = planThoughts(echo, model, config, {
     directive: directives.thoughts,
     seed,
     task,
+    ...(cap !== undefined && { cap }),
   });
   const withThoughts = thoughts ? { ...base, thoughts } : base;
+  const thought = thoughts?.tokens ?? 0;
+  if (cap !== undefined && thought > 0 && thought >= cap) {
+    // Thoughts count toward maxOutputTokens (googleapis/python-genai#782 and #2062,
+    // vectorize-io/hindsight#3365: thought and answer counts add up to the cap); thinking that
+    // uses it all leaves no answer part at all (valentinfrlch/ha-llmvision#609,
+    // stanford-crfm/helm#3804), only MAX_TOKENS.
+    return {
+      ...withThoughts,
+      emptyLastPart: false,
+      noText: true,
+      answer: "",
+      finishReason: "MAX_TOKENS",
+    };
+  }
 
   if (calling) {
-    const signature = thoughts && (thoughts.signature ?? signatureFor(echo.fingerprint, "call"));
+    // Gemini 3 signs every function call it makes, even at the lowest thinking setting
+    // (thought-signatures doc: "Gemini 3 returns thought signatures for all model responses ...
+    // with a function call"); 2.5 only when it thought.
+    const signature =
+      thoughts || gemini3
+        ? (thoughts?.signature ?? signatureFor(echo.fingerprint, "call"))
+        : undefined;
     const calls = functionCallParts(request, userText, {
       count: directives.calls ?? 1,
       invalid: directives.invalid === true,
@@ -139,14 +166,22 @@ export function planGeneration(
     ? planSearch(userText, echo.fingerprint)
     : undefined;
   const urls = hasTool(request, "urlContext") ? planUrlContext(userText) : undefined;
-  const lead = [code?.explanation, search?.section, urls?.section].filter((b): b is string => !!b);
+  const maps = hasTool(request, "googleMaps")
+    ? planMaps(userText, echo.fingerprint, request)
+    : undefined;
+  const lead = [code?.explanation, search?.section, urls?.section, maps?.section].filter(
+    (b): b is string => !!b,
+  );
   const sections = [directives.hostile && HOSTILE_MARKDOWN, directives.math && MATH_MARKDOWN];
   const composed = composeText(config, echo, directives, {
     userText,
     seed,
     extras: { lead, sections: sections.filter((b): b is string => !!b) },
   });
-  const limited = applyLimits(composed, config);
+  const limited = applyLimits(composed, {
+    ...config,
+    ...(cap !== undefined && { maxOutputTokens: cap - thought }),
+  });
   let answer = limited.answer;
   let finishReason = limited.truncated ? "MAX_TOKENS" : (directives.finish ?? "STOP");
   let safetyStop = false;
@@ -171,9 +206,12 @@ export function planGeneration(
   // A safety stop ends the stream before the final chunk that would have carried the metadata.
   const grounding = safetyStop
     ? undefined
-    : groundingMetadata(answer, search, urls, model.name.startsWith("models/gemini-2.0"));
+    : groundingMetadata(answer, search, urls, model.name.startsWith("models/gemini-2.0"), maps);
   const toolTokens =
-    (code?.toolUseTokens ?? 0) + (search?.toolUseTokens ?? 0) + (urls?.toolUseTokens ?? 0);
+    (code?.toolUseTokens ?? 0) +
+    (search?.toolUseTokens ?? 0) +
+    (urls?.toolUseTokens ?? 0) +
+    (maps?.toolUseTokens ?? 0);
   return {
     ...withThoughts,
     answer,
@@ -183,8 +221,16 @@ export function planGeneration(
     ...(textSignature && { textSignature }),
     ...(grounding && { groundingMetadata: grounding }),
     ...(urls && { urlContextMetadata: urls.metadata }),
-    ...(toolTokens > 0 && { toolUse: { tokens: toolTokens, everyChunk: !!(search || urls) } }),
+    ...(toolTokens > 0 && {
+      toolUse: { tokens: toolTokens, everyChunk: !!(search || urls || maps) },
+    }),
   };
+}
+
+/** maxOutputTokens when it limits anything; 0 means unset to proto3, as generate.ts notes. */
+function outputCap(config: GenerateRequest["generationConfig"]): number | undefined {
+  const max = config.maxOutputTokens;
+  return typeof max === "number" && max > 0 ? max : undefined;
 }
 
 /** What the thought summary says the answer will do. */
@@ -196,5 +242,6 @@ function describeTask(request: GenerateRequest, afterFunction: boolean): string 
   if (hasTool(request, "codeExecution")) return "write and run a short Python program first";
   if (hasTool(request, "googleSearch")) return "search the web and cite what I find";
   if (hasTool(request, "urlContext")) return "read the linked pages before answering";
+  if (hasTool(request, "googleMaps")) return "look up places nearby on the map";
   return "answer with a heading, a short list, a code block and a table";
 }

@@ -95,7 +95,10 @@ export function candidate(
   finishReason: string | undefined,
   extras: CandidateExtras = {},
 ): JsonObject {
-  const result: JsonObject = { content: { parts: parts as JsonObject[], role: "model" } };
+  // A candidate whose thinking used up maxOutputTokens has no parts at all, only the role.
+  const content: JsonObject =
+    parts.length > 0 ? { parts: parts as JsonObject[], role: "model" } : { role: "model" };
+  const result: JsonObject = { content };
   if (finishReason) result.finishReason = finishReason;
   if (!extras.noIndex) result.index = 0;
   if (extras.finishMessage) result.finishMessage = extras.finishMessage;

@@ -82,6 +82,8 @@ function answerSegments(plan: GenerationPlan, chunkTokens: number): Segment[] {
       parts: [signature ? { text: "", thoughtSignature: signature } : { text: "" }],
     });
   }
+  // Nothing left to say (thinking used up maxOutputTokens): one chunk still carries the finish.
+  if (segments.length === 0 && plan.noText && !plan.output) segments.push({ parts: [] });
   return segments;
 }
 

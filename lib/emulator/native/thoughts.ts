@@ -5,11 +5,13 @@
  * chunk, thought-summary.ts), and the first answer part carries a `thoughtSignature` that clients
  * must send back verbatim. Gemini 3 streams instead end with an empty text part that carries the
  * signature, as the real ones do. The summary runs to about four characters per thinking token.
+ * Thoughts are output: they count toward `maxOutputTokens` (see `cap`).
  */
 
 import type { CatalogueModel } from "@/lib/emulator/catalogue/catalogue";
 import type { WireGenerationConfig } from "@/lib/emulator/types";
 import type { RequestEcho } from "./answer";
+import { signatureFor } from "./thought-signature";
 import { thoughtSections } from "./thought-summary";
 
 export interface ThoughtPlan {
@@ -42,9 +44,11 @@ export function planThoughts(
   echo: RequestEcho,
   model: CatalogueModel,
   config: WireGenerationConfig,
-  options: { directive: number | undefined; seed: number; task: string },
+  options: { directive: number | undefined; seed: number; task: string; cap?: number },
 ): ThoughtPlan | undefined {
-  const tokens = thoughtTokens(model, config, options.directive);
+  const wanted = thoughtTokens(model, config, options.directive);
+  // Thinking spends the output budget first; what it leaves is all the answer gets.
+  const tokens = options.cap === undefined ? wanted : Math.min(wanted, options.cap);
   if (tokens === 0) return undefined;
   if (!config.thinkingConfig?.includeThoughts) {
     // Gemini 3 signs its answers whether or not thoughts are returned; 2.5 only when they are.
@@ -57,9 +61,4 @@ export function planThoughts(
 
 export function signsAlways(model: CatalogueModel): boolean {
   return model.name.startsWith("models/gemini-3");
-}
-
-/** Opaque to clients, like Google's; recognisable to us if we ever check it comes back. */
-export function signatureFor(fingerprint: string, purpose = ""): string {
-  return btoa(`gemini-emulator/thought-signature/v1/${fingerprint}${purpose && `/${purpose}`}`);
 }

@@ -27,7 +27,9 @@ const DEFAULT_MESSAGES: Record<number, string> = {
   429: "You exceeded your current quota, please check your plan and billing details. For more information on this error, head to: https://ai.google.dev/gemini-api/docs/rate-limits. To monitor your current usage, head to: https://ai.dev/usage?tab=rate-limit. ",
   500: "An internal error has occurred. Please retry or report in https://developers.generativeai.google/guide/troubleshooting",
   501: "Method not found.",
-  503: "The model is overloaded. Please try again later.",
+  // Gemini's words since early 2026 (continuedev/continue#10903, #11489, #12662: 503 UNAVAILABLE
+  // on 2.5 Flash, 2.5 Pro, 3 Flash); before that it said "The model is overloaded.".
+  503: "This model is currently experiencing high demand. Spikes in demand are usually temporary. Please try again later.",
   504: "The request timed out. Please try again.",
 };
 

@@ -1,0 +1,95 @@
+/**
+ * The example tables of the JPEG standard (ITU-T T.81, Annex K): quantisation for luminance and
+ * chrominance (K.1) and the Huffman code lengths and symbols for luminance DC and AC (K.3), the
+ * ones libjpeg and most encoders write. A decoder reads the tables from the file, so any valid
+ * set would open; these keep the files small and familiar.
+ */
+
+/** K.1, in natural (row-major) order. */
+export const LUMA_QUANT = [
+  16, 11, 10, 16, 24, 40, 51, 61, 12, 12, 14, 19, 26, 58, 60, 55, 14, 13, 16, 24, 40, 57, 69, 56,
+  14, 17, 22, 29, 51, 87, 80, 62, 18, 22, 37, 56, 68, 109, 103, 77, 24, 35, 55, 64, 81, 104, 113,
+  92, 49, 64, 78, 87, 103, 121, 120, 101, 72, 92, 95, 98, 112, 100, 103, 99,
+];
+
+export const CHROMA_QUANT = [
+  17,
+  18,
+  24,
+  47,
+  99,
+  99,
+  99,
+  99,
+  18,
+  21,
+  26,
+  66,
+  99,
+  99,
+  99,
+  99,
+  24,
+  26,
+  56,
+  99,
+  99,
+  99,
+  99,
+  99,
+  47,
+  66,
+  99,
+  99,
+  99,
+  99,
+  99,
+  99,
+  ...new Array<number>(32).fill(99),
+];
+
+export interface HuffmanSpec {
+  /** How many codes have each length from 1 to 16 bits. */
+  counts: number[];
+  /** The symbols, shortest codes first. */
+  symbols: number[];
+}
+
+/** K.3, Table K.3: luminance DC differences, categories 0–11. */
+export const DC_LUMA: HuffmanSpec = {
+  counts: [0, 1, 5, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0],
+  symbols: [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11],
+};
+
+/** K.3, Table K.5: luminance AC run/size symbols (every run 0–15 with size 1–10, EOB, ZRL). */
+export const AC_LUMA: HuffmanSpec = {
+  counts: [0, 2, 1, 3, 3, 2, 4, 3, 5, 5, 4, 4, 0, 0, 1, 0x7d],
+  symbols: [
+    0x01, 0x02, 0x03, 0x00, 0x04, 0x11, 0x05, 0x12, 0x21, 0x31, 0x41, 0x06, 0x13, 0x51, 0x61, 0x07,
+    0x22, 0x71, 0x14, 0x32, 0x81, 0x91, 0xa1, 0x08, 0x23, 0x42, 0xb1, 0xc1, 0x15, 0x52, 0xd1, 0xf0,
+    0x24, 0x33, 0x62, 0x72, 0x82, 0x09, 0x0a, 0x16, 0x17, 0x18, 0x19, 0x1a, 0x25, 0x26, 0x27, 0x28,
+    0x29, 0x2a, 0x34, 0x35, 0x36, 0x37, 0x38, 0x39, 0x3a, 0x43, 0x44, 0x45, 0x46, 0x47, 0x48, 0x49,
+    0x4a, 0x53, 0x54, 0x55, 0x56, 0x57, 0x58, 0x59, 0x5a, 0x63, 0x64, 0x65, 0x66, 0x67, 0x68, 0x69,
+    0x6a, 0x73, 0x74, 0x75, 0x76, 0x77, 0x78, 0x79, 0x7a, 0x83, 0x84, 0x85, 0x86, 0x87, 0x88, 0x89,
+    0x8a, 0x92, 0x93, 0x94, 0x95, 0x96, 0x97, 0x98, 0x99, 0x9a, 0xa2, 0xa3, 0xa4, 0xa5, 0xa6, 0xa7,
+    0xa8, 0xa9, 0xaa, 0xb2, 0xb3, 0xb4, 0xb5, 0xb6, 0xb7, 0xb8, 0xb9, 0xba, 0xc2, 0xc3, 0xc4, 0xc5,
+    0xc6, 0xc7, 0xc8, 0xc9, 0xca, 0xd2, 0xd3, 0xd4, 0xd5, 0xd6, 0xd7, 0xd8, 0xd9, 0xda, 0xe1, 0xe2,
+    0xe3, 0xe4, 0xe5, 0xe6, 0xe7, 0xe8, 0xe9, 0xea, 0xf1, 0xf2, 0xf3, 0xf4, 0xf5, 0xf6, 0xf7, 0xf8,
+    0xf9, 0xfa,
+  ],
+};
+
+/** Natural-order index of each zig-zag position: walk the anti-diagonals, alternating direction. */
+export const ZIGZAG: readonly number[] = (() => {
+  const order: number[] = [];
+  for (let sum = 0; sum < 15; sum++) {
+    const cells: number[] = [];
+    for (let row = 0; row < 8; row++) {
+      const col = sum - row;
+      if (col >= 0 && col < 8) cells.push(row * 8 + col);
+    }
+    // Even diagonals run bottom-left to top-right, odd ones the other way.
+    order.push(...(sum % 2 === 0 ? cells.reverse() : cells));
+  }
+  return order;
+})();
