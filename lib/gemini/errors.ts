@@ -145,6 +145,9 @@ function explainInvalidArgument(said: string | undefined): string {
   if (/thought_signature|thought signature/i.test(text)) {
     return `Gemini refused the conversation: a function call in an earlier answer is missing its thought signature, which Gemini 3 models need back exactly as they sent it in order to continue with tools (Gemini said: ${text}) Run again from the last prompt you typed, so the answer brings fresh signatures, or delete the function-call turns after it.`;
   }
+  if (/only supports Interactions API/i.test(text)) {
+    return "This model answers only through Gemini's Interactions API, which the playground does not call yet. Choose another model.";
+  }
   const unknown = text.match(/Unknown name "([^"]+)"(?: at '([^']+)')?: Cannot find field/);
   if (unknown) {
     const where = unknown[2] ? ` in ${unknown[2]}` : "";

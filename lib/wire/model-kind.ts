@@ -13,7 +13,8 @@ export function modelKind(id: string, actions?: readonly string[]): ModelKind {
   if (id.startsWith("veo")) return "video";
   if (actions?.includes("embedContent") || id.includes("embedding")) return "embedding";
   if (id.includes("tts")) return "tts";
-  if (id.includes("image")) return "image";
+  // "Nano Banana" is Google's name for its image models, and one id carries only that name.
+  if (id.includes("image") || id.includes("nano-banana")) return "image";
   if (!actions) return "text";
   return actions.includes("generateContent") ? "text" : "other";
 }

@@ -99,6 +99,20 @@ describe("upstream error translation", () => {
     );
   });
 
+  it("says a model that answers only through the Interactions API needs another model", () => {
+    const e = toAppError(
+      apiError(400, {
+        code: 400,
+        message: "This model only supports Interactions API.",
+        status: "INVALID_ARGUMENT",
+      }),
+      { ...ctx, model: "deep-research-preview-04-2026" },
+    );
+    expect(e.body.message).toMatch(
+      /only through Gemini's Interactions API.*Choose another model\.$/,
+    );
+  });
+
   it("explains a lost thought signature as a conversation to rerun, not a setting", () => {
     const e = toAppError(
       apiError(400, {

@@ -5,6 +5,7 @@ describe("model kind", () => {
   it.each([
     ["gemini-2.5-flash", ["generateContent", "countTokens"], "text"],
     ["gemini-2.5-flash-image", ["generateContent"], "image"],
+    ["nano-banana-pro-preview", ["generateContent"], "image"],
     ["gemini-2.5-flash-preview-tts", ["generateContent"], "tts"],
     ["gemini-embedding-001", ["embedContent"], "embedding"],
     ["imagen-4.0-generate-001", ["predict"], "imagen"],
