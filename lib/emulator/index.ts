@@ -1,6 +1,7 @@
 /**
  * The Gemini emulator: a wire-compatible stand-in for the Gemini REST API, for offline mode, tests
- * and benchmarks. It never calls the network and accepts any non-empty API key.
+ * and benchmarks. It never calls the network and accepts any non-empty API key, unless started
+ * with one (`acceptKey`, or node-server's `apiKey`, `npm run emulator -- --key K`).
  *
  * ```ts
  * const emulator = createEmulator();
@@ -27,7 +28,8 @@
  * habits, the paced stream body, the log, hashing and base64.
  *
  * Routes, on `/v1beta/` and `/v1/` (any mount prefix before them is fine):
- *   GET  models?pageSize&pageToken · GET models/{id} · GET tunedModels (always empty)
+ *   GET  models?pageSize&pageToken (50 a page by default, at most 1000, in Google's listing
+ *        order: catalogue/catalogue-order.ts) · GET models/{id} · GET tunedModels (always empty)
  *   POST models/{id}:generateContent · :streamGenerateContent[?alt=sse] · :countTokens
  *   POST models/{id}:embedContent · :batchEmbedContents (embedding models)
  *   POST models/{imagen id}:predict (Imagen; media/predict.ts)
@@ -62,7 +64,8 @@
  *
  * Media out (media/output-kind.ts; a modality the model lacks is 400 "Model does not support the
  * requested response modalities: image"):
- *   image models (gemini-2.5-flash-image, gemini-3-pro-image-preview,
+ *   image models (gemini-2.5-flash-image, gemini-3-pro-image-preview (a baseline JPEG, capture 07;
+ *     the others PNG),
  *     gemini-3.1-flash-image-preview; TEXT+IMAGE unless responseModalities says otherwise): a
  *     caption with the echo list, then an inlineData image/png sized by imageConfig.aspectRatio
  *     (1:1 1024×1024, 16:9 1344×768, … see media/image-sizes.ts), painted from the prompt and the
@@ -140,6 +143,25 @@
  *   thinkingConfig is checked like Google does (catalogue/thinking-rules.ts): budget and level
  *     together, a level on 2.5, a level the model lacks (MINIMAL on gemini-3-pro-preview), budget 0
  *     on Pro, and budgets out of range are 400 INVALID_ARGUMENT.
+ *   Every POST body is first parsed into its request message (validation/request-schema.ts and
+ *     the schema-*.ts tables, walked by schema-walk.ts): unknown fields at any depth, wrong JSON
+ *     types, unknown enum values, bad base64 and JSON-Schema keywords in the OpenAPI `Schema` of
+ *     `parameters`/`responseSchema` are 400 in Google's words ("Invalid JSON payload received.
+ *     Unknown name "x" at 'generation_config': Cannot find field."), one per line, with a
+ *     google.rpc.BadRequest of fieldViolations. camelCase and snake_case, enum names in any case
+ *     and numbers as strings are read and passed on canonical. Ranges and allowed values then
+ *     answer as `* GenerateContentRequest.<path>: …` bullets without details.
+ *   Gemini 3 needs a thought signature on the first function call of each step of the current
+ *     turn: "Function call is missing a thought_signature…" or "Corrupted thought signature.";
+ *     `context_engineering_is_the_way_to_go` and `skip_thought_signature_validator` pass
+ *     (native/signature-rules.ts). Thoughts count toward maxOutputTokens: thinking that fills it
+ *     ends with MAX_TOKENS and no answer part. Non-zero penalties only on Gemini 2.0 ("Penalty is
+ *     not enabled for models/X"); candidateCount > 1 on 2.0/2.5 chat models, others "Multiple
+ *     candidates is not enabled for this model". cachedContent → 403 "CachedContent not found (or
+ *     permission denied)"; fileSearch stores → 403; googleMaps → maps grounding chunks with
+ *     placeId (+ googleMapsWidgetContextToken with enableWidget); computerUse only on the models
+ *     that have it; Deep Research models: "This model only supports Interactions API."
+ *     (native/request-rules.ts, catalogue/model-rules.ts).
  *
  * Log entries (`emulator.log.list()`, `GET /emulator/requests`), oldest first, at most 200:
  *   { id, method, path, model, promptExcerpt, startedAt, endedAt, outcome, status, chunksSent }
