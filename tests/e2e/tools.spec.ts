@@ -199,3 +199,60 @@ test("run stats show timing, tokens, speed, finish reason and an estimated cost"
     "est. $",
   );
 });
+
+test.describe("thought signatures on Gemini 3, which refuses a call that lost its own", () => {
+  test("a call survives an edit of the question and a reload, and Gemini takes the answers", async ({
+    page,
+  }) => {
+    await openWithDraft(page, {
+      model: "gemini-3-flash-preview",
+      tools: { functionDeclarations: [WEATHER, TIME] },
+    });
+    const ui = chat(page);
+    await ui.send("Weather in Oslo, and the local time?\n#emulator calls=2");
+    await ui.waitUntilIdle();
+    await expect(ui.lastAnswer.getByRole("group", { name: /^Function call/ })).toHaveCount(2);
+
+    const question = page.getByRole("article", { name: "You" }).first();
+    await question.hover();
+    await question.getByRole("button", { name: "Edit", exact: true }).click();
+    await question.getByRole("textbox", { name: "Edit turn text" }).fill("Oslo: weather and time?");
+    await question.getByRole("button", { name: "Save" }).click();
+    await expect(question).toContainText("Oslo: weather and time?");
+    await page.reload();
+
+    const form = page.getByRole("form", { name: "Function responses" });
+    await form.getByRole("textbox", { name: "Response to get_weather" }).fill('{"sky": "clear"}');
+    await form.getByRole("textbox", { name: "Response to get_time" }).fill('{"time": "09:12"}');
+    await form.getByRole("button", { name: "Send responses" }).click();
+    await ui.waitUntilIdle();
+    await expect(ui.alert).toHaveCount(0);
+    await expect(ui.lastAnswer).toContainText(
+      'Function response: get_time returned {"time":"09:12"}',
+    );
+  });
+
+  test("a call made on Gemini 2.5 without thinking continues on Gemini 3", async ({ page }) => {
+    await openWithDraft(page, {
+      model: "gemini-2.5-flash",
+      config: { thinking: { budget: 0 } },
+      tools: { functionDeclarations: [WEATHER] },
+    });
+    const ui = chat(page);
+    await ui.send("What's the weather in Lyon?");
+    await ui.waitUntilIdle();
+    await expect(
+      ui.lastAnswer.getByRole("group", { name: "Function call get_weather" }),
+    ).toBeVisible();
+
+    await ui.model.selectOption("gemini-3-flash-preview");
+    const form = page.getByRole("form", { name: "Function responses" });
+    await form.getByRole("textbox", { name: "Response to get_weather" }).fill('{"sky": "rain"}');
+    await form.getByRole("button", { name: "Send responses" }).click();
+    await ui.waitUntilIdle();
+    await expect(ui.alert).toHaveCount(0);
+    await expect(ui.lastAnswer).toContainText(
+      'Function response: get_weather returned {"sky":"rain"}',
+    );
+  });
+});
