@@ -83,12 +83,16 @@ export function explainFinish(state: RunState): string | null {
   }
 }
 
-/** Whether the answer has thoughts and nothing else: the limit ran out before the answer began. */
-function thoughtOnly(state: RunState): boolean {
-  const answered = state.parts.some(
+/** Whether anything but thoughts (and empty text carrying a signature) arrived. */
+function hasAnswer(state: RunState): boolean {
+  return state.parts.some(
     (part) => part.kind !== "thought" && !(part.kind === "text" && part.text.trim() === ""),
   );
-  return !answered && (state.usage?.thoughtsTokenCount ?? 0) > 0;
+}
+
+/** Thinking and nothing else: the limit ran out before the answer began. */
+function thoughtOnly(state: RunState): boolean {
+  return !hasAnswer(state) && (state.usage?.thoughtsTokenCount ?? 0) > 0;
 }
 
 function limitOf(state: RunState): string {
@@ -96,12 +100,16 @@ function limitOf(state: RunState): string {
   return thoughts ? ` (${thoughts.toLocaleString("en-US")} tokens)` : "";
 }
 
-/** The safety or block explanation that deserves the alert area (cut-offs go in the footer). */
+/**
+ * The explanation that deserves the alert area: a block, a safety stop, or an answer that ended
+ * before it began (it has no footer to carry the note). Other cut-offs go in the answer's footer.
+ */
 export function explainRefusal(state: RunState): string | null {
   const blocked = explainBlockedPrompt(state);
   if (blocked) return blocked;
   const safetyReasons = ["SAFETY", "PROHIBITED_CONTENT", "BLOCKLIST", "SPII", "IMAGE_SAFETY"];
   if (state.finishReason && safetyReasons.includes(state.finishReason)) return explainFinish(state);
+  if (state.status === "done" && !hasAnswer(state)) return explainFinish(state);
   return null;
 }
 

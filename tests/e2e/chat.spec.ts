@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { chat } from "./support/chat";
+import { openWithDraft } from "./support/saved-draft";
 import { uniqueMarker, waitForEmulatorEnd } from "./support/servers";
 
 test.beforeEach(async ({ page }) => {
@@ -101,4 +102,16 @@ test("the keyed server does not claim to be offline", async ({ page }) => {
       .or(page.getByText("Gemini Playground").first()),
   ).toBeVisible();
   await expect(page.getByRole("region", { name: "Offline mode" })).toHaveCount(0);
+});
+
+test("thinking that uses up the output limit is explained, with what to change", async ({
+  page,
+}) => {
+  await openWithDraft(page, { model: "gemini-2.5-flash", config: { maxOutputTokens: 10 } });
+  const ui = chat(page);
+  await ui.send("Plan a week of dinners");
+  await ui.waitUntilIdle();
+  // No answer arrived, so there is no answer to note it under: the alert area says why.
+  await expect(ui.alert).toContainText("spent the whole output limit (10 tokens) thinking");
+  await expect(ui.alert).toContainText("Raise Max output tokens or lower the thinking budget");
 });

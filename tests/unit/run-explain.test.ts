@@ -46,8 +46,12 @@ describe("explanations", () => {
     expect(explainFinish(state({ finishReason: "MAX_TOKENS" }))).toMatch(/output token limit/);
     expect(explainFinish(state({ finishReason: "RECITATION" }))).toMatch(/reciting/);
     expect(explainFinish(state({ finishReason: "STOP" }))).toBeNull();
-    // A cut-off is a footer note, not an alert.
-    expect(explainRefusal(state({ finishReason: "MAX_TOKENS" }))).toBeNull();
+    // A cut-off answer carries its note in its footer, not in an alert…
+    const cut = state({ finishReason: "MAX_TOKENS", parts: [{ kind: "text", text: "Once" }] });
+    expect(explainRefusal(cut)).toBeNull();
+    // …but one that ended before any answer has no footer: the alert area says why.
+    expect(explainRefusal(state({ finishReason: "MAX_TOKENS" }))).toMatch(/output token limit/);
+    expect(explainRefusal(state({ finishReason: "STOP" }))).toBeNull();
   });
 
   it("says when thinking used up the output limit before any answer, and what to change", () => {
