@@ -36,6 +36,9 @@ export async function startApp(port: number, upstream: string, apiKey: string): 
         GEMINI_BASE_URL: upstream,
         PLAYGROUND_DATA_DIR: join(tmpdir(), `playground-bench-${port}`),
         NEXT_TELEMETRY_DISABLED: "1",
+        // The benchmark is one client standing in for twenty people streaming at once; the
+        // per-client limit (8 by default) would refuse the ninth.
+        PLAYGROUND_MAX_CONCURRENT_RUNS_PER_CLIENT: "64",
       },
       stdio: ["ignore", "ignore", "inherit"],
     },
