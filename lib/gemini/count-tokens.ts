@@ -43,6 +43,9 @@ export async function countTokens(
     });
     return { totalTokens: result.totalTokens ?? 0 };
   } catch (error) {
+    // The counter asks again at every pause in typing and drops the question before: that abort
+    // is the caller's own doing, and `handle` ends it quietly, with no error in the log.
+    if (options.signal?.aborted) throw error;
     throw toAppError(error, { model, upstream: upstreamName() });
   }
 }

@@ -114,3 +114,23 @@ describe("an unreachable GEMINI_BASE_URL", () => {
     }
   });
 });
+
+describe("a token count the caller drops", () => {
+  it("ends with the caller's own abort: no error to explain, nothing in the error log", async () => {
+    const errors = vi.spyOn(console, "error").mockImplementation(() => {});
+    const { preparePrompt, countTokens } = await app({
+      GEMINI_API_KEY: "app-key",
+      GEMINI_BASE_URL: server().url,
+    });
+    const { upstream } = await preparePrompt({
+      model: "gemini-2.5-flash",
+      contents: [{ role: "user", parts: [{ kind: "text", text: "Hello" }] }],
+    });
+    const dropped = await countTokens(upstream, { signal: AbortSignal.abort() }).catch(
+      (error: unknown) => error,
+    );
+    expect(dropped).toMatchObject({ name: "AbortError" });
+    expect(errors).not.toHaveBeenCalled();
+    errors.mockRestore();
+  });
+});
