@@ -108,6 +108,9 @@
  *   hostile=1        add raw HTML, `javascript:` and `data:` links (a renderer test; see
  *                    native/rich-markdown.ts); a safe page never sets `window.__pwned`
  *   math=1           add inline `$E = mc^2$` and a `$$` display block
+ *   corpus=NAME      answer with a fixed text that strains renderers instead of the echo
+ *                    (native/corpus.ts): line, json, escapes, table, code, open-fence, nested,
+ *                    math, paragraphs, mixed; pace it with rate= and chunk=
  *
  * With `directiveCaps` (offline mode sets them; the standalone emulator has none) tokens,
  * thoughts and delay are clamped to their caps and a paced stream is sped up to end within

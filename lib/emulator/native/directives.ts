@@ -5,6 +5,7 @@
  * 400, not silently ignored, because a test that thinks it injected a fault must not pass by luck.
  */
 import { INJECTABLE_STATUSES } from "@/lib/emulator/validation/errors";
+import { CORPUS_NAMES, type CorpusName } from "./corpus";
 
 export const BLOCK_REASONS = ["SAFETY", "OTHER", "BLOCKLIST", "PROHIBITED_CONTENT", "IMAGE_SAFETY"];
 
@@ -50,6 +51,8 @@ export interface Directives {
   hostile?: boolean;
   /** Append inline and display LaTeX. */
   math?: boolean;
+  /** Answer with a fixed hostile-but-real text instead of the echo (native/corpus.ts). */
+  corpus?: CorpusName;
   /** Stream this many text chunks, then stop with finishReason SAFETY. */
   safetyAfter?: number;
   /** What `caps` clamped, e.g. `tokens=32768 (asked 1000000)`; absent when nothing was. */
@@ -72,7 +75,7 @@ export interface DirectiveCaps {
 }
 
 const KNOWN_KEYS =
-  "error, message, retryDelay, after, tokens, rate, chunk, delay, disconnect, block, finish, thoughts, calls, invalid, codefail, hostile, math, safetyAfter";
+  "error, message, retryDelay, after, tokens, rate, chunk, delay, disconnect, block, finish, thoughts, calls, invalid, codefail, hostile, math, safetyAfter, corpus";
 
 export class DirectiveError extends Error {
   constructor(message: string) {
@@ -198,6 +201,9 @@ function applyPair(directives: Directives, key: string, value: string): void {
       return;
     case "safetyAfter":
       directives.safetyAfter = count(key, value);
+      return;
+    case "corpus":
+      directives.corpus = oneOf(key, value as CorpusName, CORPUS_NAMES);
       return;
     default:
       throw new DirectiveError(`unknown key "${key}" (known: ${KNOWN_KEYS})`);

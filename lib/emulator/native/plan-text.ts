@@ -12,6 +12,7 @@ import {
   composeMarkdownAnswer,
   type RequestEcho,
 } from "./answer";
+import { corpusText } from "./corpus";
 import type { Directives } from "./directives";
 import { fillerSentences, padMarkdown } from "./filler";
 import { sampleSeedFor } from "./prompt-words";
@@ -30,6 +31,7 @@ export function composeText(
     directives.invalid === true,
   );
   if (structured !== undefined) return structured;
+  if (directives.corpus) return corpusText(directives.corpus);
   const json = config.responseMimeType === "application/json";
   let answer = json ? composeJsonAnswer(echo) : composeMarkdownAnswer(echo, context.extras);
   if (directives.tokens !== undefined) {
