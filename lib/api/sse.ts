@@ -18,35 +18,41 @@ export function sseResponse(
   options: { onCancel: () => void; headers?: Record<string, string>; pingIntervalMs?: number },
 ): Response {
   const encoder = new TextEncoder();
-  const flush = flushPacer();
-  const pingIntervalMs = options.pingIntervalMs ?? serverEnv().pingIntervalMs;
   let cancelled = false;
-  let pingTimer: ReturnType<typeof setTimeout> | undefined;
+  let controller: ReadableStreamDefaultController<Uint8Array>;
+  const out = burstWriter((text) => {
+    if (!cancelled) controller.enqueue(encoder.encode(text));
+  });
+  const ping = whenQuiet(
+    () => out.now(SSE_PING),
+    options.pingIntervalMs ?? serverEnv().pingIntervalMs,
+  );
   const body = new ReadableStream<Uint8Array>({
-    async start(controller) {
-      const write = (text: string) => {
-        if (cancelled) return;
-        controller.enqueue(encoder.encode(text));
-        clearTimeout(pingTimer);
-        pingTimer = setTimeout(() => write(SSE_PING), pingIntervalMs);
-      };
+    async start(streamController) {
+      controller = streamController;
       try {
-        pingTimer = setTimeout(() => write(SSE_PING), pingIntervalMs);
         for await (const event of events) {
           if (cancelled) break;
-          write(encodeEvent(event));
-          // Paced by chunks only: a turn spent on the opening meta would make the pacer hold
-          // back the first chunk, the one whose latency matters most.
-          if (event.type === "chunk") await flush.afterWrite();
+          ping.wrote();
+          // Only chunks are paced: a turn spent on the opening meta would hold back the first
+          // chunk, the one whose latency matters most; errors and the ending leave at once.
+          if (event.type !== "chunk") out.now(encodeEvent(event));
+          else if (out.chunk(encodeEvent(event))) {
+            // Sent at once: a turn lets it reach the socket before the burst it came in goes on.
+            await new Promise((resolve) => setImmediate(resolve));
+            out.resumed();
+          }
         }
       } finally {
-        clearTimeout(pingTimer);
+        ping.stop();
+        out.flush();
       }
       if (!cancelled) controller.close();
     },
     cancel() {
       cancelled = true;
-      clearTimeout(pingTimer);
+      ping.stop();
+      out.drop();
       options.onCancel();
     },
   });
@@ -54,20 +60,85 @@ export function sseResponse(
 }
 
 /**
- * Node corks a socket on write and uncorks it on nextTick. Chunks that arrive in one burst are
- * parsed in a single run of microtasks, so without a macrotask turn the first chunk would leave
- * together with the last. A turn after every chunk costs throughput under load, so the pacer
- * yields after the first chunk and then at most every few milliseconds: bounded latency, and
- * bursts still leave as a few large writes.
+ * Node corks a socket on write and uncorks it on nextTick, so what is written in one run of
+ * microtasks leaves in one write when the run ends. Chunks that come in a burst are parsed in
+ * such a run, so the first of them would leave together with the last: a chunk that opens a burst
+ * (the first chunk, or one after a quiet `holdMs`) is sent at once and the caller yields a turn.
+ * The chunks after it are held until `holdMs` after the burst resumed and leave together: one
+ * socket write, one chunked-body frame and one read at the other end for many chunks. Gemini's
+ * chunks come one socket read at a time when the server keeps up, so without holding, a single
+ * stream costs a write (and a wakeup and read for the browser) per chunk. The window starts when
+ * the caller resumes, not when it sent: time the event loop spent on other streams is not this
+ * burst's. Latency stays bounded by `holdMs`; one timer per held batch, none per chunk.
  */
-function flushPacer(maxHoldMs = 4) {
-  let lastYield = -1;
+function burstWriter(send: (text: string) => void, holdMs = 4) {
+  let held = "";
+  let burstStart = Number.NEGATIVE_INFINITY;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const flush = () => {
+    clearTimeout(timer);
+    timer = undefined;
+    if (held) send(held);
+    held = "";
+  };
+  const flushHeld = () => {
+    burstStart = performance.now();
+    flush();
+  };
   return {
-    async afterWrite(): Promise<void> {
-      const now = performance.now();
-      if (lastYield >= 0 && now - lastYield < maxHoldMs) return;
-      await new Promise((resolve) => setImmediate(resolve));
-      lastYield = performance.now();
+    /** Sends `text` at once, after whatever was held: order is kept. */
+    now(text: string): void {
+      held += text;
+      flush();
+    },
+    /** True when the chunk was sent at once; otherwise it leaves within `holdMs`. */
+    chunk(text: string): boolean {
+      held += text;
+      const wait = burstStart + holdMs - performance.now();
+      if (wait <= 0) {
+        flush();
+        return true;
+      }
+      timer ??= setTimeout(flushHeld, wait);
+      return false;
+    },
+    /** The caller runs again after the turn it yielded: its burst's window starts now. */
+    resumed(): void {
+      burstStart = performance.now();
+    },
+    flush,
+    drop(): void {
+      clearTimeout(timer);
+      timer = undefined;
+      held = "";
+    },
+  };
+}
+
+/**
+ * Calls `fire` whenever `wrote` was not called for `intervalMs`. One timer that re-arms itself for
+ * what is left of the interval when it finds a write since: a clear and a new timer on every
+ * write would cost each chunk two timer-list operations for a ping that, mid-stream, never comes.
+ */
+function whenQuiet(fire: () => void, intervalMs: number) {
+  let last = performance.now();
+  let stopped = false;
+  const check = () => {
+    if (stopped) return;
+    if (performance.now() - last >= intervalMs) {
+      fire();
+      last = performance.now();
+    }
+    timer = setTimeout(check, Math.max(1, last + intervalMs - performance.now()));
+  };
+  let timer = setTimeout(check, intervalMs);
+  return {
+    wrote(): void {
+      last = performance.now();
+    },
+    stop(): void {
+      stopped = true;
+      clearTimeout(timer);
     },
   };
 }

@@ -9,7 +9,7 @@ import { gemini, upstreamName } from "./client";
 import { isNetworkFailure, streamBroken, toAppError, upstreamTimeout } from "./errors";
 import { generateImagesChunks } from "./generate-images";
 import { hasInlineData, speechCollector, storeGeneratedMedia } from "./generated-media";
-import { type Waited, waitFor } from "./wait";
+import { upstreamWaits, type Waited } from "./wait";
 
 export interface RunOptions {
   requestId: string;
@@ -54,16 +54,15 @@ export async function* openRun(
   const endUpstream = () => upstreamAbort.abort();
   signal.addEventListener("abort", endUpstream, { once: true });
   let iterator: AsyncIterator<UpstreamChunk> | undefined;
+  /** Every chunk was read: the upstream request is over, with nothing left to close. */
+  let drained = false;
   let firstChunkMs: number | null = null;
   const speech = speechCollector();
   const firstDeadline = started + limits.firstChunkMs;
+  const waits = upstreamWaits(signal);
   /** Waits on Gemini within the wait that applies now; a failure comes back as a value. */
   const upstreamStep = <T>(promise: Promise<T>): Promise<Waited<T>> =>
-    waitFor(
-      promise,
-      firstChunkMs === null ? firstDeadline - performance.now() : limits.idleMs,
-      signal,
-    );
+    waits.wait(promise, firstChunkMs === null ? firstDeadline - performance.now() : limits.idleMs);
 
   let failure: AppError | undefined;
   let end: Ending = { kind: "done" };
@@ -75,7 +74,10 @@ export async function* openRun(
       for (;;) {
         const step = await upstreamStep(iterator.next());
         if (step.kind !== "value") end = step;
-        if (step.kind !== "value" || step.value.done) break;
+        if (step.kind !== "value" || step.value.done) {
+          drained = step.kind === "value";
+          break;
+        }
         firstChunkMs ??= performance.now() - started;
         const data = speech.take(toChunkData(step.value.value));
         yield { type: "chunk", data: hasInlineData(data) ? await storeGeneratedMedia(data) : data };
@@ -101,10 +103,15 @@ export async function* openRun(
       requestId,
     );
   } finally {
+    waits.close();
     signal.removeEventListener("abort", endUpstream);
-    endUpstream();
-    // A timed-out or abandoned read settles once the abort reaches it; nobody waits for it.
-    iterator?.return?.().catch(() => undefined);
+    // A drained stream has closed itself. Aborting it anyway costs an AbortError at every layer
+    // that listens (ours, the SDK's, the fetch's) on every run, for nothing to close.
+    if (!drained) {
+      endUpstream();
+      // A timed-out or abandoned read settles once the abort reaches it; nobody waits for it.
+      iterator?.return?.().catch(() => undefined);
+    }
   }
   if (signal.aborted) return;
   if (failure) yield { type: "error", data: failure.body };
