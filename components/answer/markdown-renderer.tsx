@@ -1,6 +1,6 @@
 "use client";
 
-import { memo } from "react";
+import { memo, useCallback } from "react";
 import {
   type Components,
   type ControlsConfig,
@@ -11,9 +11,11 @@ import {
   Streamdown,
   type StreamdownProps,
 } from "streamdown";
+import type { Piece } from "./block-plan";
+import { LargeBlock } from "./large-block";
 import { AnswerLink, Sup } from "./markdown-components";
 import { needsMath } from "./math-syntax";
-import { useFrozenBlocks } from "./use-frozen-blocks";
+import { useBlockPlan } from "./use-block-plan";
 import { createWorkerCodePlugin } from "./worker-code-plugin";
 
 type PluggableList = NonNullable<StreamdownProps["rehypePlugins"]>;
@@ -40,6 +42,9 @@ const schemaProtocols = (githubSchema.protocols ?? {}) as Record<string, string[
 
 const SCHEMA = {
   ...githubSchema,
+  // Streamdown keys its processor cache by the plugins' options as JSON, for every block it
+  // renders: the whole allow-list each time, unless it says what it is in a word.
+  toJSON: () => "github-schema",
   protocols: {
     ...schemaProtocols,
     // `streamdown:` marks a link whose URL hasn't streamed in yet; it renders as plain text.
@@ -48,9 +53,7 @@ const SCHEMA = {
   },
 };
 
-const REHYPE_PLUGINS: PluggableList = [
-  // By identity: Streamdown escapes all HTML to text unless it finds rehype-raw itself here.
-  defaultRehypePlugins.raw as Plugin,
+const SAFETY_PLUGINS: PluggableList = [
   [sanitize, SCHEMA],
   [
     harden,
@@ -62,6 +65,18 @@ const REHYPE_PLUGINS: PluggableList = [
     },
   ],
 ];
+
+/**
+ * rehype-raw re-parses a block's whole tree through an HTML parser, which costs more than the
+ * rest of its rendering; markdown without a `<` has no HTML for it to find, so only text with
+ * one pays for it. (Without it Streamdown shows any HTML as text, and the sanitizer still runs.)
+ */
+const WITH_HTML: PluggableList = [
+  // By identity: Streamdown escapes all HTML to text unless it finds rehype-raw itself here.
+  defaultRehypePlugins.raw as Plugin,
+  ...SAFETY_PLUGINS,
+];
+const rehypePluginsFor = (text: string) => (text.includes("<") ? WITH_HTML : SAFETY_PLUGINS);
 
 const PLUGINS: PluginConfig = {
   // Shiki, run in a worker: grammar compiling and tokenizing never block the page.
@@ -100,21 +115,35 @@ export interface MarkdownRendererProps {
 
 /**
  * Always Streamdown's block mode, finished answers too: it splits the text into blocks rendered
- * as separate memoized components, so finishing an answer re-renders only its last block, and a
- * long restored answer renders block by block. ("static" mode parses the whole text as one unit,
- * on every render.)
+ * as separate memoized components, so finishing an answer re-renders only its last block. Above
+ * that, the answer is cut into pieces (block-plan.ts): settled pieces never re-render while it
+ * streams, and a block too long to format on every update shows as its source text.
  */
 export default function MarkdownRenderer({ text, streaming, math }: MarkdownRendererProps) {
-  const { frozen, tail } = useFrozenBlocks(text, streaming);
-  const tailPlugins = pluginsFor(tail, math);
-  if (frozen.length === 0) return <Chunk text={tail} streaming={streaming} plugins={tailPlugins} />;
+  const { settled, tail } = useBlockPlan(text, streaming);
+  // One function per KaTeX state: a new one would re-render every settled large block.
+  const formatted = useCallback(
+    (block: string) => <Chunk text={block} streaming={false} math={math} />,
+    [math],
+  );
+  const render = (piece: Piece, key: number, live: boolean) =>
+    piece.large ? (
+      <LargeBlock key={key} text={piece.text} live={live} formatted={formatted} />
+    ) : (
+      <Chunk
+        key={key}
+        text={piece.text}
+        streaming={live}
+        settled={streaming && !live}
+        math={math}
+      />
+    );
+  // One wrapper from the start: the tail keeps its place in the tree when the first pieces
+  // settle, so the renderer that drew them is the one that keeps them (and draws nothing twice).
   return (
     <div className="space-y-3">
-      {frozen.map((chunk, i) => (
-        // biome-ignore lint/suspicious/noArrayIndexKey: frozen chunks are only ever appended.
-        <Chunk key={i} text={chunk} streaming={false} plugins={pluginsFor(chunk, math)} />
-      ))}
-      <Chunk key={frozen.length} text={tail} streaming={streaming} plugins={tailPlugins} />
+      {settled.map((piece, i) => render(piece, i, false))}
+      {tail.text !== "" && render(tail, settled.length, streaming)}
     </div>
   );
 }
@@ -122,18 +151,31 @@ export default function MarkdownRenderer({ text, streaming, math }: MarkdownRend
 interface ChunkProps {
   text: string;
   streaming: boolean;
-  plugins: PluginConfig;
+  /**
+   * Done changing while the answer still streams: off screen, the browser may skip its layout
+   * and paint. An answer dense with math is tens of thousands of boxes, and each update of its
+   * last words re-laid-out them all. Only while streaming: a finished answer is laid out whole
+   * once, so a turn's height doesn't shrink to placeholders and jump back as it comes near.
+   */
+  settled?: boolean;
+  math: MathPlugin | null;
 }
 
-const Chunk = memo(function Chunk({ text, streaming, plugins }: ChunkProps) {
+const CHUNK_CLASS = "markdown-body space-y-3 break-words";
+// `auto`: once laid out, a piece off screen keeps its last size rather than the placeholder.
+const SETTLED_CLASS = "[content-visibility:auto] [contain-intrinsic-size:auto_12rem]";
+
+/** Memoized: a settled piece re-renders only when KaTeX arrives, never for the next words. */
+const Chunk = memo(function Chunk({ text, streaming, settled = false, math }: ChunkProps) {
+  const plugins = pluginsFor(text, math);
   return (
     <Streamdown
-      className="markdown-body space-y-3 break-words"
+      className={settled ? `${CHUNK_CLASS} ${SETTLED_CLASS}` : CHUNK_CLASS}
       mode="streaming"
       parseIncompleteMarkdown={streaming}
       isAnimating={streaming}
       animated={false}
-      rehypePlugins={REHYPE_PLUGINS}
+      rehypePlugins={rehypePluginsFor(text)}
       plugins={plugins}
       controls={CONTROLS}
       linkSafety={LINK_SAFETY}
