@@ -1,3 +1,4 @@
+import { startTransition } from "react";
 import type { CodeHighlighterPlugin, HighlightOptions, HighlightResult } from "streamdown";
 import type { HighlightRequest } from "./highlight-worker";
 
@@ -14,6 +15,19 @@ const THEMES: ReturnType<CodeHighlighterPlugin["getThemes"]> = ["github-light", 
 const CACHE_LIMIT = 1_000;
 
 /**
+ * Characters of finished code whose highlighting is applied per frame. Each result re-renders
+ * its block with a span per token; opening a long conversation asks for dozens of blocks at once,
+ * and applying all their results together was one long task.
+ */
+const SLICE_CHARS = 3_000;
+
+interface Ready {
+  result: HighlightResult;
+  callback: Callback;
+  size: number;
+}
+
+/**
  * Streamdown's code-highlighter plugin interface, with the work done in a Web Worker
  * (highlight-worker.ts). `highlight` answers finished blocks from a cache at once and otherwise
  * returns null, delivering the tokens through the callback when the worker is done, which is the
@@ -21,9 +35,40 @@ const CACHE_LIMIT = 1_000;
  */
 export function createWorkerCodePlugin(): CodeHighlighterPlugin {
   const cache = new Map<string, HighlightResult>();
-  const waiting = new Map<number, { key: string; cache: boolean; callback?: Callback }>();
+  const waiting = new Map<
+    number,
+    { key: string; cache: boolean; size: number; callback?: Callback }
+  >();
   let worker: Worker | null | undefined;
   let nextId = 0;
+
+  /**
+   * Results of finished blocks, applied a slice per frame, each slice as a transition: React
+   * renders it in pieces that a keystroke can interrupt, and paints it before the next slice.
+   * A block still streaming gets its result at once (it is small, and being watched).
+   */
+  const ready: Ready[] = [];
+  let pumping = false;
+  const pump = () => {
+    startTransition(() => {
+      let budget = SLICE_CHARS;
+      while (budget > 0) {
+        const next = ready.shift();
+        if (!next) break;
+        budget -= next.size;
+        next.callback(next.result);
+      }
+    });
+    pumping = ready.length > 0;
+    // After the next paint, so the slice just applied has been rendered and shown first.
+    if (pumping) requestAnimationFrame(() => setTimeout(pump, 0));
+  };
+  const apply = (item: Ready) => {
+    ready.push(item);
+    if (pumping) return;
+    pumping = true;
+    setTimeout(pump, 0);
+  };
 
   const start = (): Worker | null => {
     if (worker !== undefined) return worker;
@@ -38,8 +83,11 @@ export function createWorkerCodePlugin(): CodeHighlighterPlugin {
         const request = waiting.get(event.data.id);
         if (!request) return;
         waiting.delete(event.data.id);
-        if (request.cache) remember(request.key, event.data.result);
-        request.callback?.(event.data.result);
+        const { result } = event.data;
+        if (request.cache) remember(request.key, result);
+        if (!request.callback) return;
+        if (request.cache) apply({ result, callback: request.callback, size: request.size });
+        else request.callback(result);
       },
     );
     return worker;
@@ -68,7 +116,12 @@ export function createWorkerCodePlugin(): CodeHighlighterPlugin {
       if (!target) return null;
       nextId += 1;
       // A block still streaming changes on the next update; only finished ones are worth keeping.
-      waiting.set(nextId, { key, cache: !options.isIncomplete, callback });
+      waiting.set(nextId, {
+        key,
+        cache: !options.isIncomplete,
+        size: options.code.length,
+        callback,
+      });
       const request: HighlightRequest = { id: nextId, options };
       target.postMessage(request);
       return null;

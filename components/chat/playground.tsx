@@ -6,7 +6,7 @@ import { SettingsPanel } from "@/components/settings/settings-panel";
 import { useKeepMedia } from "@/lib/hooks/use-keep-media";
 import { useModelCatalog } from "@/lib/hooks/use-models";
 import { useRunExecutor } from "@/lib/hooks/use-run-executor";
-import { PlaygroundStoreProvider, STORAGE_KEY, usePlayground } from "@/lib/store";
+import { hasSavedAnswers, PlaygroundStoreProvider, STORAGE_KEY, usePlayground } from "@/lib/store";
 import { AppHeader } from "./app-header";
 import { Composer } from "./composer";
 import { Conversation } from "./conversation";
@@ -17,10 +17,15 @@ import { RunNotice } from "./run-notice";
  * A saved conversation with answers needs the markdown renderer the moment it is restored; only
  * then fetching it would add a round trip and its evaluation to opening the page. So when one is
  * waiting in this browser, the fetch starts as soon as this module loads, alongside hydration.
+ * KaTeX too: an answer with math waits for it before it renders, and otherwise asked for it only
+ * once it had mounted, after hydration. (Loaded here, it is the same module markdown.tsx asks
+ * for; `preloadMarkdown` would fetch it anyway, later, once the page is idle.)
  */
 function preloadForSavedAnswers(): void {
   try {
-    if (localStorage.getItem(STORAGE_KEY)?.includes('"role":"model"')) preloadMarkdown();
+    if (!hasSavedAnswers(STORAGE_KEY)) return;
+    preloadMarkdown();
+    void import("@/components/answer/math-plugin");
   } catch {
     // Storage disabled: the renderer loads when idle, as for a new prompt.
   }

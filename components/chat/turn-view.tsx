@@ -8,6 +8,7 @@ import { turnText } from "@/lib/run/turns";
 import { usePlayground } from "@/lib/store";
 import { ModelBody } from "./model-body";
 import { TurnEditor } from "./turn-editor";
+import { estimateTurnHeight } from "./turn-height";
 import { TurnToolbar } from "./turn-toolbar";
 
 interface TurnViewProps {
@@ -16,6 +17,8 @@ interface TurnViewProps {
   index: number;
   /** Render in full at once rather than when scrolled near (turns written in this session). */
   eager: boolean;
+  /** The last turn: it stays rendered in full however far away (its forms hold what was typed). */
+  last?: boolean;
   pendingRunId?: string;
 }
 
@@ -28,6 +31,7 @@ export const TurnView = memo(function TurnView({
   turn,
   index,
   eager,
+  last = false,
   pendingRunId,
 }: TurnViewProps) {
   const [editing, setEditing] = useState(false);
@@ -35,18 +39,24 @@ export const TurnView = memo(function TurnView({
   // (each keystroke, each streamed chunk) runs each turn's selector.
   const editTurn = usePlayground((s) => s.editTurn);
   const text = useMemo(() => (turn ? turnText(turn) : ""), [turn]);
+  // Off screen, a turn takes the room it will take (content-visibility: auto skips its layout).
+  const height = useMemo(() => (turn ? estimateTurnHeight(turn) : 240), [turn]);
   const user = turn?.role === "user";
   const startEditing = useCallback(() => setEditing(true), []);
-  // Restored turns far from the viewport stay light (plain text, no toolbar) until scrolled near.
+  // Turns far from the viewport stay light (plain text, no toolbar) until scrolled near, and
+  // become light again once far away; the answer being written and the last turn stay.
   const self = useRef<HTMLElement>(null);
-  const revealed = useRevealed(self, eager || pendingRunId !== undefined);
+  const writing = pendingRunId !== undefined;
+  const revealed = useRevealed(self, eager || writing, writing || last);
 
   return (
     <article
       ref={self}
       aria-label={user ? "You" : "Answer"}
       aria-busy={pendingRunId !== undefined && !turn ? true : undefined}
-      className="turn group flex flex-col gap-1.5 [contain-intrinsic-size:auto_240px] [content-visibility:auto]"
+      data-turn={index}
+      className="turn group flex flex-col gap-1.5 [content-visibility:auto]"
+      style={{ containIntrinsicSize: `auto ${height}px` }}
     >
       {/* Sticky, so the actions stay in reach while reading a long answer. */}
       <div
@@ -72,7 +82,8 @@ export const TurnView = memo(function TurnView({
       ) : turn && user ? (
         <UserBody turn={turn} />
       ) : turn && !revealed ? (
-        // Plain text until scrolled near: about the right height, and findable with Ctrl+F.
+        // Plain text while far: findable with Ctrl+F, and off screen content-visibility keeps
+        // the size the turn had rendered (or its estimate).
         // Without ModelBody, whose store subscriptions a far-off restored turn doesn't need.
         <div className="whitespace-pre-wrap break-words">{text}</div>
       ) : (

@@ -1,5 +1,6 @@
 import type { CountTokensResponse } from "@/lib/models/types";
 import type { PromptDocInput } from "@/lib/prompt";
+import { docBody } from "./doc-body";
 import { browserError, RequestError } from "./errors";
 import { type CallOptions, requestJson } from "./http";
 
@@ -11,7 +12,8 @@ export async function countTokens(
   const json = await requestJson<Partial<CountTokensResponse>>("/api/count-tokens", {
     ...options,
     method: "POST",
-    json: doc,
+    // Counted at every pause in typing: serialized off the main thread (doc-body.ts).
+    body: await docBody(doc, options.signal),
     unreachableMessage: "Could not reach the server to count tokens.",
   });
   if (typeof json.totalTokens !== "number") {

@@ -10,6 +10,8 @@ export interface SendInit extends CallOptions {
   method?: "GET" | "POST";
   /** The body, sent as JSON. */
   json?: unknown;
+  /** A JSON body already made (a prompt document: see doc-body.ts); instead of `json`. */
+  body?: Uint8Array<ArrayBuffer> | string;
   accept?: string;
   /** What to say when no answer came back, in the endpoint's own words. */
   unreachableMessage?: string;
@@ -23,14 +25,10 @@ export async function send(path: string, init: SendInit = {}): Promise<Response>
   const { method = "GET", json, accept = "application/json", signal } = init;
   const fetchImpl = init.fetchImpl ?? fetch;
   const headers: Record<string, string> = { accept };
-  if (json !== undefined) headers["content-type"] = "application/json";
+  const body = init.body ?? (json === undefined ? undefined : JSON.stringify(json));
+  if (body !== undefined) headers["content-type"] = "application/json";
   try {
-    return await fetchImpl(path, {
-      method,
-      headers,
-      body: json === undefined ? undefined : JSON.stringify(json),
-      signal,
-    });
+    return await fetchImpl(path, { method, headers, body, signal });
   } catch (error) {
     if (signal?.aborted) throw error;
     throw new RequestError(unreachable(init.unreachableMessage));

@@ -1,5 +1,6 @@
 import type { PromptDocInput } from "@/lib/prompt";
 import { type RunEvent, readEvents } from "@/lib/run/events";
+import { docBody } from "./doc-body";
 import { decodeAppError, interrupted, unreachable } from "./errors";
 import type { CallOptions } from "./http";
 
@@ -23,7 +24,9 @@ export async function streamRun(doc: PromptDocInput, options: StreamRunOptions):
     response = await fetchImpl(endpoint, {
       method: "POST",
       headers: { "content-type": "application/json", accept: "text/event-stream" },
-      body: JSON.stringify(doc),
+      // Serialized off the main thread (doc-body.ts): sending a long conversation doesn't
+      // hold up the keystroke that sent it, nor those typed next.
+      body: await docBody(doc, signal),
       signal,
     });
   } catch {

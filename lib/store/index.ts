@@ -18,4 +18,5 @@ export type {
 } from "./run-settings-slice";
 export { canSendChat, hasPromptBox, isChatRunning, type RunRecord, runById } from "./runs-slice";
 export * from "./selectors";
+export { hasSavedAnswers } from "./storage";
 export type { PlaygroundState } from "./types";

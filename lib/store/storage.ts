@@ -1,41 +1,178 @@
 import type { PersistStorage, StateStorage, StorageValue } from "zustand/middleware";
+import type { PromptDoc, Turn } from "@/lib/prompt";
 
 /**
- * Persist storage that writes at most every `delayMs`, and only when a persisted field changed.
- * zustand's persist writes after every `set`; during a stream that is dozens of sets a second,
- * each serializing the whole conversation, for state (runs) that isn't even persisted.
+ * Where a persisted state keeps its draft document. Only that field is laid out turn by turn;
+ * every other field is saved as it is.
  */
-export function createDraftStorage<S extends object>(
+interface WithDraft {
+  draft: PromptDoc;
+}
+
+/** A turn saved under a key of its own; the role stays beside it (see `hasSavedAnswers`). */
+interface TurnRef {
+  $turn: string;
+  role: Turn["role"];
+}
+
+const turnKey = (name: string, id: string) => `${name}:turn:${id}`;
+
+const isRef = (value: unknown): value is TurnRef =>
+  typeof value === "object" && value !== null && typeof (value as TurnRef).$turn === "string";
+
+/** Random, so two tabs saving at once never pick the same key for different turns. */
+const newId = () => Math.random().toString(36).slice(2, 10).padEnd(8, "0");
+
+type Idle = (work: (deadline?: IdleDeadline) => void) => void;
+
+/** The longest a save holds the main thread while the person may be typing, in ms. */
+const SLICE_MS = 4;
+
+/** An idle moment of the page (the timer's turn in Node, where there is no idle callback). */
+const whenIdle: Idle = (work) => {
+  if (typeof requestIdleCallback === "function") requestIdleCallback(work, { timeout: 2_000 });
+  else setTimeout(() => work(undefined), 0);
+};
+
+/**
+ * Persist storage for the playground's state. Two things keep saving off the typing path:
+ *
+ * 1. It writes at most every `delayMs`, and only when a persisted field changed: zustand's
+ *    persist writes after every `set`, and during a stream that is dozens of sets a second for
+ *    state (runs) that isn't even persisted.
+ * 2. The conversation is saved turn by turn, each turn under its own key, and a write stores only
+ *    the turns it hasn't stored before. The state's own key holds everything else and a list of
+ *    turn references, a few kilobytes. A long conversation is a megabyte: serializing and storing
+ *    it whole took ~40 ms of the main thread on every pause in typing, in the prompt box or the
+ *    system instructions, and after every answer. Turns are never changed in place (an edit
+ *    makes a new object), so a turn object that was stored once is stored for good.
+ *
+ * New turns are written in the page's idle time, a few at a time, and the state's key last, so
+ * a reload in between finds the previous, complete save. Leaving the page writes what is left at
+ * once. A draft saved whole (by an older version, or seeded by a test) is read as it is, and
+ * stored turn by turn at its first change.
+ */
+export function createDraftStorage<S extends WithDraft>(
   backing: () => StateStorage | undefined,
   delayMs = 400,
+  idle: Idle = whenIdle,
 ): PersistStorage<S> {
   let last: StorageValue<S> | undefined;
   let pending: { name: string; value: StorageValue<S> } | undefined;
   let timer: ReturnType<typeof setTimeout> | undefined;
+  let writing = false;
+  /** Turn objects already in storage, and under which id. */
+  const ids = new WeakMap<Turn, string>();
+  /** The ids the saved state refers to: the turns to remove once it no longer does. */
+  let saved = new Map<string, Turn>();
 
-  const flush = () => {
-    if (timer !== undefined) clearTimeout(timer);
-    timer = undefined;
-    if (!pending) return;
-    const { name, value } = pending;
-    pending = undefined;
-    try {
-      backing()?.setItem(name, JSON.stringify(value));
-    } catch (error) {
-      // Quota exceeded or storage disabled: the draft lives on in memory for this tab.
-      console.warn("Could not save the draft in this browser.", error);
-    }
+  const storeTurn = (storage: StateStorage, name: string, turn: Turn) => {
+    const id = newId();
+    storage.setItem(turnKey(name, id), JSON.stringify(turn));
+    ids.set(turn, id);
   };
 
-  if (typeof window !== "undefined") window.addEventListener("pagehide", flush);
+  const writeState = (storage: StateStorage, name: string, value: StorageValue<S>) => {
+    const { draft } = value.state;
+    const refs = new Map<string, Turn>();
+    const contents: TurnRef[] = draft.contents.map((turn) => {
+      const id = ids.get(turn) as string;
+      refs.set(id, turn);
+      return { $turn: id, role: turn.role };
+    });
+    const state = { ...value.state, draft: { ...draft, contents } };
+    storage.setItem(name, JSON.stringify({ ...value, state }));
+    for (const [id, turn] of saved) {
+      if (refs.has(id)) continue;
+      storage.removeItem(turnKey(name, id));
+      // Should the same turn come back (an undo), it is stored again.
+      ids.delete(turn);
+    }
+    saved = refs;
+  };
+
+  /**
+   * Store what the latest state needs. In idle time, a few turns at a time: a conversation
+   * saved whole before (the first save of a long one is a megabyte) resumes in the next idle
+   * moment, so no keystroke waits for more than a slice. Without a deadline (leaving the page),
+   * all of it at once.
+   */
+  const write = (deadline?: IdleDeadline) => {
+    const job = pending;
+    const storage = backing();
+    if (!job || !storage) {
+      pending = undefined;
+      writing = false;
+      return;
+    }
+    try {
+      const began = performance.now();
+      let stored = 0;
+      for (const turn of job.value.state.draft.contents) {
+        if (ids.has(turn)) continue;
+        // At least one turn per slice, so a busy page still gets it saved.
+        const spent = performance.now() - began > SLICE_MS || deadline?.timeRemaining() === 0;
+        if (deadline && stored > 0 && spent) {
+          idle(write);
+          return;
+        }
+        storeTurn(storage, job.name, turn);
+        stored += 1;
+      }
+      pending = undefined;
+      writeState(storage, job.name, job.value);
+    } catch (error) {
+      // Quota exceeded or storage disabled: the draft lives on in memory for this tab.
+      pending = undefined;
+      console.warn("Could not save the draft in this browser.", error);
+    }
+    writing = false;
+  };
+
+  /** The first change starts the clock; later ones within `delayMs` join the same write. */
+  const schedule = () => {
+    if (timer !== undefined || writing) return;
+    timer = setTimeout(() => {
+      timer = undefined;
+      writing = true;
+      idle(write);
+    }, delayMs);
+  };
+
+  const flushNow = () => {
+    if (timer !== undefined) clearTimeout(timer);
+    timer = undefined;
+    write();
+  };
+
+  if (typeof window !== "undefined") {
+    window.addEventListener("pagehide", flushNow);
+    // Another tab saving the same draft may remove turns this tab still refers to: store
+    // them again at this tab's next save.
+    window.addEventListener("storage", (event) => {
+      if (event.newValue !== null || !event.key) return;
+      for (const [id, turn] of saved) {
+        if (event.key.endsWith(`:turn:${id}`)) ids.delete(turn);
+      }
+    });
+  }
 
   return {
     getItem: (name) => {
-      const raw = backing()?.getItem(name);
-      if (typeof raw !== "string") return null;
+      const storage = backing();
+      const raw = storage?.getItem(name);
+      if (!storage || typeof raw !== "string") return null;
       try {
-        last = JSON.parse(raw) as StorageValue<S>;
-        return last;
+        const value = JSON.parse(raw) as StorageValue<S>;
+        const draft = (value.state as Partial<WithDraft> | undefined)?.draft;
+        if (draft && Array.isArray(draft.contents)) {
+          draft.contents = readTurns(storage, name, draft.contents, (id, turn) => {
+            ids.set(turn, id);
+            saved.set(id, turn);
+          });
+        }
+        last = value;
+        return value;
       } catch {
         return null;
       }
@@ -44,14 +181,46 @@ export function createDraftStorage<S extends object>(
       if (last && sameFields(last, value)) return;
       last = value;
       pending = { name, value };
-      if (timer === undefined) timer = setTimeout(flush, delayMs);
+      schedule();
     },
     removeItem: (name) => {
       pending = undefined;
       last = undefined;
-      backing()?.removeItem(name);
+      const storage = backing();
+      for (const id of saved.keys()) storage?.removeItem(turnKey(name, id));
+      saved = new Map();
+      storage?.removeItem(name);
     },
   };
+}
+
+/**
+ * The saved turns, references resolved. A turn whose key is gone (removed by another tab, or
+ * storage cleared in part) is left out rather than losing the whole conversation.
+ */
+function readTurns(
+  storage: StateStorage,
+  name: string,
+  contents: unknown[],
+  found: (id: string, turn: Turn) => void,
+): Turn[] {
+  const turns: Turn[] = [];
+  for (const item of contents) {
+    if (!isRef(item)) {
+      turns.push(item as Turn);
+      continue;
+    }
+    const raw = storage.getItem(turnKey(name, item.$turn));
+    if (typeof raw !== "string") continue;
+    try {
+      const turn = JSON.parse(raw) as Turn;
+      found(item.$turn, turn);
+      turns.push(turn);
+    } catch {
+      // Unreadable: left out, as a missing one.
+    }
+  }
+  return turns;
 }
 
 function sameFields<S extends object>(a: StorageValue<S>, b: StorageValue<S>): boolean {
@@ -65,4 +234,13 @@ function sameFields<S extends object>(a: StorageValue<S>, b: StorageValue<S>): b
 /** localStorage when there is one (not on the server, not in Node tests). */
 export function browserStorage(): StateStorage | undefined {
   return typeof window === "undefined" ? undefined : window.localStorage;
+}
+
+/**
+ * Whether the draft saved under `name` holds a model turn, read without parsing it or any turn:
+ * the page starts fetching the markdown renderer at once when it does.
+ */
+export function hasSavedAnswers(name: string): boolean {
+  const raw = browserStorage()?.getItem(name);
+  return typeof raw === "string" && raw.includes('"role":"model"');
 }

@@ -4,8 +4,9 @@ import type { PersistedState, STORAGE_KEY } from "@/lib/store/create-store";
 /**
  * A long saved conversation, generated deterministically: `pairs` user/model exchanges whose text
  * adds up to exactly `totalChars`. User turns are plain questions (the UI shows them as text);
- * model turns are markdown with headings, code blocks, tables and lists, as real answers are, and
- * every one contains at least one table and one code block.
+ * model turns are markdown with headings, code blocks, tables, lists and math (`$…$` inline and
+ * `$$` display), as real answers are, and every one contains at least one table, one code block,
+ * one inline formula and one display formula.
  */
 export interface ConversationShape {
   pairs: number;
@@ -70,6 +71,32 @@ function table(r: Rand): string {
     .join("\n");
 }
 
+const SYMBOLS = ["x", "y", "n", "k", "\\alpha", "\\beta", "\\lambda", "t"];
+
+/** A small TeX expression: what Gemini writes inline as `$…$`. */
+function formula(r: Rand): string {
+  const a = pick(r, SYMBOLS);
+  const b = pick(r, SYMBOLS);
+  const forms = [
+    `${a}^2 + ${b}^2`,
+    `\\frac{${a}}{${b} + ${Math.floor(r() * 9) + 1}}`,
+    `\\sum_{i=1}^{${pick(r, ["n", "k", "N"])}} ${a}_i`,
+    `\\sqrt{${a} ${b}}`,
+    `O(${pick(r, ["n", "n \\log n", "n^2", "1"])})`,
+  ];
+  return pick(r, forms);
+}
+
+/** A paragraph with inline math in it. */
+const mathParagraph = (r: Rand) =>
+  `${sentence(r)} With $${formula(r)}$ and $${formula(r)}$, ${sentence(r).toLowerCase()}`;
+
+/** Display math on lines of its own. */
+const displayMath = (r: Rand) =>
+  ["$$", `${formula(r)} = \\int_0^{${Math.floor(r() * 9) + 1}} ${formula(r)} \\, dt`, "$$"].join(
+    "\n",
+  );
+
 function list(r: Rand): string {
   const ordered = r() < 0.5;
   return Array.from(
@@ -90,10 +117,20 @@ function modelTurn(r: Rand, index: number, length: number): string {
     `## Answer ${index + 1}: ${sentence(r)}`,
     paragraph(r),
     codeBlock(r),
-    paragraph(r),
+    mathParagraph(r),
     table(r),
+    displayMath(r),
   ];
-  const extras = [paragraph, codeBlock, table, list, (x: Rand) => `### ${sentence(x)}`];
+  const extras = [
+    paragraph,
+    paragraph,
+    codeBlock,
+    table,
+    list,
+    mathParagraph,
+    displayMath,
+    (x: Rand) => `### ${sentence(x)}`,
+  ];
   let text = blocks.join("\n\n");
   for (;;) {
     const next = pick(r, extras)(r);
@@ -129,7 +166,7 @@ export function conversationChars(turns: Turn[]): number {
   );
 }
 
-/** An init script that saves `contents` as the persisted draft before the app reads it. */
+/** A script that saves `contents` as the persisted draft (run it before the app reads it). */
 export function seedScript(contents: Turn[]): string {
   const draft: PromptDoc = {
     version: 1,

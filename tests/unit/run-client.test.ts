@@ -38,7 +38,7 @@ describe("streamRun", () => {
   it("posts the prompt document and emits the decoded events", async () => {
     let sent: { url: string; body: unknown } | undefined;
     const seen = await collect(async (url, init) => {
-      sent = { url: String(url), body: JSON.parse(String(init?.body)) };
+      sent = { url: String(url), body: JSON.parse(await new Response(init?.body).text()) };
       return sseResponse(events);
     });
     expect(sent?.url).toBe("/api/run");

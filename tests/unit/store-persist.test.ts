@@ -1,17 +1,23 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { userTextTurn } from "@/lib/prompt";
+import { emptyPromptDoc } from "@/lib/prompt/text";
 import { createPlaygroundStore, STORAGE_KEY } from "@/lib/store/create-store";
+import { createDraftStorage } from "@/lib/store/storage";
 
 function memoryStorage(initial: Record<string, string> = {}) {
   const data = new Map(Object.entries(initial));
   let writes = 0;
+  const written: string[] = [];
   return {
     data,
     writes: () => writes,
+    /** Keys written since the last call. */
+    takeWritten: () => written.splice(0),
     storage: {
       getItem: (k: string) => data.get(k) ?? null,
       setItem: (k: string, v: string) => {
         writes += 1;
+        written.push(k);
         data.set(k, v);
       },
       removeItem: (k: string) => void data.delete(k),
@@ -19,7 +25,27 @@ function memoryStorage(initial: Record<string, string> = {}) {
   };
 }
 
-const tick = (ms = 5) => new Promise((resolve) => setTimeout(resolve, ms));
+/**
+ * Past the save a change schedules: its delay (0 in these tests), then the idle moment it writes
+ * in, a timer in Node. Two timers of the same length fire in the order they were set, so a
+ * wait of two timer turns ends after both, however late the loop gets to them (a fixed number
+ * of milliseconds did not, on a busy machine).
+ */
+async function flushSaves() {
+  for (let turn = 0; turn < 2; turn++) await new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+/** The saved state with its turn references resolved, as the next page load reads it. */
+function readBack(data: Map<string, string>) {
+  const saved = JSON.parse(data.get(STORAGE_KEY) ?? "{}");
+  const contents = saved.state.draft.contents.map((ref: { $turn: string }) =>
+    JSON.parse(data.get(`${STORAGE_KEY}:turn:${ref.$turn}`) ?? "null"),
+  );
+  return { saved, contents };
+}
+
+const turnKeys = (data: Map<string, string>) =>
+  [...data.keys()].filter((k) => k.startsWith(`${STORAGE_KEY}:turn:`));
 
 describe("persistence", () => {
   it("saves only the draft and preferences, never runs or the catalogue", async () => {
@@ -30,15 +56,15 @@ describe("persistence", () => {
     store.getState().setPromptText("Bonjour");
     store.getState().run();
     store.getState().toggleSettings();
-    await tick();
+    await flushSaves();
 
-    const saved = JSON.parse(mem.data.get(STORAGE_KEY) ?? "{}");
+    const { saved, contents } = readBack(mem.data);
     expect(saved.version).toBe(1);
     expect(Object.keys(saved.state).sort()).toEqual(
       ["attachments", "draft", "modelSource", "promptText", "settingsOpen", "systemOpen"].sort(),
     );
     expect(saved.state.draft.systemInstruction).toBe("Answer in French.");
-    expect(saved.state.draft.contents).toEqual([userTextTurn("Bonjour")]);
+    expect(contents).toEqual([userTextTurn("Bonjour")]);
     expect(saved.state.settingsOpen).toBe(false);
   });
 
@@ -48,7 +74,7 @@ describe("persistence", () => {
     await store.persist.rehydrate();
     store.getState().setPromptText("Go");
     const id = store.getState().run() as string;
-    await tick();
+    await flushSaves();
     const before = mem.writes();
     for (let i = 0; i < 20; i++) {
       store.getState().applyRunEvents(id, [
@@ -58,7 +84,7 @@ describe("persistence", () => {
         },
       ]);
     }
-    await tick();
+    await flushSaves();
     expect(mem.writes()).toBe(before);
   });
 
@@ -131,5 +157,162 @@ describe("persistence", () => {
     await store.persist.rehydrate();
     store.getState().setPromptText("still works");
     expect(store.getState().promptText).toBe("still works");
+  });
+
+  it("stores each turn once: typing afterwards rewrites only the small state key", async () => {
+    const mem = memoryStorage();
+    const store = createPlaygroundStore({ storage: () => mem.storage, persistDelayMs: 0 });
+    await store.persist.rehydrate();
+    for (const role of ["user", "model", "user", "model"] as const) {
+      store.getState().setPromptText(`A ${role} turn ${"with words ".repeat(500)}`);
+      store.getState().addPromptToChat(role);
+    }
+    await flushSaves();
+    expect(turnKeys(mem.data)).toHaveLength(4);
+    mem.takeWritten();
+
+    for (const text of ["S", "Su", "Sum"]) {
+      store.getState().setPromptText(text);
+      await flushSaves();
+    }
+    store.getState().setSystemInstruction("Be brief.");
+    await flushSaves();
+    expect(new Set(mem.takeWritten())).toEqual(new Set([STORAGE_KEY]));
+    expect(mem.data.get(STORAGE_KEY)?.length).toBeLessThan(1_000);
+
+    const { saved, contents } = readBack(mem.data);
+    expect(saved.state.promptText).toBe("Sum");
+    expect(contents).toEqual(store.getState().draft.contents);
+  });
+
+  it("removes a deleted turn's key and stores only the new one after an edit", async () => {
+    const mem = memoryStorage();
+    const store = createPlaygroundStore({ storage: () => mem.storage, persistDelayMs: 0 });
+    await store.persist.rehydrate();
+    for (const text of ["one", "two", "three"]) {
+      store.getState().setPromptText(text);
+      store.getState().addPromptToChat("user");
+    }
+    await flushSaves();
+    const before = turnKeys(mem.data);
+    store.getState().deleteTurn(0);
+    store.getState().editTurn(1, "THREE");
+    await flushSaves();
+    const after = turnKeys(mem.data);
+    expect(after).toHaveLength(2);
+    // "two" kept its key; "one" and the old "three" are gone; the edited turn has a new one.
+    expect(after.filter((k) => before.includes(k))).toHaveLength(1);
+    expect(readBack(mem.data).contents).toEqual([userTextTurn("two"), userTextTurn("THREE")]);
+  });
+
+  it("reads a draft saved whole, then stores it turn by turn at its first change", async () => {
+    const whole = {
+      state: {
+        draft: {
+          ...emptyPromptDoc("gemini-2.5-pro"),
+          contents: [userTextTurn("Saved whole"), userTextTurn("by an older version")],
+        },
+        promptText: "",
+        modelSource: "user",
+        settingsOpen: true,
+        systemOpen: true,
+      },
+      version: 1,
+    };
+    const mem = memoryStorage({ [STORAGE_KEY]: JSON.stringify(whole) });
+    const store = createPlaygroundStore({ storage: () => mem.storage, persistDelayMs: 0 });
+    await store.persist.rehydrate();
+    expect(store.getState().draft.contents).toEqual(whole.state.draft.contents);
+    store.getState().setPromptText("next");
+    await flushSaves();
+    expect(turnKeys(mem.data)).toHaveLength(2);
+    expect(readBack(mem.data).contents).toEqual(whole.state.draft.contents);
+
+    // The next page load reads the references back, and typing stores no turn again.
+    const reloaded = createPlaygroundStore({ storage: () => mem.storage, persistDelayMs: 0 });
+    await reloaded.persist.rehydrate();
+    expect(reloaded.getState().draft.contents).toEqual(whole.state.draft.contents);
+    expect(reloaded.getState().promptText).toBe("next");
+    mem.takeWritten();
+    reloaded.getState().setPromptText("next one");
+    await flushSaves();
+    expect(mem.takeWritten()).toEqual([STORAGE_KEY]);
+  });
+
+  it("leaves out a turn whose key is gone rather than the whole conversation", async () => {
+    const mem = memoryStorage();
+    const store = createPlaygroundStore({ storage: () => mem.storage, persistDelayMs: 0 });
+    await store.persist.rehydrate();
+    for (const text of ["kept", "lost"]) {
+      store.getState().setPromptText(text);
+      store.getState().addPromptToChat("user");
+    }
+    await flushSaves();
+    const lost = turnKeys(mem.data).find((k) => mem.data.get(k)?.includes("lost"));
+    mem.data.delete(lost as string);
+    const reloaded = createPlaygroundStore({ storage: () => mem.storage });
+    await reloaded.persist.rehydrate();
+    expect(reloaded.getState().draft.contents).toEqual([userTextTurn("kept")]);
+  });
+});
+
+describe("draft storage in idle time", () => {
+  const doc = (contents: ReturnType<typeof userTextTurn>[]) => ({
+    draft: { ...emptyPromptDoc("gemini-2.5-flash"), contents },
+  });
+
+  it("writes new turns a slice at a time and the state key only once all are stored", () => {
+    const mem = memoryStorage();
+    const queue: ((deadline?: IdleDeadline) => void)[] = [];
+    // Every idle moment has already run out: one turn per slice, then it asks for another.
+    const spent = { timeRemaining: () => 0, didTimeout: false } as IdleDeadline;
+    vi.useFakeTimers();
+    try {
+      const storage = createDraftStorage(
+        () => mem.storage,
+        0,
+        (work) => queue.push(work),
+      );
+      const turns = ["a", "b", "c"].map((t) => userTextTurn(t));
+      storage.setItem("k", { state: doc(turns), version: 1 });
+      vi.runAllTimers();
+      expect(queue).toHaveLength(1);
+      queue.shift()?.(spent);
+      expect(mem.takeWritten()).toEqual([expect.stringMatching(/^k:turn:/)]);
+      queue.shift()?.(spent);
+      expect(mem.data.has("k")).toBe(false);
+      queue.shift()?.(spent);
+      expect(mem.takeWritten()).toEqual([
+        expect.stringMatching(/^k:turn:/),
+        expect.stringMatching(/^k:turn:/),
+        "k",
+      ]);
+      expect(queue).toHaveLength(0);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it("writes everything at once when the page is left", () => {
+    const mem = memoryStorage();
+    const listeners: Record<string, () => void> = {};
+    vi.stubGlobal("window", {
+      addEventListener: (type: string, listener: () => void) => {
+        listeners[type] = listener;
+      },
+    });
+    try {
+      const storage = createDraftStorage(
+        () => mem.storage,
+        10_000,
+        () => {},
+      );
+      storage.setItem("k", { state: doc([userTextTurn("x"), userTextTurn("y")]), version: 1 });
+      listeners.pagehide?.();
+      expect(mem.data.has("k")).toBe(true);
+      expect([...mem.data.keys()].filter((k) => k.startsWith("k:turn:"))).toHaveLength(2);
+    } finally {
+      vi.unstubAllGlobals();
+    }
   });
 });
