@@ -8,6 +8,7 @@ import {
   summarizeStream,
 } from "./browser-report";
 import { conversationChars, generateConversation, seedScript } from "./conversation-fixture";
+import { fmtMb } from "./heap";
 import { type StreamScenario, streamLongAnswer } from "./long-answer";
 import { openLongConversation } from "./long-conversation";
 import { options } from "./options";
@@ -44,7 +45,7 @@ async function traced(browser: Browser, name: string, run: () => Promise<unknown
  * after it: on a shared 2-core machine a build next door shows up in the figures, and the load
  * says which runs to distrust.
  */
-async function repeat<T>(
+export async function repeat<T>(
   name: string,
   count: number,
   run: () => Promise<T>,
@@ -88,7 +89,7 @@ export async function benchStream(browser: Browser, appUrl: string): Promise<Ben
 }
 
 export async function benchConversation(browser: Browser, appUrl: string): Promise<BenchOutput> {
-  const shape = { pairs: 100, totalChars: 500_000 };
+  const shape = { pairs: 100, totalChars: 1_000_000 };
   const turns = generateConversation(shape);
   const seed = seedScript(turns);
   const label = `${turns.length} turns, ${conversationChars(turns).toLocaleString("en")} characters`;
@@ -97,8 +98,9 @@ export async function benchConversation(browser: Browser, appUrl: string): Promi
     options.conversationRuns,
     () => openLongConversation(browser, appUrl, seed, shape.pairs),
     (r) =>
-      `open ${fmt(r.openMs)}, scroll longest task ${fmtTask(r.scroll.longest)}, ` +
-      `keystroke max ${fmtKey(Math.max(...r.keystrokes))}`,
+      `open ${fmt(r.openMs)} (markdown ${fmt(r.markdownMs)}), scroll longest task ` +
+      `${fmtTask(r.scroll.longest)}, keystroke max ${fmtKey(Math.max(...r.keystrokes))}, ` +
+      `while streaming ${fmtKey(Math.max(...r.streamKeystrokes))}, heap ${fmtMb(r.heap.usedBytes)}`,
   );
   const summary = summarizeConversation(runs);
   const lines = ["", `## A long conversation: ${label}`, "", ...reportConversation(label, summary)];

@@ -1,4 +1,4 @@
-import type { Browser, Page } from "@playwright/test";
+import type { Browser, Locator, Page } from "@playwright/test";
 import { markNow, newProbedPage, readProbe, SETTLE_MS, sleep } from "./browser";
 import {
   type FrameFigures,
@@ -41,8 +41,11 @@ type StopWatch = { __benchStopGone: number | null };
  * stamp is a cheap read; a role query instead would walk the whole, growing DOM on the main
  * thread at every poll and show up in the very figures being measured.
  */
-async function watchStopButton(page: Page): Promise<void> {
-  const stop = await page.getByRole("button", { name: "Stop", exact: true }).elementHandle();
+export async function watchStopButton(
+  page: Page,
+  button: Locator = page.getByRole("button", { name: "Stop", exact: true }),
+): Promise<void> {
+  const stop = await button.elementHandle();
   await stop.evaluate((button) => {
     const w = window as unknown as StopWatch;
     w.__benchStopGone = null;
@@ -56,7 +59,7 @@ async function watchStopButton(page: Page): Promise<void> {
   await stop.dispose();
 }
 
-const stopGoneAt = (page: Page) =>
+export const stopGoneAt = (page: Page) =>
   page.evaluate(() => (window as unknown as StopWatch).__benchStopGone);
 
 export async function streamLongAnswer(

@@ -83,9 +83,11 @@ export const PROBE_SCRIPT = `(() => {
 
 /**
  * Stamps when the last of `answers` "Answer" articles is on screen, first with any content and
- * then with its markdown rendered (a table inside: every seeded answer has one). An
+ * then with its markdown rendered (a table and KaTeX inside: every seeded answer has both). An
  * IntersectionObserver decides "on screen": it reports after the frame's layout, so the probe
  * forces no layout of its own; the article is looked up once a frame in case React replaced it.
+ * Then it puts the focus in the prompt box, as a person's click would, so the benchmark's next
+ * keystroke goes there: the page has opened when that keystroke is in the box and painted.
  */
 export function openProbeScript(answers: number): string {
   return `(() => {
@@ -96,7 +98,10 @@ export function openProbeScript(answers: number): string {
   const stamp = () => {
     if (!onScreen || !watched) return;
     if (open.visibleAt === null) open.visibleAt = performance.now();
-    if (open.markdownAt === null && watched.querySelector("table")) open.markdownAt = performance.now();
+    if (open.markdownAt === null && watched.querySelector("table") && watched.querySelector(".katex")) {
+      open.markdownAt = performance.now();
+      document.querySelector('textarea[aria-label="Prompt"]')?.focus();
+    }
   };
   const seen = new IntersectionObserver((entries) => {
     onScreen = entries[entries.length - 1].isIntersecting;

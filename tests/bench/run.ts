@@ -3,6 +3,7 @@ import { startEmulatorServer } from "@/lib/emulator/node-server";
 import { describeRuntime } from "@/scripts/runtime.mjs";
 import { launchBrowser } from "./browser";
 import { type BenchOutput, benchConversation, benchStream } from "./browser-benches";
+import { benchCorpus } from "./corpus-bench";
 import { benchMediaUpload } from "./media-upload";
 import { options } from "./options";
 import { direct, measure, report, summarize, throughApp } from "./proxy-overhead";
@@ -26,13 +27,20 @@ async function proxyOverhead(emulatorUrl: string, appUrl: string): Promise<Bench
 }
 
 /** The browser benchmarks share one Chromium; each run gets a fresh context. */
-async function browserBenches(appUrl: string, serverPid: number): Promise<BenchOutput[]> {
+async function browserBenches(
+  appUrl: string,
+  emulatorUrl: string,
+  serverPid: number,
+): Promise<BenchOutput[]> {
   // The server's first page render loads its modules; no run should pay for that.
   for (let i = 0; i < 3; i++) await (await fetch(appUrl)).text();
   const browser = await launchBrowser();
   try {
     const outputs: BenchOutput[] = [];
     if (options.only.includes("stream")) outputs.push(await benchStream(browser, appUrl));
+    if (options.only.includes("corpus")) {
+      outputs.push(await benchCorpus(browser, appUrl, emulatorUrl));
+    }
     if (options.only.includes("conversation")) {
       outputs.push(await benchConversation(browser, appUrl));
     }
@@ -70,7 +78,7 @@ async function main() {
   try {
     if (options.only.includes("proxy")) outputs.push(await proxyOverhead(emulator.url, app.url));
     if (options.only.some((name) => name !== "proxy")) {
-      outputs.push(...(await browserBenches(app.url, app.process.pid ?? 0)));
+      outputs.push(...(await browserBenches(app.url, emulator.url, app.process.pid ?? 0)));
     }
   } finally {
     await app.stop();

@@ -40,7 +40,9 @@ export function keystrokeLatencies(probe: Probe, span: Span): number[] {
   const keys = probe.keys.filter((k) => inSpan(k, span)).sort((a, b) => a - b);
   return keys.map((key, i) => {
     // Entries start at their own event's timestamp; input follows its keydown, never precedes it.
-    const until = keys[i + 1] ?? Number.POSITIVE_INFINITY;
+    // The last key's events end with the span: keys sent later (a prompt filled and sent with
+    // Ctrl+Enter in the next phase) are not its own.
+    const until = keys[i + 1] ?? span.to;
     const durations = probe.events
       .filter((e) => KEY_EVENTS.has(e.name) && e.start >= key - 1 && e.start < until - 1)
       .map((e) => e.duration);
