@@ -99,19 +99,27 @@ function copyExactly(event: ClipboardEvent<HTMLDivElement>, text: string): void 
   const selection = window.getSelection();
   if (!selection || selection.rangeCount === 0) return;
   const range = selection.getRangeAt(0);
-  const start = sourceOffset(range.startContainer, range.startOffset);
-  const end = sourceOffset(range.endContainer, range.endOffset);
+  const box = event.currentTarget;
+  const start = sourceOffset(box, text, range.startContainer, range.startOffset);
+  const end = sourceOffset(box, text, range.endContainer, range.endOffset);
   if (start === null || end === null || end <= start) return;
   event.preventDefault();
   event.clipboardData.setData("text/plain", text.slice(start, end));
 }
 
-/** Where a DOM position inside a slice falls in the source text; null outside the slices. */
-function sourceOffset(node: Node, offset: number): number | null {
+/**
+ * Where a DOM position inside the block falls in the source text; null outside it. A position
+ * is in a slice's text, or between the children of a slice (0: its start) or of the box around
+ * the slices (selecting the whole box puts it there).
+ */
+function sourceOffset(box: HTMLElement, text: string, node: Node, offset: number): number | null {
+  if (node === box) {
+    const slice = box.children[offset] as HTMLElement | undefined;
+    return slice ? Number(slice.dataset.at) : text.length;
+  }
   const slice = (node.nodeType === Node.TEXT_NODE ? node.parentElement : node) as Element | null;
   const at = slice?.getAttribute("data-at");
-  if (!slice || at == null) return null;
-  // A position inside the text node, or a child index of the slice box (0: its start).
+  if (!slice || at == null || !box.contains(slice)) return null;
   const within =
     node.nodeType === Node.TEXT_NODE ? offset : offset === 0 ? 0 : (slice.textContent?.length ?? 0);
   return Number(at) + within;

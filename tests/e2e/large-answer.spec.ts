@@ -1,0 +1,74 @@
+import { expect, type Locator, type Page, test } from "@playwright/test";
+import { type CorpusName, corpusText } from "@/lib/emulator/native/corpus";
+import { chat } from "./support/chat";
+
+/**
+ * Answers with a block too long to format on every update (a 200,000-character line, a long
+ * JSON line inside prose) show that block as its exact source text while it streams and after,
+ * and nothing the model sent is lost or changed in what the person copies.
+ */
+test.beforeEach(async ({ context }) => {
+  await context.grantPermissions(["clipboard-read", "clipboard-write"]);
+});
+
+/** About 5 s of streaming: long enough to see the block arrive, short enough for a test. */
+async function streamCorpus(page: Page, name: CorpusName, chunks = 25) {
+  const tokens = Math.ceil(corpusText(name).length / 4 / chunks);
+  await chat(page).send(`Stream.\n#emulator corpus=${name} rate=${tokens * 5}/s chunk=${tokens}`);
+}
+
+async function copyWholeTurn(page: Page, answer: Locator): Promise<string> {
+  await answer.hover();
+  await answer.getByRole("button", { name: "Copy", exact: true }).click();
+  return page.evaluate(() => navigator.clipboard.readText());
+}
+
+test("a 200,000-character line streams as plain text, copies exactly, and formats on request", async ({
+  page,
+}) => {
+  const text = corpusText("line");
+  await page.goto("/");
+  const ui = chat(page);
+  await streamCorpus(page, "line");
+  await expect(ui.lastAnswer.getByText(/shown as plain text while it arrives/)).toBeVisible();
+  await ui.waitUntilIdle();
+
+  const block = ui.lastAnswer.getByRole("figure");
+  await expect(block).toContainText("Long block (200,000 characters), shown as plain text");
+  expect(await copyWholeTurn(page, ui.lastAnswer)).toBe(text);
+
+  // A selection inside the block is cut across boxes of 4 KiB; the copy is still the source.
+  const selected = await block.evaluate((figure) => {
+    const box = figure.querySelector("figcaption + div") as HTMLElement;
+    const range = document.createRange();
+    range.selectNodeContents(box);
+    const selection = window.getSelection() as Selection;
+    selection.removeAllRanges();
+    selection.addRange(range);
+    document.execCommand("copy");
+    return navigator.clipboard.readText();
+  });
+  expect(selected).toBe(text);
+
+  await block.getByRole("button", { name: "Show formatted" }).click();
+  await expect(ui.lastAnswer.getByRole("figure")).toHaveCount(0);
+  await expect(ui.lastAnswer).toContainText(text.slice(0, 200));
+});
+
+test("an answer mixing prose, code, tables and a long JSON line keeps its formatting and every character", async ({
+  page,
+}) => {
+  const text = corpusText("mixed");
+  await page.goto("/");
+  const ui = chat(page);
+  await streamCorpus(page, "mixed");
+  await ui.waitUntilIdle();
+  const answer = ui.lastAnswer;
+  // The ordinary blocks are formatted...
+  await expect(answer.locator("table").first()).toBeVisible();
+  await expect(answer.locator("pre code").first()).toBeVisible();
+  // ...and only the long JSON line is plain text.
+  await expect(answer.getByRole("figure")).toHaveCount(1);
+  await expect(answer.getByRole("figure")).toContainText(/Long block \([\d,]+ characters\)/);
+  expect(await copyWholeTurn(page, answer)).toBe(text);
+});
