@@ -31,7 +31,7 @@ const TRACE_CATEGORIES = [
 ];
 
 /** One more run, traced (tracing slows the page, so its figures are not among the measured). */
-async function traced(browser: Browser, name: string, run: () => Promise<unknown>) {
+export async function traced(browser: Browser, name: string, run: () => Promise<unknown>) {
   const path = `bench-results/${name}.trace.json`;
   await browser.startTracing(undefined, { categories: TRACE_CATEGORIES });
   await run();

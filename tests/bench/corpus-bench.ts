@@ -1,5 +1,5 @@
 import type { Browser } from "@playwright/test";
-import { type BenchOutput, repeat } from "./browser-benches";
+import { type BenchOutput, repeat, traced } from "./browser-benches";
 import { streamCorpusInApp } from "./corpus-app";
 import { streamCorpusInBaseline } from "./corpus-baseline";
 import { startBaselineServer } from "./corpus-baseline-server";
@@ -46,6 +46,7 @@ export async function benchCorpus(
   const baseline = await startBaselineServer();
   const cases: ReturnType<typeof summarizeCase>[] = [];
   const raw: Record<string, unknown>[] = [];
+  const traces: string[] = [];
   try {
     for (const name of options.corpus) {
       const c = corpusCase(name);
@@ -61,6 +62,13 @@ export async function benchCorpus(
       const summary = summarizeCase(c, pairs);
       cases.push(summary);
       raw.push({ ...summary, runs: pairs });
+      if (options.trace) {
+        traces.push(
+          ...(await traced(browser, `corpus-${name}`, () =>
+            guarded(() => streamCorpusInApp(browser, appUrl, emulatorUrl, c)),
+          )),
+        );
+      }
     }
   } finally {
     await baseline.close();
@@ -76,6 +84,7 @@ export async function benchCorpus(
     "## Hostile-but-real answers: the app against Streamdown used plainly",
     "",
     ...reportCorpus(cases, options.corpusRuns),
+    ...traces,
   ];
   return { lines, results: { corpus: { pace, cases: raw } } };
 }

@@ -7,9 +7,9 @@
  *   BENCH_QUICK=1        a 6,000-token stream, run once, for quick iteration
  *   BENCH_RUNS=N         browser runs per benchmark (default 3; stream and corpus 1 with BENCH_QUICK)
  *   BENCH_APP_PORT=N     port of `next start` (default 4390; pair another with NEXT_DIST_DIR)
- *   BENCH_TRACE=1        after the measured runs, one extra traced run per browser benchmark (not
- *                        corpus): Chromium trace in bench-results/, and a summary of what the long
- *                        tasks did
+ *   BENCH_TRACE=1        after the measured runs, one extra traced run per browser benchmark (and
+ *                        per corpus case, in the app only): Chromium trace in bench-results/, and
+ *                        a summary of what the long tasks did
  */
 import { CORPUS_NAMES, type CorpusName } from "@/lib/emulator/native/corpus";
 
