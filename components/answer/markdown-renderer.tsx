@@ -138,12 +138,14 @@ export default function MarkdownRenderer({ text, streaming, math }: MarkdownRend
         math={math}
       />
     );
-  // One wrapper from the start: the tail keeps its place in the tree when the first pieces
-  // settle, so the renderer that drew them is the one that keeps them (and draws nothing twice).
+  // One list, keyed by position: when the tail's first blocks settle, the renderer that drew
+  // them (key n) is the one that keeps them, and only the blocks still live move to a new tail
+  // (key n + 1). The tail as a sibling of the list would be another slot, where the same key
+  // means nothing to React: every settle would draw the whole tail again from scratch.
+  const pieces = tail.text === "" ? settled : [...settled, tail];
   return (
     <div className="space-y-3">
-      {settled.map((piece, i) => render(piece, i, false))}
-      {tail.text !== "" && render(tail, settled.length, streaming)}
+      {pieces.map((piece, i) => render(piece, i, i === settled.length && streaming))}
     </div>
   );
 }

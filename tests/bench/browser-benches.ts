@@ -1,4 +1,4 @@
-import { writeFileSync } from "node:fs";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { loadavg } from "node:os";
 import type { Browser } from "@playwright/test";
 import {
@@ -36,6 +36,7 @@ export async function traced(browser: Browser, name: string, run: () => Promise<
   await browser.startTracing(undefined, { categories: TRACE_CATEGORIES });
   await run();
   const trace = await browser.stopTracing();
+  mkdirSync("bench-results", { recursive: true });
   writeFileSync(path, trace);
   return ["", ...reportTrace(path, summarizeTrace(trace.toString("utf8")))];
 }

@@ -72,3 +72,28 @@ test("an answer mixing prose, code, tables and a long JSON line keeps its format
   await expect(answer.getByRole("figure")).toContainText(/Long block \([\d,]+ characters\)/);
   expect(await copyWholeTurn(page, answer)).toBe(text);
 });
+
+test("what has settled in a streaming answer is drawn once: its formulas and paragraphs keep their nodes to the end", async ({
+  page,
+}) => {
+  await page.goto("/");
+  const ui = chat(page);
+  // The first formula on the page, marked the moment it is drawn: if a later update drew it
+  // again (a new node), the mark would be gone.
+  await page.evaluate(() => {
+    new MutationObserver((_, observer) => {
+      const first = document.querySelector('article[aria-label="Answer"] .katex');
+      if (!first) return;
+      (first as HTMLElement).dataset.firstDrawn = "yes";
+      observer.disconnect();
+    }).observe(document.body, { childList: true, subtree: true });
+  });
+  // 40 chunks of about 1,000 characters: the first pieces settle after the second or third.
+  await streamCorpus(page, "math", 40);
+  await ui.waitUntilIdle();
+  const first = ui.lastAnswer.locator(".katex").first();
+  await expect(first).toHaveAttribute("data-first-drawn", "yes");
+  // Every displayed formula the model sent is there, once.
+  const displays = (corpusText("math").match(/^\$\$$/gm) ?? []).length / 2;
+  await expect(ui.lastAnswer.locator(".katex-display")).toHaveCount(displays);
+});
