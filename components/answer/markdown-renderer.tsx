@@ -1,6 +1,6 @@
 "use client";
 
-import { memo, useCallback } from "react";
+import { memo, useCallback, useRef } from "react";
 import {
   type Components,
   type ControlsConfig,
@@ -16,6 +16,7 @@ import { LargeBlock } from "./large-block";
 import { AnswerLink, Sup } from "./markdown-components";
 import { needsMath } from "./math-syntax";
 import { useBlockPlan } from "./use-block-plan";
+import { warmUpWhenIdle } from "./warm-up";
 import { createWorkerCodePlugin } from "./worker-code-plugin";
 
 type PluggableList = NonNullable<StreamdownProps["rehypePlugins"]>;
@@ -78,6 +79,8 @@ const WITH_HTML: PluggableList = [
 ];
 const rehypePluginsFor = (text: string) => (text.includes("<") ? WITH_HTML : SAFETY_PLUGINS);
 
+warmUpWhenIdle();
+
 const PLUGINS: PluginConfig = {
   // Shiki, run in a worker: grammar compiling and tokenizing never block the page.
   code: createWorkerCodePlugin(),
@@ -121,6 +124,9 @@ export interface MarkdownRendererProps {
  */
 export default function MarkdownRenderer({ text, streaming, math }: MarkdownRendererProps) {
   const { settled, tail } = useBlockPlan(text, streaming);
+  // Streamed here at some point: every piece has been laid out on screen once (see ChunkProps).
+  const streamed = useRef(streaming);
+  if (streaming) streamed.current = true;
   // One function per KaTeX state: a new one would re-render every settled large block.
   const formatted = useCallback(
     (block: string) => <Chunk text={block} streaming={false} math={math} />,
@@ -134,7 +140,7 @@ export default function MarkdownRenderer({ text, streaming, math }: MarkdownRend
         key={key}
         text={piece.text}
         streaming={live}
-        settled={streaming && !live}
+        settled={streamed.current && !live}
         math={math}
       />
     );
@@ -154,10 +160,12 @@ interface ChunkProps {
   text: string;
   streaming: boolean;
   /**
-   * Done changing while the answer still streams: off screen, the browser may skip its layout
-   * and paint. An answer dense with math is tens of thousands of boxes, and each update of its
-   * last words re-laid-out them all. Only while streaming: a finished answer is laid out whole
-   * once, so a turn's height doesn't shrink to placeholders and jump back as it comes near.
+   * Done changing in an answer streamed into this page: off screen, the browser may skip its
+   * layout and paint. An answer dense with math is tens of thousands of boxes, and each update of
+   * its last words re-laid-out them all. Such a piece was laid out once on screen as it arrived,
+   * so its size is remembered and nothing jumps; it keeps the containment after the answer ends
+   * (dropping it would lay the whole answer out again in one task). An answer restored from
+   * storage was never laid out, and placeholders would make its height jump as it comes near.
    */
   settled?: boolean;
   math: MathPlugin | null;

@@ -46,7 +46,7 @@ export function Conversation() {
   }, [chatRunId, pin]);
 
   return (
-    <div ref={scrollRef} className="min-h-0 flex-1 overflow-y-auto">
+    <div ref={scrollRef} className="min-h-0 flex-1 overflow-y-auto bg-background">
       <div ref={contentRef} className="mx-auto flex max-w-3xl flex-col gap-6 px-6 py-6">
         <SystemInstructions />
         <RevealContext value={reveal}>
