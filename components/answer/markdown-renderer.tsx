@@ -12,6 +12,7 @@ import {
   type StreamdownProps,
 } from "streamdown";
 import type { Piece } from "./block-plan";
+import { groupedBlocks } from "./block-groups";
 import { LargeBlock } from "./large-block";
 import { AnswerLink, Sup } from "./markdown-components";
 import { needsMath } from "./math-syntax";
@@ -191,6 +192,7 @@ const Chunk = memo(function Chunk({ text, streaming, settled = false, math }: Ch
       linkSafety={LINK_SAFETY}
       components={COMPONENTS}
       lineNumbers={false}
+      parseMarkdownIntoBlocksFn={groupedBlocks}
     >
       {text}
     </Streamdown>
