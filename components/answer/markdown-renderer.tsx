@@ -11,8 +11,8 @@ import {
   Streamdown,
   type StreamdownProps,
 } from "streamdown";
-import type { Piece } from "./block-plan";
 import { groupedBlocks } from "./block-groups";
+import type { Piece } from "./block-plan";
 import { LargeBlock } from "./large-block";
 import { AnswerLink, Sup } from "./markdown-components";
 import { needsMath } from "./math-syntax";
