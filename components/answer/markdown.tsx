@@ -1,6 +1,7 @@
 "use client";
 
 import { memo, useEffect, useMemo, useState } from "react";
+import { whenIdle } from "@/lib/idle";
 import { needsMath } from "./math-syntax";
 
 /**
@@ -70,8 +71,7 @@ const math = lazyModule(() => import("./math-plugin").then((m) => m.mathPlugin))
  */
 export function preloadMarkdown(): void {
   void renderer.load().then(() => {
-    const idle = window.requestIdleCallback ?? ((cb: () => void) => window.setTimeout(cb, 200));
-    idle(() => void math.load());
+    whenIdle(() => void math.load());
   });
 }
 

@@ -1,4 +1,5 @@
 import { parseMarkdownIntoBlocks } from "streamdown";
+import { whenIdle } from "@/lib/idle";
 
 /**
  * One short sample of each kind of block the splitter tells apart. The splitter runs on every
@@ -22,13 +23,12 @@ const PASSES = 2;
 
 export function warmUpWhenIdle(): void {
   if (typeof window === "undefined") return;
-  const idle = window.requestIdleCallback ?? ((cb: () => void) => window.setTimeout(cb, 50));
   let step = 0;
   const next = () => {
     // A different text each pass, in case results are cached by text.
     parseMarkdownIntoBlocks(`${SAMPLES[step % SAMPLES.length]}\n${step}\n`);
     step++;
-    if (step < SAMPLES.length * PASSES) idle(next);
+    if (step < SAMPLES.length * PASSES) whenIdle(next);
   };
-  idle(next);
+  whenIdle(next);
 }

@@ -6,6 +6,7 @@ import { SettingsPanel } from "@/components/settings/settings-panel";
 import { useKeepMedia } from "@/lib/hooks/use-keep-media";
 import { useModelCatalog } from "@/lib/hooks/use-models";
 import { useRunExecutor } from "@/lib/hooks/use-run-executor";
+import { whenIdle } from "@/lib/idle";
 import { hasSavedAnswers, PlaygroundStoreProvider, STORAGE_KEY, usePlayground } from "@/lib/store";
 import { AppHeader } from "./app-header";
 import { Composer } from "./composer";
@@ -50,8 +51,7 @@ function PlaygroundLayout({ simulated }: { simulated: boolean }) {
 
   useEffect(() => {
     // The markdown renderer is split out of the first load; fetch it once the page is idle.
-    const idle = window.requestIdleCallback ?? ((cb: () => void) => window.setTimeout(cb, 200));
-    idle(preloadMarkdown);
+    whenIdle(preloadMarkdown);
   }, []);
 
   return (

@@ -1,4 +1,5 @@
 import type { PersistStorage, StateStorage, StorageValue } from "zustand/middleware";
+import { whenIdle } from "@/lib/idle";
 import type { PromptDoc, Turn } from "@/lib/prompt";
 
 /**
@@ -28,11 +29,8 @@ type Idle = (work: (deadline?: IdleDeadline) => void) => void;
 /** The longest a save holds the main thread while the person may be typing, in ms. */
 const SLICE_MS = 4;
 
-/** An idle moment of the page (the timer's turn in Node, where there is no idle callback). */
-const whenIdle: Idle = (work) => {
-  if (typeof requestIdleCallback === "function") requestIdleCallback(work, { timeout: 2_000 });
-  else setTimeout(() => work(undefined), 0);
-};
+/** An idle moment of the page, within 2 s. */
+const saveWhenIdle: Idle = (work) => whenIdle(work, 2_000);
 
 /**
  * Persist storage for the playground's state. Two things keep saving off the typing path:
@@ -55,7 +53,7 @@ const whenIdle: Idle = (work) => {
 export function createDraftStorage<S extends WithDraft>(
   backing: () => StateStorage | undefined,
   delayMs = 400,
-  idle: Idle = whenIdle,
+  idle: Idle = saveWhenIdle,
 ): PersistStorage<S> {
   let last: StorageValue<S> | undefined;
   let pending: { name: string; value: StorageValue<S> } | undefined;

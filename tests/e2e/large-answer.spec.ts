@@ -73,7 +73,7 @@ test("an answer mixing prose, code, tables and a long JSON line keeps its format
   expect(await copyWholeTurn(page, answer)).toBe(text);
 });
 
-test("what has settled in a streaming answer is drawn once: its formulas and paragraphs keep their nodes to the end", async ({
+test("what has settled in a streaming answer is drawn once: its formulas keep their nodes to the end", async ({
   page,
 }) => {
   await page.goto("/");
