@@ -1,46 +1,76 @@
 import type { Element, ElementContent, Root, RootContent } from "hast";
-
-type Transform = (tree: Root, file: unknown) => void;
-type Attacher = (options?: Record<string, unknown>) => Transform;
+import katex, { type KatexOptions } from "katex";
+import { formulaNode } from "./formula-html";
 
 /** Formulas kept per page: a long answer or conversation re-renders the same ones often. */
 const CACHE_LIMIT = 2_000;
 
 /**
- * The KaTeX step of the markdown pipeline, with every formula rendered once. A streaming answer
- * re-renders its last block on each update, and a block of prose with a dozen formulas paid for
- * KaTeX, an HTML parse of its output and a conversion to a tree for every one of them, each
- * time: most of the page's work on an answer dense with math. Here each formula (by its TeX and
- * whether it is displayed) goes through `render` once; later renders get a copy of the result.
+ * The KaTeX step of the markdown pipeline (in place of rehype-katex), with every formula
+ * rendered once per page and handed on as markup, not as a tree.
+ *
+ * Once: a streaming answer re-renders its last block on each update, and a block of prose with a
+ * dozen formulas paid for KaTeX each time. Each formula (by its TeX and whether it is displayed)
+ * goes through KaTeX once; later renders reuse its markup.
+ *
+ * As markup: rehype-katex parses KaTeX's HTML into a tree, and React then holds an element for
+ * each of its spans (dozens per formula) and compares them all on every update of the block. A
+ * formula here is one node that renders KaTeX's HTML as it is (formula-html.ts), so an answer
+ * dense with math is hundreds of React elements fewer, and a formula that didn't change costs
+ * React one string comparison.
+ *
+ * Errors are shown as rehype-katex shows them: KaTeX's own error rendering, or else the TeX in
+ * `errorColor` with the message as its title.
  */
-export function cachedMath(render: Attacher, options: Record<string, unknown>) {
-  const transform = render(options);
-  const cache = new Map<string, readonly ElementContent[]>();
-
-  const renderOne = (scope: Element, file: unknown): readonly ElementContent[] => {
-    const root: Root = { type: "root", children: [scope] };
-    transform(root, file);
-    return root.children as ElementContent[];
-  };
+export function cachedMath(options: KatexOptions) {
+  const cache = new Map<string, string>();
 
   return function cachedMathPlugin() {
-    return (tree: Root, file: unknown) => {
+    return (tree: Root) => {
       visitMath(tree, (scope, display) => {
-        const key = `${display ? "D" : "I"}${textOf(scope)}`;
-        let nodes = cache.get(key);
-        if (nodes) {
+        const tex = textOf(scope);
+        const key = `${display ? "D" : "I"}${tex}`;
+        let html = cache.get(key);
+        if (html !== undefined) {
           // Most recently used last: the oldest is the first to go.
           cache.delete(key);
         } else {
-          nodes = renderOne(scope, file);
+          html = renderFormula(tex, display, options);
           if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value as string);
         }
-        cache.set(key, nodes);
-        return nodes.map(copy);
+        cache.set(key, html);
+        return [formulaNode(html)];
       });
     };
   };
 }
+
+function renderFormula(tex: string, displayMode: boolean, options: KatexOptions): string {
+  try {
+    return katex.renderToString(tex, { ...options, displayMode, throwOnError: true });
+  } catch (error) {
+    try {
+      return katex.renderToString(tex, {
+        ...options,
+        displayMode,
+        strict: "ignore",
+        throwOnError: false,
+      });
+    } catch {
+      const color = options.errorColor || "#cc0000";
+      return `<span class="katex-error" style="${escapeHtml(`color:${color}`)}" title="${escapeHtml(String(error))}">${escapeHtml(tex)}</span>`;
+    }
+  }
+}
+
+const ESCAPES: Record<string, string> = {
+  "&": "&amp;",
+  "<": "&lt;",
+  ">": "&gt;",
+  '"': "&quot;",
+  "'": "&#39;",
+};
+const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => ESCAPES[c] as string);
 
 /**
  * Calls `replace` for each formula remark-math marked (inline, display, or a ```math fence with
@@ -90,14 +120,4 @@ function textOf(node: ElementContent | Root): string {
   let out = "";
   for (const child of node.children) out += textOf(child as ElementContent);
   return out;
-}
-
-/** A deep copy: later steps (and React's props) may change a node, never the cached one. */
-function copy(node: ElementContent): ElementContent {
-  if (node.type !== "element") return { ...node };
-  const properties: Element["properties"] = {};
-  for (const [name, value] of Object.entries(node.properties)) {
-    properties[name] = Array.isArray(value) ? [...value] : value;
-  }
-  return { ...node, properties, children: node.children.map(copy) };
 }

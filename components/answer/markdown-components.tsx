@@ -1,4 +1,5 @@
 import type { ComponentProps } from "react";
+import { formulaHtml } from "./formula-html";
 
 type AnswerLinkProps = ComponentProps<"a"> & { node?: unknown };
 
@@ -36,4 +37,19 @@ export function Sup({ children, node: _node }: SupProps) {
       {children}
     </sup>
   );
+}
+
+type SpanProps = ComponentProps<"span"> & { node?: unknown };
+
+/**
+ * Spans; a formula (katex-cache.ts) is one, with KaTeX's markup inside. `display: contents`, so
+ * the page lays out KaTeX's own elements exactly as if they stood in its place.
+ */
+export function Span({ node, ...props }: SpanProps) {
+  const html = formulaHtml(node);
+  if (html === undefined) return <span {...props} />;
+  // KaTeX's output, made from the TeX with untrusted commands (\href, \htmlClass…) refused;
+  // the answer's own HTML never reaches here (formula-html.ts).
+  // biome-ignore lint/security/noDangerouslySetInnerHtml: see above.
+  return <span className="contents" dangerouslySetInnerHTML={{ __html: html }} />;
 }

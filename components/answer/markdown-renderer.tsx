@@ -14,7 +14,7 @@ import {
 import { groupedBlocks } from "./block-groups";
 import type { Piece } from "./block-plan";
 import { LargeBlock } from "./large-block";
-import { AnswerLink, Sup } from "./markdown-components";
+import { AnswerLink, Span, Sup } from "./markdown-components";
 import { needsMath } from "./math-syntax";
 import { useBlockPlan } from "./use-block-plan";
 import { warmUpWhenIdle } from "./warm-up";
@@ -107,7 +107,7 @@ const CONTROLS: ControlsConfig = {
 // Links are real anchors opening in a new tab (markdown-components.tsx): once only http(s) and
 // mailto URLs survive, an "are you sure?" interstitial adds nothing but a click.
 const LINK_SAFETY: LinkSafetyConfig = { enabled: false };
-const COMPONENTS: Components = { a: AnswerLink, sup: Sup };
+const COMPONENTS: Components = { a: AnswerLink, span: Span, sup: Sup };
 
 export interface MarkdownRendererProps {
   text: string;

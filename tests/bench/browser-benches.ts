@@ -99,7 +99,8 @@ export async function benchConversation(browser: Browser, appUrl: string): Promi
     options.conversationRuns,
     () => openLongConversation(browser, appUrl, seed, shape.pairs),
     (r) =>
-      `open ${fmt(r.openMs)} (markdown ${fmt(r.markdownMs)}), scroll longest task ` +
+      `first visit ${fmt(r.firstVisitMs)}, reload open ${fmt(r.openMs)} (markdown ` +
+      `${fmt(r.markdownMs)}), scroll longest task ` +
       `${fmtTask(r.scroll.longest)}, keystroke max ${fmtKey(Math.max(...r.keystrokes))}, ` +
       `while streaming ${fmtKey(Math.max(...r.streamKeystrokes))}, heap ${fmtMb(r.heap.usedBytes)}`,
   );

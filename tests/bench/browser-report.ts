@@ -53,6 +53,7 @@ export function summarizeConversation(runs: (ConversationRun & Loaded)[]) {
   return {
     runs: runs.length,
     machineLoad: loadRange(runs),
+    firstVisitMs: spread(runs.map((r) => r.firstVisitMs)),
     visibleMs: spread(runs.map((r) => r.visibleMs)),
     markdownMs: spread(runs.map((r) => r.markdownMs)),
     openMs: spread(runs.map((r) => r.openMs)),
@@ -128,9 +129,10 @@ export function reportConversation(
   return [
     `| ${label}, ${s.runs} runs | median run | worst run | budget |`,
     "|---|---|---|---|",
-    row("last answer on screen (any content)", s.visibleMs, fmt),
-    row("last answer on screen, markdown (tables, math) rendered", s.markdownMs, fmt),
-    row("open: that, and a keystroke in the prompt box painted", s.openMs, fmt, "< 800 ms"),
+    row("first visit, nothing cached: last answer's markdown on screen", s.firstVisitMs, fmt),
+    row("reload: last answer on screen (any content)", s.visibleMs, fmt),
+    row("reload: last answer on screen, markdown (tables, math) rendered", s.markdownMs, fmt),
+    row("reload, open: that, and a keystroke in the prompt box painted", s.openMs, fmt, "< 800 ms"),
     row("that first keystroke → next paint", s.firstKeyMs, fmtKey, "< 30 ms"),
     row("largest contentful paint", s.lcpMs, fmt),
     row("longest task while opening", s.openingLongestTask, fmtTask),

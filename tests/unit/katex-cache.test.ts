@@ -1,22 +1,23 @@
 import { createMathPlugin } from "@streamdown/math";
-import type { Element, Root } from "hast";
+import type { Element, Root, RootContent } from "hast";
+import { fromHtmlIsomorphic } from "hast-util-from-html-isomorphic";
 import { toHtml } from "hast-util-to-html";
-import katex from "katex";
+import katex, { type KatexOptions } from "katex";
 import rehypeKatex from "rehype-katex";
 import remarkMath from "remark-math";
 import remarkParse from "remark-parse";
 import remarkRehype from "remark-rehype";
 import { unified } from "unified";
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { formulaHtml } from "@/components/answer/formula-html";
 import { cachedMath } from "@/components/answer/katex-cache";
 
-type Attacher = Parameters<typeof cachedMath>[0];
 type Plugin = ReturnType<typeof cachedMath>;
 
 // The app's KaTeX step and its options (math-plugin.ts), so the comparison covers its settings.
 const [, katexOptions] = createMathPlugin({ singleDollarTextMath: true }).rehypePlugin as [
   unknown,
-  Record<string, unknown>,
+  KatexOptions,
 ];
 
 /** Markdown to a hast tree through the given KaTeX step, as Streamdown's pipeline does. */
@@ -29,9 +30,27 @@ function tree(markdown: string, math: Plugin | "plain"): Root {
     math === "plain" ? processor.use(rehypeKatex, katexOptions) : processor.use(math);
   return withMath.runSync(withMath.parse(markdown)) as Root;
 }
-const html = (markdown: string, math: Plugin | "plain") => toHtml(tree(markdown, math));
+/** Each formula node replaced by the elements of its markup, as the page shows it. */
+function expanded<T extends Root | Element>(node: T): T {
+  const children: RootContent[] = (node.children as RootContent[]).flatMap((child) => {
+    const markup = formulaHtml(child);
+    if (markup !== undefined) return fromHtmlIsomorphic(markup, { fragment: true }).children;
+    return child.type === "element" ? [expanded(child)] : [child];
+  });
+  return { ...node, children };
+}
 
-const freshCache = () => cachedMath(rehypeKatex as Attacher, katexOptions);
+const html = (markdown: string, math: Plugin | "plain") => toHtml(expanded(tree(markdown, math)));
+
+const freshCache = () => cachedMath(katexOptions);
+
+/** The formula nodes of a tree, in order. */
+function formulaNodes(node: Root | Element): Element[] {
+  return node.children.flatMap((child) => {
+    if (formulaHtml(child) !== undefined) return [child as Element];
+    return child.type === "element" ? formulaNodes(child) : [];
+  });
+}
 
 /** The TeX of every KaTeX call since the spy was set (an error costs rehype-katex two). */
 function katexCalls() {
@@ -91,28 +110,27 @@ describe("KaTeX rendered once per formula", () => {
     expect(counted("y")).toBe(1 + 1);
   });
 
-  it("hands out copies: changing a rendered tree does not change the next render", () => {
+  it("hands each formula on as one empty node holding KaTeX's markup", () => {
     const math = freshCache();
     const markdown = `${DOCUMENTS.inline}\n\n${DOCUMENTS.display}`;
-    const expected = html(markdown, "plain");
-    const first = tree(markdown, math);
+    const rendered = tree(markdown, math);
+    const formulas = formulaNodes(rendered);
+    expect(formulas).toHaveLength(3);
+    for (const node of formulas) expect(node.children).toEqual([]);
+    // No KaTeX element is left in the tree itself: React gets one element per formula.
+    expect(toHtml(rendered)).not.toContain("katex");
+    expect(formulaHtml(formulas[1])).toBe(
+      katex.renderToString("\\frac{a}{b}", { ...katexOptions, throwOnError: true }),
+    );
+    // Every render makes its own nodes: a node handed to React is never reused.
+    expect(formulaNodes(tree(markdown, math))[0]).not.toBe(formulas[0]);
+  });
 
-    // What later steps and React may do to the nodes they are given.
-    const visit = (node: Root | Element) => {
-      for (const child of node.children) {
-        if (child.type === "text") child.value = "changed";
-        if (child.type !== "element") continue;
-        const classes = child.properties.className;
-        if (Array.isArray(classes)) classes.push("changed");
-        child.properties.style = "color: red";
-        visit(child);
-        child.children.push({ type: "text", value: "appended" });
-      }
-    };
-    visit(first);
-    expect(toHtml(first)).not.toBe(expected);
-
-    expect(html(markdown, math)).toBe(expected);
+  it("never takes a node it did not make for a formula", () => {
+    const lookalike: Element = { type: "element", tagName: "span", properties: {}, children: [] };
+    expect(formulaHtml(lookalike)).toBeUndefined();
+    const fromAnswer = tree('<span data-formula="<b>x</b>">y</span> and $x$', freshCache());
+    expect(formulaNodes(fromAnswer)).toHaveLength(1);
   });
 
   it("keeps the formulas used most recently when the cache is full", () => {
