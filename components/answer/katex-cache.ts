@@ -1,5 +1,6 @@
 import type { Element, ElementContent, Root, RootContent } from "hast";
 import katex, { type KatexOptions } from "katex";
+import { escapeHtml } from "@/lib/escape-html";
 import { formulaNode } from "./formula-html";
 
 /** Formulas kept per page: a long answer or conversation re-renders the same ones often. */
@@ -62,15 +63,6 @@ function renderFormula(tex: string, displayMode: boolean, options: KatexOptions)
     }
   }
 }
-
-const ESCAPES: Record<string, string> = {
-  "&": "&amp;",
-  "<": "&lt;",
-  ">": "&gt;",
-  '"': "&quot;",
-  "'": "&#39;",
-};
-const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => ESCAPES[c] as string);
 
 /**
  * Calls `replace` for each formula remark-math marked (inline, display, or a ```math fence with

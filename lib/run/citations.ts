@@ -1,3 +1,4 @@
+import { escapeHtml } from "@/lib/escape-html";
 import { type RunGrounding, safeHttpUrl } from "./grounding";
 import type { RunPart } from "./reducer";
 
@@ -48,8 +49,6 @@ export function citationPoints(grounding: RunGrounding | undefined): [number, nu
     .sort(([a], [b]) => a - b)
     .map(([end, set]) => [end, [...set].sort((a, b) => a - b)]);
 }
-
-const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /**
  * Inline HTML rather than markdown link syntax: source URLs may hold spaces or parentheses
