@@ -16,9 +16,13 @@ export function AnswerFooter({ state, stats }: AnswerFooterProps) {
   if (!note && !stats && state?.status !== "stopped") return null;
   return (
     <div className="flex flex-col gap-1">
-      {note && <p className="text-sm text-amber-800">{note}</p>}
+      {note && <p className="text-sm text-warning">{note}</p>}
       {state?.status === "stopped" && (
-        <p className="text-xs text-muted-foreground">Stopped early</p>
+        <p className="text-xs text-muted-foreground">
+          {state.stoppedByReload
+            ? "Stopped by reload: the page was left while this answer streamed. Rerun from here for all of it."
+            : "Stopped early"}
+        </p>
       )}
       {stats && <RunStats stats={stats} />}
     </div>

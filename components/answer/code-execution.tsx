@@ -35,7 +35,7 @@ export function CodeExecutionResult({ part }: { part: CodeExecutionResultPart })
     <span
       className={cn(
         "rounded-full px-2 py-0.5 font-medium",
-        outcome.failed ? "bg-red-100 text-red-800" : "bg-emerald-50 text-emerald-800",
+        outcome.failed ? "bg-danger-soft text-danger" : "bg-success-soft text-success",
       )}
     >
       {outcome.label}
@@ -46,9 +46,9 @@ export function CodeExecutionResult({ part }: { part: CodeExecutionResultPart })
       title="Output"
       badge={badge}
       label={`Output, ${outcome.label.toLowerCase()}`}
-      className={outcome.failed ? "border-red-300" : undefined}
+      className={outcome.failed ? "border-danger-line" : undefined}
     >
-      <Pre className={outcome.failed ? "text-red-900" : undefined}>
+      <Pre className={outcome.failed ? "text-danger" : undefined}>
         {part.output || "(no output)"}
       </Pre>
     </Card>

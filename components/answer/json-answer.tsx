@@ -28,14 +28,14 @@ export default function JsonAnswer({ text, schema }: JsonAnswerProps) {
         title={verdict.kind === "unchecked" ? verdict.message : words}
         className={cn(
           "inline-flex max-w-full items-center gap-1.5 self-start rounded-full px-2.5 py-0.5 text-xs font-medium",
-          ok ? "bg-emerald-50 text-emerald-800" : "bg-red-100 text-red-800",
+          ok ? "bg-success-soft text-success" : "bg-danger-soft text-danger",
         )}
       >
         {ok && <CheckIcon className="size-3.5 shrink-0" />}
         <span className="min-w-0 break-words">{words}</span>
       </p>
       {verdict.kind === "unparsable" ? (
-        <div className="rounded-lg border border-red-200">
+        <div className="rounded-lg border border-danger-line">
           <Pre>{text}</Pre>
         </div>
       ) : (

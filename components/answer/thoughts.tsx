@@ -3,6 +3,7 @@
 import { memo, useState } from "react";
 import { ChevronIcon } from "@/components/ui/icons";
 import { cn } from "@/lib/cn";
+import { latestThoughtTitle } from "@/lib/run/thought-title";
 import { Markdown } from "./markdown";
 
 interface ThoughtsProps {
@@ -14,6 +15,7 @@ interface ThoughtsProps {
 /** The model's thought summaries, folded away above the answer as AI Studio does. */
 export const Thoughts = memo(function Thoughts({ text, thinking }: ThoughtsProps) {
   const [open, setOpen] = useState(false);
+  const title = thinking ? latestThoughtTitle(text) : null;
   return (
     <details
       className="group rounded-lg border border-border bg-sidebar"
@@ -23,6 +25,11 @@ export const Thoughts = memo(function Thoughts({ text, thinking }: ThoughtsProps
       <summary className="flex cursor-pointer list-none items-center gap-2 px-3 py-2 text-sm text-muted-foreground select-none">
         <ChevronIcon className={cn("transition-transform", open && "rotate-90")} />
         {thinking ? "Thinking…" : "Thoughts"}
+        {title && (
+          <span className="min-w-0 truncate font-medium text-foreground" aria-live="polite">
+            {title}
+          </span>
+        )}
       </summary>
       {/* Rendered only when open: long thoughts would otherwise be parsed for nothing. */}
       {open && (

@@ -36,7 +36,7 @@ export const UrlContextList = memo(function UrlContextList({
               <span
                 className={cn(
                   "ml-auto shrink-0 rounded-full px-2 py-0.5 text-xs font-medium",
-                  ok ? "bg-emerald-50 text-emerald-800" : "bg-red-100 text-red-800",
+                  ok ? "bg-success-soft text-success" : "bg-danger-soft text-danger",
                 )}
               >
                 {urlStatusLabel(entry.urlRetrievalStatus)}

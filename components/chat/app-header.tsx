@@ -2,18 +2,22 @@
 
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
-import { PanelIcon, SparkIcon } from "@/components/ui/icons";
+import { KeyboardIcon, PanelIcon, SparkIcon } from "@/components/ui/icons";
+import { useNarrow } from "@/lib/hooks/use-narrow";
 import type { PlaygroundState } from "@/lib/store";
 import {
   useConversationActions,
   useDraftActions,
+  useDrawerOpen,
   usePanelActions,
   usePlayground,
   useSettingsOpen,
   useTurnCount,
 } from "@/lib/store";
+import type { Theme } from "@/lib/theme";
 import { ConfirmDialog } from "./confirm-dialog";
-import { NewIcon } from "./turn-icons";
+import { ThemeToggle } from "./theme-toggle";
+import { NewIcon, TrashIcon } from "./turn-icons";
 
 /** Anything a "New prompt" would throw away. */
 function hasWork(s: PlaygroundState): boolean {
@@ -28,21 +32,32 @@ function hasWork(s: PlaygroundState): boolean {
   );
 }
 
-export function AppHeader({ offline }: { offline: boolean }) {
+interface AppHeaderProps {
+  offline: boolean;
+  theme: Theme;
+  onShortcuts: () => void;
+}
+
+/** A text button that is only its icon on a phone (the text stays its accessible name). */
+const LABEL = "max-sm:sr-only";
+
+export function AppHeader({ offline, theme, onShortcuts }: AppHeaderProps) {
+  const narrow = useNarrow();
   const settingsOpen = useSettingsOpen();
+  const drawerOpen = useDrawerOpen();
   const turns = useTurnCount();
   const dirty = usePlayground(hasWork);
-  const { toggleSettings } = usePanelActions();
+  const { toggleSettings, setDrawerOpen } = usePanelActions();
   const { clearConversation } = useDraftActions();
   const { newPrompt } = useConversationActions();
   const [confirming, setConfirming] = useState(false);
 
   return (
-    <header className="flex h-14 shrink-0 items-center gap-3 border-b border-border px-4">
-      <SparkIcon className="size-5 text-primary" />
-      <h1 className="text-lg font-medium">Gemini Playground</h1>
+    <header className="flex h-14 shrink-0 items-center gap-3 border-b border-border px-4 max-sm:gap-2 max-sm:px-2">
+      <SparkIcon className="size-5 shrink-0 text-primary" />
+      <h1 className="truncate text-lg font-medium max-[480px]:sr-only">Gemini Playground</h1>
       {offline && (
-        <span className="rounded-full border border-amber-300 bg-amber-50 px-2 py-0.5 text-xs font-medium text-amber-800">
+        <span className="rounded-full border border-warning-line bg-warning-soft px-2 py-0.5 text-xs font-medium text-warning">
           Offline
         </span>
       )}
@@ -50,24 +65,55 @@ export function AppHeader({ offline }: { offline: boolean }) {
         <Button
           variant="ghost"
           size="sm"
+          title="New prompt"
           onClick={() => (dirty ? setConfirming(true) : newPrompt())}
         >
           <NewIcon />
-          New prompt
-        </Button>
-        <Button variant="ghost" size="sm" onClick={clearConversation} disabled={turns === 0}>
-          Clear chat
+          <span className={LABEL}>New prompt</span>
         </Button>
         <Button
           variant="ghost"
-          size="icon"
-          aria-label="Settings panel"
-          aria-expanded={settingsOpen}
-          aria-controls="settings-panel"
-          onClick={toggleSettings}
+          size="sm"
+          title="Clear chat"
+          onClick={clearConversation}
+          disabled={turns === 0}
         >
-          <PanelIcon />
+          <TrashIcon />
+          <span className={LABEL}>Clear chat</span>
         </Button>
+        <ThemeToggle initial={theme} />
+        <Button
+          variant="ghost"
+          size="icon"
+          aria-label="Keyboard shortcuts"
+          title="Keyboard shortcuts (?)"
+          onClick={onShortcuts}
+        >
+          <KeyboardIcon />
+        </Button>
+        {narrow ? (
+          <Button
+            variant="ghost"
+            size="sm"
+            aria-expanded={drawerOpen}
+            aria-controls="settings-panel"
+            onClick={() => setDrawerOpen(!drawerOpen)}
+          >
+            <PanelIcon />
+            Run settings
+          </Button>
+        ) : (
+          <Button
+            variant="ghost"
+            size="icon"
+            aria-label="Settings panel"
+            aria-expanded={settingsOpen}
+            aria-controls="settings-panel"
+            onClick={toggleSettings}
+          >
+            <PanelIcon />
+          </Button>
+        )}
       </div>
       {confirming && (
         <ConfirmDialog

@@ -94,6 +94,7 @@ export function Composer() {
       )}
       <AttachmentTray />
       <textarea
+        id="prompt-box"
         aria-label="Prompt"
         aria-describedby={countId}
         value={text}

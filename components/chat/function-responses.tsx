@@ -7,12 +7,23 @@ import type { FunctionCallPart } from "@/lib/prompt";
 import { parseFunctionResponse } from "@/lib/run/turns";
 import { useConversationActions, useIsRunning } from "@/lib/store";
 
-/** "Response to get_weather", numbered when the model called one function several times. */
+const SIGNATURE_CHARS = 80;
+
+/** `get_weather(city: "Oslo")`: the arguments tell apart two calls of one function. */
+function callSignature(call: FunctionCallPart): string {
+  const args = Object.entries(call.args ?? {})
+    .map(([key, value]) => `${key}: ${JSON.stringify(value)}`)
+    .join(", ");
+  const text = `${call.name}(${args})`;
+  return text.length > SIGNATURE_CHARS ? `${text.slice(0, SIGNATURE_CHARS - 2)}…)` : text;
+}
+
+/** "Response to get_weather(city: "Oslo")", numbered only when two calls read the same. */
 function responseLabel(calls: readonly FunctionCallPart[], i: number): string {
-  const call = calls[i] as FunctionCallPart;
-  const same = calls.filter((c) => c.name === call.name).length;
-  const nth = calls.slice(0, i + 1).filter((c) => c.name === call.name).length;
-  return same > 1 ? `Response to ${call.name} (call ${nth})` : `Response to ${call.name}`;
+  const signature = callSignature(calls[i] as FunctionCallPart);
+  const same = calls.map(callSignature).filter((s) => s === signature).length;
+  const nth = calls.slice(0, i + 1).filter((c) => callSignature(c) === signature).length;
+  return same > 1 ? `Response to ${signature} (call ${nth})` : `Response to ${signature}`;
 }
 
 /**
@@ -79,10 +90,10 @@ export function FunctionResponses({ calls }: { calls: readonly FunctionCallPart[
               aria-describedby={error ? `${fieldId}-error` : undefined}
               rows={2}
               spellCheck={false}
-              className="block min-h-14 w-full resize-y rounded-lg border border-border bg-background px-3 py-2 font-mono text-[13px] [field-sizing:content] aria-invalid:border-red-400"
+              className="block min-h-14 w-full resize-y rounded-lg border border-border bg-background px-3 py-2 font-mono text-[13px] [field-sizing:content] aria-invalid:border-danger"
             />
             {error && (
-              <p id={`${fieldId}-error`} className="text-xs text-red-700">
+              <p id={`${fieldId}-error`} className="text-xs text-danger">
                 {error}
               </p>
             )}

@@ -1,18 +1,23 @@
 "use client";
 
-import { useEffect } from "react";
+import { useCallback, useEffect, useState } from "react";
 import { preloadMarkdown } from "@/components/answer/markdown";
 import { SettingsPanel } from "@/components/settings/settings-panel";
 import { useKeepMedia } from "@/lib/hooks/use-keep-media";
 import { useModelCatalog } from "@/lib/hooks/use-models";
 import { useRunExecutor } from "@/lib/hooks/use-run-executor";
+import { useShortcuts } from "@/lib/hooks/use-shortcuts";
 import { whenIdle } from "@/lib/idle";
 import { hasSavedAnswers, PlaygroundStoreProvider, STORAGE_KEY, usePlayground } from "@/lib/store";
+import type { Theme } from "@/lib/theme";
 import { AppHeader } from "./app-header";
 import { Composer } from "./composer";
 import { Conversation } from "./conversation";
 import { OfflineBanner } from "./offline-banner";
+import { OtherTabNotice } from "./other-tab-notice";
 import { RunNotice } from "./run-notice";
+import { ShortcutsDialog } from "./shortcuts-dialog";
+import { UndoToast } from "./undo-toast";
 
 /**
  * A saved conversation with answers needs the markdown renderer the moment it is restored; only
@@ -33,19 +38,28 @@ function preloadForSavedAnswers(): void {
 }
 if (typeof window !== "undefined") preloadForSavedAnswers();
 
+interface PlaygroundProps {
+  simulated: boolean;
+  /** The theme the page was rendered in (the header's toggle starts from it). */
+  theme: Theme;
+}
+
 /** The chat page: conversation in the middle, run settings on the right, prompt box below. */
-export function Playground({ simulated }: { simulated: boolean }) {
+export function Playground(props: PlaygroundProps) {
   return (
     <PlaygroundStoreProvider>
-      <PlaygroundLayout simulated={simulated} />
+      <PlaygroundLayout {...props} />
     </PlaygroundStoreProvider>
   );
 }
 
-function PlaygroundLayout({ simulated }: { simulated: boolean }) {
+function PlaygroundLayout({ simulated, theme }: PlaygroundProps) {
   useRunExecutor();
   useModelCatalog();
   useKeepMedia();
+  const [shortcutsOpen, setShortcutsOpen] = useState(false);
+  const showShortcuts = useCallback(() => setShortcutsOpen(true), []);
+  useShortcuts({ onHelp: showShortcuts });
   const catalogSimulated = usePlayground((s) => s.catalog.simulated);
   const offline = simulated || catalogSimulated;
 
@@ -56,18 +70,27 @@ function PlaygroundLayout({ simulated }: { simulated: boolean }) {
 
   return (
     <div className="flex h-dvh flex-col">
-      <AppHeader offline={offline} />
+      <a
+        href="#prompt-box"
+        className="sr-only z-50 rounded-lg bg-background px-3 py-2 text-sm text-primary shadow focus:not-sr-only focus:fixed focus:top-2 focus:left-2"
+      >
+        Skip to the prompt box
+      </a>
+      <AppHeader offline={offline} theme={theme} onShortcuts={showShortcuts} />
       {offline && <OfflineBanner />}
+      <OtherTabNotice />
       <div className="flex min-h-0 flex-1">
         <main className="flex min-w-0 flex-1 flex-col">
           <Conversation />
-          <div className="mx-auto flex w-full max-w-3xl flex-col gap-3 px-6 pb-4">
+          <div className="mx-auto flex w-full max-w-3xl flex-col gap-3 px-6 pb-4 max-sm:px-3">
             <RunNotice />
             <Composer />
           </div>
         </main>
         <SettingsPanel />
       </div>
+      <UndoToast />
+      <ShortcutsDialog open={shortcutsOpen} onClose={() => setShortcutsOpen(false)} />
     </div>
   );
 }

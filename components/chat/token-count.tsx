@@ -37,8 +37,8 @@ export function TokenCount({ id }: { id: string }) {
       className={cn(
         "shrink-0 text-xs tabular-nums text-muted-foreground transition-opacity",
         counting && "opacity-60",
-        ratio >= WARN_AT && "font-medium text-amber-700",
-        ratio > 1 && "text-red-700",
+        ratio >= WARN_AT && "font-medium text-warning",
+        ratio > 1 && "text-danger",
       )}
     >
       {text}

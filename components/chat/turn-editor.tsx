@@ -8,11 +8,19 @@ interface TurnEditorProps {
   /** Whether the turn has parts besides its text, so empty text still leaves a valid turn. */
   hasOtherParts: boolean;
   onSave: (text: string) => void;
+  /** Save, then run the conversation again from this turn (a user turn's edit). */
+  onSaveAndRerun?: (text: string) => void;
   onCancel: () => void;
 }
 
 /** Inline editing of a turn's text: Ctrl/Cmd+Enter saves, Escape cancels. */
-export function TurnEditor({ initialText, hasOtherParts, onSave, onCancel }: TurnEditorProps) {
+export function TurnEditor({
+  initialText,
+  hasOtherParts,
+  onSave,
+  onSaveAndRerun,
+  onCancel,
+}: TurnEditorProps) {
   const [text, setText] = useState(initialText);
   const canSave = hasOtherParts || text.trim() !== "";
 
@@ -45,9 +53,24 @@ export function TurnEditor({ initialText, hasOtherParts, onSave, onCancel }: Tur
         <Button variant="ghost" size="sm" onClick={onCancel}>
           Cancel
         </Button>
-        <Button type="submit" variant="primary" size="sm" disabled={!canSave}>
+        <Button
+          type="submit"
+          variant={onSaveAndRerun ? "secondary" : "primary"}
+          size="sm"
+          disabled={!canSave}
+        >
           Save
         </Button>
+        {onSaveAndRerun && (
+          <Button
+            variant="primary"
+            size="sm"
+            disabled={!canSave}
+            onClick={() => onSaveAndRerun(text)}
+          >
+            Save &amp; rerun
+          </Button>
+        )}
       </div>
     </form>
   );

@@ -4,8 +4,7 @@ import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { CheckIcon, CopyIcon } from "@/components/ui/icons";
 import type { Role } from "@/lib/prompt";
-import { useConversationActions, useIsRunning, useTurnCount } from "@/lib/store";
-import { ConfirmDialog } from "./confirm-dialog";
+import { useConversationActions, useIsRunning } from "@/lib/store";
 import { copyText } from "./copy-text";
 import { EditIcon, RerunIcon, SwapIcon, TrashIcon } from "./turn-icons";
 
@@ -43,17 +42,13 @@ function ToolButton({
 
 /**
  * A turn's actions, shown when the pointer or focus is on the turn (keyboard users reach them
- * with Tab). Everything that changes the conversation waits while an answer streams.
+ * with Tab). Everything that changes the conversation waits while an answer streams. Delete and
+ * Rerun act at once: what they drop comes back with Undo (undo-toast.tsx) or Ctrl/Cmd+Z.
  */
 export function TurnToolbar({ index, role, text, onEdit }: TurnToolbarProps) {
   const running = useIsRunning();
-  const turns = useTurnCount();
   const { deleteTurn, switchTurnRole, rerunFrom } = useConversationActions();
-  const [confirming, setConfirming] = useState(false);
   const [copied, setCopied] = useState(false);
-  const later = turns - index - 1;
-
-  const rerun = () => (later > 0 ? setConfirming(true) : rerunFrom(index));
   const copy = () =>
     copyText(text).then(
       (ok) => {
@@ -73,7 +68,7 @@ export function TurnToolbar({ index, role, text, onEdit }: TurnToolbarProps) {
       <ToolButton label="Edit" onClick={onEdit} disabled={running}>
         <EditIcon />
       </ToolButton>
-      <ToolButton label="Rerun from here" onClick={rerun} disabled={running}>
+      <ToolButton label="Rerun from here" onClick={() => rerunFrom(index)} disabled={running}>
         <RerunIcon />
       </ToolButton>
       <ToolButton label="Switch role" onClick={() => switchTurnRole(index)} disabled={running}>
@@ -85,21 +80,6 @@ export function TurnToolbar({ index, role, text, onEdit }: TurnToolbarProps) {
       <ToolButton label="Delete turn" onClick={() => deleteTurn(index)} disabled={running}>
         <TrashIcon />
       </ToolButton>
-      {confirming && (
-        <ConfirmDialog
-          title="Rerun from here?"
-          confirmLabel="Rerun"
-          onCancel={() => setConfirming(false)}
-          onConfirm={() => {
-            setConfirming(false);
-            rerunFrom(index);
-          }}
-        >
-          {role === "model"
-            ? `This answer and the ${later} turn${later === 1 ? "" : "s"} after it will be replaced by a new answer.`
-            : `The ${later} turn${later === 1 ? "" : "s"} after this one will be deleted, then the conversation runs again from here.`}
-        </ConfirmDialog>
-      )}
     </div>
   );
 }

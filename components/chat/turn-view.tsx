@@ -5,7 +5,7 @@ import { PartBlock } from "@/components/answer/part-blocks";
 import { useRevealed } from "@/lib/hooks/use-reveal";
 import type { Turn } from "@/lib/prompt";
 import { turnText } from "@/lib/run/turns";
-import { usePlayground } from "@/lib/store";
+import { usePlayground, useTurnIsStale } from "@/lib/store";
 import { ModelBody } from "./model-body";
 import { TurnEditor } from "./turn-editor";
 import { estimateTurnHeight } from "./turn-height";
@@ -38,6 +38,7 @@ export const TurnView = memo(function TurnView({
   // One stable function: a restored conversation mounts this 200 times, and every store update
   // (each keystroke, each streamed chunk) runs each turn's selector.
   const editTurn = usePlayground((s) => s.editTurn);
+  const rerunFrom = usePlayground((s) => s.rerunFrom);
   const text = useMemo(() => (turn ? turnText(turn) : ""), [turn]);
   // Off screen, a turn takes the room it will take (content-visibility: auto skips its layout).
   const height = useMemo(() => (turn ? estimateTurnHeight(turn) : 240), [turn]);
@@ -49,10 +50,12 @@ export const TurnView = memo(function TurnView({
   const writing = pendingRunId !== undefined;
   const revealed = useRevealed(self, eager || writing, writing || last);
 
+  const who = user ? "User" : "Model";
   return (
     <article
       ref={self}
-      aria-label={user ? "You" : "Answer"}
+      // The name a screen reader gives the turn is the one on screen.
+      aria-label={`${who} turn ${index + 1}`}
       aria-busy={pendingRunId !== undefined && !turn ? true : undefined}
       data-turn={index}
       className="turn group flex flex-col gap-1.5 [content-visibility:auto]"
@@ -62,7 +65,8 @@ export const TurnView = memo(function TurnView({
       <div
         className={`sticky top-0 z-10 flex h-8 items-center gap-2 bg-background ${user ? "flex-row-reverse" : ""}`}
       >
-        <span className="text-xs font-medium text-muted-foreground">{user ? "User" : "Model"}</span>
+        <span className="text-xs font-medium text-muted-foreground">{who}</span>
+        {!user && <StaleMark index={index} />}
         {turn && revealed && (
           <div className="opacity-0 transition-opacity group-focus-within:opacity-100 group-hover:opacity-100">
             <TurnToolbar index={index} role={turn.role} text={text} onEdit={startEditing} />
@@ -78,6 +82,15 @@ export const TurnView = memo(function TurnView({
             editTurn(index, next);
             setEditing(false);
           }}
+          onSaveAndRerun={
+            user
+              ? (next) => {
+                  editTurn(index, next);
+                  setEditing(false);
+                  rerunFrom(index);
+                }
+              : undefined
+          }
         />
       ) : turn && user ? (
         <UserBody turn={turn} />
@@ -92,6 +105,20 @@ export const TurnView = memo(function TurnView({
     </article>
   );
 });
+
+/** An answer to a conversation that has since changed above it. */
+function StaleMark({ index }: { index: number }) {
+  const stale = useTurnIsStale(index);
+  if (!stale) return null;
+  return (
+    <span
+      className="rounded-full border border-warning-line bg-warning-soft px-2 text-xs text-warning"
+      title="A turn above was edited after this answer was written. Rerun from the edited turn to update it."
+    >
+      Earlier turn edited
+    </span>
+  );
+}
 
 function UserBody({ turn }: { turn: Turn }) {
   return (

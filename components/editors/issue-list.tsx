@@ -20,9 +20,9 @@ export function IssueList({
   return (
     <div id={id} aria-live="polite" className="min-h-5 text-xs">
       {issues.length === 0 ? (
-        <p className="text-green-800">{okMessage}</p>
+        <p className="text-success">{okMessage}</p>
       ) : (
-        <ul className="flex flex-col gap-0.5 text-red-700">
+        <ul className="flex flex-col gap-0.5 text-danger">
           {issues.slice(0, SHOWN).map((issue) => (
             <li key={`${issue.from}:${issue.message}`}>
               <span className="font-medium">Line {lineOf(text, issue.from)}:</span> {issue.message}

@@ -4,7 +4,7 @@ import { defaultKeymap, history, historyKeymap, indentWithTab } from "@codemirro
 import { json } from "@codemirror/lang-json";
 import {
   bracketMatching,
-  defaultHighlightStyle,
+  HighlightStyle,
   indentOnInput,
   indentUnit,
   syntaxHighlighting,
@@ -19,6 +19,7 @@ import {
   keymap,
   lineNumbers,
 } from "@codemirror/view";
+import { tags } from "@lezer/highlight";
 import { useEffect, useRef } from "react";
 import type { TextIssue } from "@/lib/schema-editor/checks";
 
@@ -42,9 +43,20 @@ const theme = EditorView.theme({
     color: "var(--muted-foreground)",
     borderRight: "1px solid var(--border)",
   },
-  ".cm-activeLine": { backgroundColor: "#f1f3f466" },
-  ".cm-activeLineGutter": { backgroundColor: "#e8eaed" },
+  ".cm-activeLine": { backgroundColor: "color-mix(in srgb, var(--muted) 45%, transparent)" },
+  ".cm-activeLineGutter": { backgroundColor: "var(--muted)" },
+  ".cm-cursor": { borderLeftColor: "var(--foreground)" },
+  "&.cm-focused > .cm-scroller > .cm-selectionLayer .cm-selectionBackground, .cm-selectionBackground, .cm-content ::selection":
+    { backgroundColor: "color-mix(in srgb, var(--primary) 28%, transparent)" },
 });
+
+/** JSON's colours from the page's tokens (globals.css), so the editor follows the theme. */
+const jsonHighlight = HighlightStyle.define([
+  { tag: tags.propertyName, color: "var(--code-property)" },
+  { tag: tags.string, color: "var(--code-string)" },
+  { tag: [tags.number, tags.bool, tags.null], color: "var(--code-literal)" },
+  { tag: tags.invalid, color: "var(--danger)" },
+]);
 
 /**
  * A CodeMirror 6 JSON editor: highlighting, bracket matching, auto-indent, and problems underlined
@@ -80,7 +92,7 @@ export function JsonEditor({
           bracketMatching(),
           indentOnInput(),
           indentUnit.of("  "),
-          syntaxHighlighting(defaultHighlightStyle, { fallback: true }),
+          syntaxHighlighting(jsonHighlight),
           json(),
           lintGutter(),
           history(),
@@ -131,7 +143,7 @@ export function JsonEditor({
   return (
     <div
       ref={host}
-      className={`overflow-hidden rounded-lg border ${issues.length ? "border-red-600" : "border-border"}`}
+      className={`overflow-hidden rounded-lg border ${issues.length ? "border-danger" : "border-border"}`}
     />
   );
 }

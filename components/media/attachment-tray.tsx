@@ -1,11 +1,12 @@
 "use client";
 
+import { CloseIcon } from "@/components/ui/icons";
 import { formatBytes } from "@/lib/format-bytes";
 import { isDisplayableImage } from "@/lib/media/mime";
 import type { MediaPart } from "@/lib/prompt";
 import { type PendingUpload, usePlayground } from "@/lib/store";
 import { EnlargeableImage } from "./image-viewer";
-import { CloseIcon, FileIcon } from "./media-icons";
+import { FileIcon } from "./media-icons";
 
 /**
  * What the prompt box will send besides its text: attached files (thumbnails for images, a chip
@@ -63,7 +64,7 @@ function UploadItem({ upload }: { upload: PendingUpload }) {
   const drop = usePlayground((s) => s.dropUpload);
   if (upload.error) {
     return (
-      <li className="relative flex max-w-md items-center gap-2 rounded-lg border border-red-200 bg-red-50 py-2 pr-8 pl-3 text-xs text-red-800 dark:border-red-900 dark:bg-red-950 dark:text-red-200">
+      <li className="relative flex max-w-md items-center gap-2 rounded-lg border border-danger-line bg-danger-soft py-2 pr-8 pl-3 text-xs text-danger">
         <span role="alert">{upload.error}</span>
         <RemoveButton name={upload.name} onClick={() => drop(upload.id)} label="Dismiss" />
       </li>

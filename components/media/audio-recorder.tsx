@@ -51,8 +51,7 @@ export function AudioRecorder({ onAttach, disabled = false, align = "start" }: A
       <div
         className={cn(
           "flex h-10 items-center gap-2 rounded-full border border-transparent",
-          recording &&
-            "border-red-200 bg-red-50 pr-3 text-red-700 dark:border-red-900 dark:bg-red-950 dark:text-red-300",
+          recording && "border-danger-line bg-danger-soft pr-3 text-danger",
         )}
       >
         <Button
@@ -74,8 +73,7 @@ export function AudioRecorder({ onAttach, disabled = false, align = "start" }: A
             else if (!waiting) start();
           }}
           className={cn(
-            recording &&
-              "text-red-700 hover:bg-red-100 hover:text-red-800 dark:text-red-300 dark:hover:bg-red-900",
+            recording && "text-danger hover:bg-danger-line/50 hover:text-danger",
             waiting && "cursor-not-allowed opacity-50 hover:bg-transparent",
           )}
         >

@@ -17,10 +17,10 @@ export function LevelMeter({ source }: { source: LevelSource }) {
       aria-valuemax={1}
       aria-valuenow={level}
       aria-valuetext={`${Math.round(level * 100)}%`}
-      className="h-1.5 w-14 overflow-hidden rounded-full bg-red-200 dark:bg-red-900"
+      className="h-1.5 w-14 overflow-hidden rounded-full bg-danger-line"
     >
       <div
-        className="h-full origin-left rounded-full bg-red-600 dark:bg-red-400"
+        className="h-full origin-left rounded-full bg-danger"
         style={{ transform: `scaleX(${level})` }}
       />
     </div>

@@ -6,12 +6,6 @@ export const PaperclipIcon = (p: IconProps) => (
   </Icon>
 );
 
-export const CloseIcon = (p: IconProps) => (
-  <Icon {...p}>
-    <path d="M6 6l12 12M18 6L6 18" />
-  </Icon>
-);
-
 export const DownloadIcon = (p: IconProps) => (
   <Icon {...p}>
     <path d="M12 4v11m0 0l-4.5-4.5M12 15l4.5-4.5M5 19h14" />

@@ -28,7 +28,7 @@ function Panel({
         "absolute bottom-full z-20 mb-2 w-[22rem] max-w-[calc(100vw-2rem)] rounded-xl border p-3 text-sm shadow-lg",
         align === "end" ? "right-0" : "left-0",
         tone === "error"
-          ? "border-red-200 bg-red-50 text-red-800 dark:border-red-900 dark:bg-red-950 dark:text-red-200"
+          ? "border-danger-line bg-danger-soft text-danger"
           : "border-border bg-background text-foreground",
       )}
     >
@@ -100,7 +100,7 @@ export function RecorderError({
         <Button
           variant="ghost"
           size="sm"
-          className="-my-1 text-current hover:bg-red-100 dark:hover:bg-red-900"
+          className="-my-1 text-current hover:bg-danger-line/50"
           onClick={onDismiss}
         >
           Dismiss

@@ -11,7 +11,7 @@ export function ModelChangeNotice() {
   return (
     <div
       role="status"
-      className="flex items-start gap-2 rounded-lg border border-amber-300 bg-amber-50 px-3 py-2 text-xs text-amber-950"
+      className="flex items-start gap-2 rounded-lg border border-warning-line bg-warning-soft px-3 py-2 text-xs text-warning"
     >
       <p className="flex-1">
         {notice.dropped.length > 0 && (
@@ -26,7 +26,7 @@ export function ModelChangeNotice() {
         type="button"
         aria-label="Dismiss"
         onClick={dismissModelNotice}
-        className="-mr-1 grid size-5 shrink-0 place-items-center rounded text-amber-900 hover:bg-amber-100"
+        className="-mr-1 grid size-5 shrink-0 place-items-center rounded text-warning hover:bg-warning-line/50"
       >
         <span aria-hidden="true">×</span>
       </button>

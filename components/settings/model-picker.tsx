@@ -2,7 +2,9 @@
 
 import { useMemo } from "react";
 import { useCatalog, useDraftModel, useRunSettingsActions } from "@/lib/store";
-import { formatTokens, groupRunnableModels } from "./model-groups";
+import { ModelCard } from "./model-card";
+import { groupRunnableModels } from "./model-groups";
+import { useModelCapabilities } from "./use-model-capabilities";
 
 export function ModelPicker() {
   const model = useDraftModel();
@@ -12,12 +14,7 @@ export function ModelPicker() {
   const groups = useMemo(() => groupRunnableModels(catalog.models), [catalog.models]);
   const selected = catalog.models.find((m) => m.id === model);
   const known = groups.some((g) => g.models.some((m) => m.id === model));
-
-  const limits = [
-    formatTokens(selected?.inputTokenLimit) && `${formatTokens(selected?.inputTokenLimit)} input`,
-    formatTokens(selected?.outputTokenLimit) &&
-      `${formatTokens(selected?.outputTokenLimit)} output`,
-  ].filter(Boolean);
+  const caps = useModelCapabilities();
 
   return (
     <div className="flex flex-col gap-1.5">
@@ -45,17 +42,17 @@ export function ModelPicker() {
       </select>
       <div id="model-details" className="flex flex-col gap-0.5 text-xs text-muted-foreground">
         <span className="font-mono">{model}</span>
-        {limits.length > 0 && <span>{limits.join(" · ")} tokens</span>}
         {catalog.status === "loading" && <span>Loading the list of models…</span>}
         {catalog.status === "error" && (
-          <span className="text-red-700">{catalog.error?.message}</span>
+          <span className="text-danger">{catalog.error?.message}</span>
         )}
         {catalog.status === "ready" && !known && (
-          <span className="text-amber-800">
+          <span className="text-warning">
             This server&apos;s catalogue doesn&apos;t list {model} for chat; runs may fail.
           </span>
         )}
       </div>
+      {catalog.status === "ready" && known && <ModelCard info={selected} caps={caps} />}
     </div>
   );
 }

@@ -25,6 +25,13 @@ interface NumberSettingProps {
   beforeControl?: ReactNode;
   /** A standing hint under the field, replaced by errors while there are any. */
   hint?: string;
+  /** Advice against the value chosen (allowed, but not recommended); errors come first. */
+  warning?: string;
+  /**
+   * Set when there is no number to choose (thinking left to the model): this note stands where
+   * the field and slider would be, so nothing is shown or focusable that would do nothing.
+   */
+  collapsed?: string;
 }
 
 type Checked =
@@ -66,6 +73,8 @@ export function NumberSetting({
   resettable = value !== undefined,
   beforeControl,
   hint,
+  warning,
+  collapsed,
 }: NumberSettingProps) {
   const [text, setText] = useState(value === undefined ? "" : format(value));
   const [error, setError] = useState<string | null>(null);
@@ -107,41 +116,52 @@ export function NumberSetting({
         )}
       </div>
       {beforeControl}
-      <div className="flex items-center gap-3">
-        {slider && !disabled && (
-          <Slider
-            min={range.min}
-            max={range.max}
-            step={range.step}
-            value={value ?? range.default ?? range.min}
-            disabled={disabled}
-            onValueChange={(n) => onChange(Number(format(n)))}
-          />
-        )}
-        <input
-          id={id}
-          type="number"
-          inputMode={integer ? "numeric" : "decimal"}
-          min={range.min}
-          max={range.max}
-          step={range.step}
-          value={text}
-          placeholder={placeholder ?? (range.default === undefined ? "" : format(range.default))}
-          disabled={disabled}
-          aria-invalid={error ? true : undefined}
-          aria-describedby={error || disabled || hint ? noteId : undefined}
-          onChange={(e) => change(e.target.value)}
-          onBlur={leave}
-          className={cn(
-            "h-8 rounded-md border border-border bg-background px-2 text-sm tabular-nums placeholder:text-muted-foreground/80 disabled:cursor-not-allowed disabled:opacity-50 aria-invalid:border-red-600",
-            slider && !disabled ? "w-20" : "w-full",
+      {collapsed !== undefined ? (
+        <SettingNote>{collapsed}</SettingNote>
+      ) : (
+        <>
+          <div className="flex items-center gap-3">
+            {slider && !disabled && (
+              <Slider
+                min={range.min}
+                max={range.max}
+                step={range.step}
+                value={value ?? range.default ?? range.min}
+                disabled={disabled}
+                onValueChange={(n) => onChange(Number(format(n)))}
+              />
+            )}
+            <input
+              id={id}
+              type="number"
+              inputMode={integer ? "numeric" : "decimal"}
+              min={range.min}
+              max={range.max}
+              step={range.step}
+              value={text}
+              placeholder={
+                placeholder ?? (range.default === undefined ? "" : format(range.default))
+              }
+              disabled={disabled}
+              aria-invalid={error ? true : undefined}
+              aria-describedby={error || disabled || warning || hint ? noteId : undefined}
+              onChange={(e) => change(e.target.value)}
+              onBlur={leave}
+              className={cn(
+                "h-8 rounded-md border border-border bg-background px-2 text-sm tabular-nums placeholder:text-muted-foreground/80 disabled:cursor-not-allowed disabled:opacity-50 aria-invalid:border-danger",
+                slider && !disabled ? "w-20" : "w-full",
+              )}
+            />
+          </div>
+          {(error || disabled || warning || hint) && (
+            <SettingNote
+              id={noteId}
+              tone={error ? "error" : warning && !disabled ? "warning" : "muted"}
+            >
+              {error ?? disabledReason ?? warning ?? hint}
+            </SettingNote>
           )}
-        />
-      </div>
-      {(error || disabled || hint) && (
-        <SettingNote id={noteId} tone={error ? "error" : "muted"}>
-          {error ?? disabledReason ?? hint}
-        </SettingNote>
+        </>
       )}
     </div>
   );

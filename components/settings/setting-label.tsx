@@ -48,13 +48,20 @@ export function SettingNote({
   children,
 }: {
   id?: string;
-  tone?: "muted" | "error";
+  tone?: "muted" | "warning" | "error";
   children: ReactNode;
 }) {
   return (
     <p
       id={id}
-      className={cn("text-xs", tone === "error" ? "text-red-700" : "text-muted-foreground")}
+      className={cn(
+        "text-xs",
+        tone === "error"
+          ? "text-danger"
+          : tone === "warning"
+            ? "text-warning"
+            : "text-muted-foreground",
+      )}
     >
       {children}
     </p>

@@ -3,7 +3,7 @@
 import { Select } from "@/components/ui/select";
 import { PREBUILT_VOICES } from "@/lib/models/voices";
 import type { RunConfig } from "@/lib/prompt/config";
-import { type PlaygroundState, useRunSetting } from "@/lib/store";
+import { type PlaygroundState, usePlayground, useRunSetting } from "@/lib/store";
 import { SelectRow } from "./select-settings";
 import { SettingNote } from "./setting-label";
 import { useOutputActions } from "./use-output-actions";
@@ -73,12 +73,26 @@ function Speaker({ index, voices }: { index: number; voices: Voices }) {
 const spokenName = (voices: Voices, index: number) =>
   voices[index]?.speaker?.trim() || `Speaker ${index + 1}`;
 
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+/** A speaker no line of the script starts with ("Joe: …"), whose voice Gemini can't place. */
+function unvoiced(script: string, names: readonly string[]): string {
+  if (script.trim() === "") return "";
+  const missing = names.find(
+    (name) => !new RegExp(`^\\s*${escapeRegExp(name)}\\s*:`, "m").test(script),
+  );
+  return missing ?? "";
+}
+
 /** Speech models: one voice, or two speakers that the script names at the start of their lines. */
 export function SpeechSettings() {
   const voices = useRunSetting("speech")?.voices ?? [];
   const { setSpeakerMode } = useOutputActions();
   const mode: SpeakerMode = voices.length > 1 ? "multi" : "single";
   const clash = mode === "multi" && spokenName(voices, 0) === spokenName(voices, 1);
+  const names = [spokenName(voices, 0), spokenName(voices, 1)];
+  // The script is the prompt box; only the two-speaker note reads it, one cheap test per key.
+  const missing = usePlayground((s) => (mode === "multi" ? unvoiced(s.promptText, names) : ""));
   return (
     <>
       <SelectRow id="setting-speaker-mode" label="Speaker mode">
@@ -97,10 +111,12 @@ export function SpeechSettings() {
         <>
           <Speaker index={0} voices={voices} />
           <Speaker index={1} voices={voices} />
-          <SettingNote id="setting-speakers-note" tone={clash ? "error" : "muted"}>
+          <SettingNote id="setting-speakers-note" tone={clash || missing ? "error" : "muted"}>
             {clash
               ? "The two speakers need different names."
-              : `Start each line of the script with a speaker's name, e.g. "${spokenName(voices, 0)}: Hello!"`}
+              : missing
+                ? `No line of the script starts with "${missing}:". Each line starts with the name of its speaker, as set here, or Gemini can't tell whose voice it is.`
+                : `Start each line of the script with a speaker's name, e.g. "${names[0]}: Hello!"`}
           </SettingNote>
         </>
       )}

@@ -60,6 +60,11 @@ function ThinkingModes({
   );
 }
 
+const MODE_NOTES: Record<Exclude<Mode, "custom">, string> = {
+  off: "The model answers without thinking.",
+  dynamic: "The model decides how much to think. Choose Custom to cap it.",
+};
+
 /** 2.5 family: Off (where allowed) / Dynamic / Custom, and the budget itself when Custom. */
 function BudgetField({ cap }: { cap: Budget }) {
   const thinking = useRunSetting("thinking");
@@ -75,9 +80,8 @@ function BudgetField({ cap }: { cap: Budget }) {
       value={mode === "custom" ? budget : undefined}
       range={{ min: cap.min, max: cap.max, step: 1 }}
       integer
-      // Always shown, so the layout doesn't jump; dragging it picks Custom.
       slider
-      placeholder={mode === "off" ? "Off" : "Dynamic"}
+      collapsed={mode === "custom" ? undefined : MODE_NOTES[mode]}
       resettable={budget !== undefined}
       onChange={(n) => setThinking({ budget: n })}
       beforeControl={<ThinkingModes cap={cap} mode={mode} onMode={onMode} />}

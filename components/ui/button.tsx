@@ -7,10 +7,10 @@ export const buttonVariants = cva(
   {
     variants: {
       variant: {
-        primary: "bg-primary text-primary-foreground hover:bg-[#1765cc] disabled:hover:bg-primary",
+        primary: "bg-primary text-primary-foreground hover:bg-primary/90 disabled:hover:bg-primary",
         secondary: "border border-border bg-background text-foreground hover:bg-muted",
         ghost: "text-muted-foreground hover:bg-muted hover:text-foreground",
-        danger: "border border-red-200 bg-red-50 text-red-700 hover:bg-red-100",
+        danger: "border border-danger-line bg-danger-soft text-danger hover:bg-danger-line/50",
       },
       size: {
         sm: "h-8 px-3 text-sm",

@@ -20,7 +20,7 @@ export function Switch({ checked, onCheckedChange, className, ...props }: Switch
       className={cn(
         "relative inline-flex h-5 w-9 shrink-0 items-center rounded-full transition-colors",
         "disabled:cursor-not-allowed disabled:opacity-40",
-        checked ? "bg-primary" : "bg-[#bdc1c6]",
+        checked ? "bg-primary" : "bg-track",
         className,
       )}
       {...props}

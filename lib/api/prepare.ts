@@ -48,6 +48,7 @@ export async function preparePrompt(
   const doc = parsed.value;
   if (!options.allowNoContents) refuseEmpty(doc);
   const model = await vetModel(doc.model);
+  if (model?.kind === "imagen") refuseImagenFiles(doc);
   const media = await resolveMedia(doc, signal);
   const upstream = toUpstreamRequest(doc, { media, kind: model?.kind });
   if (!options.allowNoContents) refuseEmptyUpstream(upstream);
@@ -118,6 +119,21 @@ function refuseEmptyUpstream(upstream: UpstreamRequest): void {
       "Imagen makes pictures from the text of the last user turn, and it has none.",
     );
   }
+}
+
+/**
+ * Imagen makes pictures from text alone: files in the turn it reads would be dropped without a
+ * word, and the person would think the picture was made from them. Said before any upload.
+ */
+function refuseImagenFiles(doc: PromptDoc): void {
+  const turn = doc.contents.findLast((t) => t.role === "user");
+  const files = turn?.parts.filter((p) => p.kind === "media").length ?? 0;
+  if (files === 0) return;
+  throw new AppError({
+    code: "bad_request:prompt",
+    field: "contents",
+    message: `Imagen makes pictures from a text prompt only, so it can't use the ${files === 1 ? "attached file" : `${files} attached files`}. Remove ${files === 1 ? "it" : "them"}, or choose a Gemini image model to edit or combine pictures.`,
+  });
 }
 
 function emptyPrompt(cause: string): AppError {

@@ -122,7 +122,7 @@ function googleError(error: ApiError, context: ErrorContext): AppError {
       return new AppError({
         code: "invalid_argument:gemini",
         googleStatus,
-        message: explainInvalidArgument(said),
+        message: explainInvalidArgument(said, context.model),
         field: g.details?.flatMap((d) => d.fieldViolations ?? [])[0]?.field,
       });
     default:
@@ -136,12 +136,18 @@ function googleError(error: ApiError, context: ErrorContext): AppError {
 
 /**
  * A 400 in words a person can act on. Google's message names the offending setting and is kept;
- * two refusals get a sentence of their own because their cause is not a setting: a field Gemini
- * does not know (the request was built for another API version, or a setting Gemini has since
- * renamed), and a Gemini 3 conversation whose function call lost its thought signature.
+ * refusals whose cause is not a setting get a sentence of their own: a prompt longer than the
+ * model's context, a field Gemini does not know (the request was built for another API version,
+ * or a setting Gemini has since renamed), and a Gemini 3 conversation whose function call lost
+ * its thought signature.
  */
-function explainInvalidArgument(said: string | undefined): string {
+function explainInvalidArgument(said: string | undefined, model: string): string {
   const text = said ?? "invalid argument";
+  const tooLong = text.match(/input token count \((\d+)\) exceeds the maximum[^(]*\((\d+)\)/i);
+  if (tooLong) {
+    const [count, limit] = [tooLong[1], tooLong[2]].map((n) => Number(n).toLocaleString("en-US"));
+    return `The prompt is ${count} tokens, more than ${model} accepts (${limit}). Shorten the conversation or the system instructions, remove large files, or choose a model with a larger context window.`;
+  }
   if (/thought_signature|thought signature/i.test(text)) {
     return `Gemini refused the conversation: a function call in an earlier answer is missing its thought signature, which Gemini 3 models need back exactly as they sent it in order to continue with tools (Gemini said: ${text}) Run again from the last prompt you typed, so the answer brings fresh signatures, or delete the function-call turns after it.`;
   }

@@ -100,6 +100,9 @@ function limitOf(state: RunState): string {
   return thoughts ? ` (${thoughts.toLocaleString("en-US")} tokens)` : "";
 }
 
+/** Finish reasons that mean Gemini withheld the answer. */
+const WITHHELD = new Set(["SAFETY", "PROHIBITED_CONTENT", "BLOCKLIST", "SPII", "IMAGE_SAFETY"]);
+
 /**
  * The explanation that deserves the alert area: a block, a safety stop, or an answer that ended
  * before it began (it has no footer to carry the note). Other cut-offs go in the answer's footer.
@@ -107,8 +110,7 @@ function limitOf(state: RunState): string {
 export function explainRefusal(state: RunState): string | null {
   const blocked = explainBlockedPrompt(state);
   if (blocked) return blocked;
-  const safetyReasons = ["SAFETY", "PROHIBITED_CONTENT", "BLOCKLIST", "SPII", "IMAGE_SAFETY"];
-  if (state.finishReason && safetyReasons.includes(state.finishReason)) return explainFinish(state);
+  if (state.finishReason && WITHHELD.has(state.finishReason)) return explainFinish(state);
   if (state.status === "done" && !hasAnswer(state)) return explainFinish(state);
   return null;
 }
@@ -118,19 +120,26 @@ export function formatSeconds(ms: number): string {
   return ms < 10_000 ? `${(ms / 1000).toFixed(1)} s` : `${Math.round(ms / 1000)} s`;
 }
 
-/** "Done · 1.2 s · 432 tokens": the one-line outcome shown in the status area. */
+/** What a finished run amounts to, in a word or three: never "Done" for a refusal. */
+function endedAs(state: RunState): string {
+  if (state.status === "error") return "Error";
+  if (state.status === "stopped") return state.stoppedByReload ? "Stopped by reload" : "Stopped";
+  if (state.blockReason) return "Prompt blocked";
+  const reason = state.finishReason;
+  if (reason && WITHHELD.has(reason)) return "Answer blocked";
+  if (reason === "MAX_TOKENS") return "Cut off at the output limit";
+  if (reason && reason !== "STOP" && reason !== "FINISH_REASON_UNSPECIFIED") return "Ended early";
+  return "Done";
+}
+
+/**
+ * "Done · 1.2 s": the one-line outcome in the prompt box's status line. The time is the one the
+ * answer's footer calls Total (measured in this browser, `elapsedMs`); the server's own figure
+ * stands in only when the browser has none. Token counts are the footer's.
+ */
 export function describeOutcome(state: RunState, elapsedMs?: number): string {
-  const label = {
-    streaming: state.chunks ? "Streaming…" : "Running…",
-    done: "Done",
-    error: "Error",
-    stopped: "Stopped",
-  }[state.status];
-  if (state.status === "streaming") return label;
-  const bits = [label];
-  const ms = state.meta?.timing?.totalMs ?? elapsedMs;
-  if (ms !== undefined) bits.push(formatSeconds(ms));
-  const tokens = state.usage?.totalTokenCount;
-  if (tokens !== undefined) bits.push(`${tokens.toLocaleString("en-US")} tokens`);
-  return bits.join(" · ");
+  if (state.status === "streaming") return state.chunks ? "Streaming…" : "Running…";
+  const ms = elapsedMs ?? state.meta?.timing?.totalMs;
+  const label = endedAs(state);
+  return ms === undefined ? label : `${label} · ${formatSeconds(ms)}`;
 }

@@ -74,7 +74,25 @@ export function checkJsonAnswer(text: string, schema?: Record<string, unknown>):
   };
 }
 
-/** The badge's words: "Valid JSON", "Invalid JSON", "Invalid: $.age — …". */
+const withArticle = (word: string) => `${/^[aeiou]/.test(word) ? "an" : "a"} ${word}`;
+
+/**
+ * The validator's sentence about "Instance" made about the answer: "$.minutes is a string, not
+ * an integer", "the answer is missing "minutes"". Messages it has no rewording for keep their
+ * words, with the place named first.
+ */
+function describeViolation(path: string, message: string): string {
+  const subject = path === "$" ? "the answer" : path;
+  const type = message.match(/^Instance type "(\w+)" is invalid\. Expected "(\w+)"/);
+  if (type)
+    return `${subject} is ${withArticle(type[1] as string)}, not ${withArticle(type[2] as string)}`;
+  const missing = message.match(/^Instance does not have required property "([^"]+)"/);
+  if (missing) return `${subject} is missing "${missing[1]}"`;
+  const rest = message.replace(/^Instance\b\s*/, "").replace(/\.$/, "");
+  return path === "$" ? rest : `at ${path}, ${rest}`;
+}
+
+/** The badge's words: "Valid JSON", "Invalid JSON", "Invalid: $.age is a string, not…". */
 export function describeVerdict(verdict: JsonVerdict): string {
   switch (verdict.kind) {
     case "valid":
@@ -82,7 +100,7 @@ export function describeVerdict(verdict: JsonVerdict): string {
     case "unparsable":
       return "Invalid JSON";
     case "invalid":
-      return `Invalid: ${verdict.path} — ${verdict.message}`;
+      return `Invalid: ${describeViolation(verdict.path, verdict.message)}`;
     case "unchecked":
       return "Valid JSON (schema not checked)";
   }

@@ -45,10 +45,15 @@ export interface RunState {
   responseId?: string;
   meta?: RunMeta;
   error?: AppErrorBody;
+  /** Stopped because the page was reloaded or closed, not by the person's Stop. */
+  stoppedByReload?: boolean;
 }
 
-/** The server's events plus the one thing only the browser knows: the person pressed Stop. */
-export type RunAction = RunEvent | { type: "stop" };
+/**
+ * The server's events plus the one thing only the browser knows: the run was stopped — by the
+ * person's Stop, or by leaving the page while it streamed (`reload`).
+ */
+export type RunAction = RunEvent | { type: "stop"; reload?: boolean };
 
 export function initialRunState(): RunState {
   return { status: "streaming", parts: [], chunks: 0 };
@@ -66,7 +71,10 @@ export function runReducer(state: RunState, action: RunAction): RunState {
     case "done":
       return state.status === "streaming" ? { ...state, status: "done" } : state;
     case "stop":
-      return state.status === "streaming" ? { ...state, status: "stopped" } : state;
+      if (state.status !== "streaming") return state;
+      return action.reload
+        ? { ...state, status: "stopped", stoppedByReload: true }
+        : { ...state, status: "stopped" };
   }
 }
 

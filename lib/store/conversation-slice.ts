@@ -10,6 +10,7 @@ import {
 import { DEFAULT_MODEL } from "./draft-slice";
 import { chatRunPatch, isChatRunning } from "./runs-slice";
 import type { PlaygroundState, SliceCreator } from "./types";
+import { plural, undoPoint } from "./undo-slice";
 
 /**
  * Editing the conversation as a prompt: turns are material to shape (fix a turn, delete it, make
@@ -17,6 +18,11 @@ import type { PlaygroundState, SliceCreator } from "./types";
  * answer streams; the UI disables them, and the actions refuse too.
  */
 export interface ConversationSlice {
+  /**
+   * Model turns answered before a turn above them was edited or switched role: what they answer
+   * is no longer what the conversation says. Marked until rerun, deleted or cleared.
+   */
+  staleTurns: readonly number[];
   /** Replace a turn's prose; its signatures and tool parts stay. */
   editTurn: (index: number, text: string) => void;
   deleteTurn: (index: number) => void;
@@ -63,11 +69,27 @@ function forgetRun(runByTurn: RunIndex, index: number): RunIndex {
   return rest;
 }
 
+/** The model turns after `index` join the stale ones: an earlier turn changed under them. */
+function staleAfter(contents: readonly Turn[], index: number, stale: readonly number[]): number[] {
+  const marked = new Set(stale);
+  contents.forEach((turn, i) => {
+    if (i > index && turn.role === "model") marked.add(i);
+  });
+  return [...marked].sort((a, b) => a - b);
+}
+
+/** Stale marks after removing the turn at `index`: later ones move up by one. */
+export function staleWithout(stale: readonly number[], index: number): number[] {
+  return stale.filter((i) => i !== index).map((i) => (i > index ? i - 1 : i));
+}
+
 function withTurns(s: PlaygroundState, contents: Turn[]): Pick<PlaygroundState, "draft"> {
   return { draft: { ...s.draft, contents } };
 }
 
 export const createConversationSlice: SliceCreator<ConversationSlice> = (set, get) => ({
+  staleTurns: [],
+
   editTurn: (index, text) =>
     set((s) => {
       const turn = s.draft.contents[index];
@@ -75,14 +97,23 @@ export const createConversationSlice: SliceCreator<ConversationSlice> = (set, ge
       const edited = replaceTurnText(turn, text);
       if (isEmptyTurn(edited)) return {};
       const contents = s.draft.contents.with(index, edited);
-      return { ...withTurns(s, contents), runByTurn: forgetRun(s.runByTurn, index) };
+      return {
+        ...withTurns(s, contents),
+        runByTurn: forgetRun(s.runByTurn, index),
+        staleTurns: staleAfter(contents, index, s.staleTurns),
+      };
     }),
 
   deleteTurn: (index) =>
     set((s) => {
       if (!s.draft.contents[index] || isChatRunning(s)) return {};
       const contents = s.draft.contents.filter((_, i) => i !== index);
-      return { ...withTurns(s, contents), runByTurn: withoutRunIndex(s.runByTurn, index) };
+      return {
+        ...withTurns(s, contents),
+        runByTurn: withoutRunIndex(s.runByTurn, index),
+        staleTurns: staleWithout(s.staleTurns, index),
+        undoEntry: undoPoint(s, `Turn ${index + 1} deleted`, contents),
+      };
     }),
 
   switchTurnRole: (index) =>
@@ -90,7 +121,12 @@ export const createConversationSlice: SliceCreator<ConversationSlice> = (set, ge
       const turn = s.draft.contents[index];
       if (!turn || isChatRunning(s)) return {};
       const contents = s.draft.contents.with(index, { ...turn, role: otherRole(turn.role) });
-      return { ...withTurns(s, contents), runByTurn: forgetRun(s.runByTurn, index) };
+      return {
+        ...withTurns(s, contents),
+        runByTurn: forgetRun(s.runByTurn, index),
+        // Now a user turn, or an answer written by hand: it is not stale itself.
+        staleTurns: staleAfter(contents, index, s.staleTurns).filter((i) => i !== index),
+      };
     }),
 
   rerunFrom: (index) => {
@@ -99,8 +135,25 @@ export const createConversationSlice: SliceCreator<ConversationSlice> = (set, ge
     if (!turn || isChatRunning(s)) return null;
     const keep = turn.role === "model" ? index : index + 1;
     if (keep === 0) return null;
-    const patch = chatRunPatch(s, s.draft.contents.slice(0, keep), s.promptText);
-    set({ ...patch, runByTurn: runIndexBefore(s.runByTurn, keep) });
+    const contents = s.draft.contents.slice(0, keep);
+    const patch = chatRunPatch(s, contents, s.promptText);
+    const dropped = s.draft.contents.length - keep;
+    // Nothing dropped (the last turn is the user's): nothing to take back.
+    const undoEntry =
+      dropped > 0
+        ? undoPoint(
+            s,
+            `Rerun from turn ${index + 1}: ${plural(dropped, "turn")} replaced`,
+            contents,
+            patch.chatRunId,
+          )
+        : s.undoEntry;
+    set({
+      ...patch,
+      runByTurn: runIndexBefore(s.runByTurn, keep),
+      staleTurns: s.staleTurns.filter((i) => i < keep),
+      undoEntry,
+    });
     return patch.chatRunId;
   },
 
@@ -143,6 +196,9 @@ export const createConversationSlice: SliceCreator<ConversationSlice> = (set, ge
         chatRunId: null,
         runs,
         runByTurn: {},
+        staleTurns: [],
+        // A new prompt is a fresh start: the old conversation is not brought back into it.
+        undoEntry: null,
       };
     });
   },

@@ -1,3 +1,4 @@
+import type { Mutate, StoreApi } from "zustand";
 import { type PersistOptions, persist, type StateStorage } from "zustand/middleware";
 import { createStore } from "zustand/vanilla";
 import type { MediaPart, PromptDoc } from "@/lib/prompt";
@@ -6,12 +7,18 @@ import { createConversationSlice } from "./conversation-slice";
 import { createDraftSlice, type ModelSource } from "./draft-slice";
 import { createPanelsSlice } from "./panels-slice";
 import { createRunSettingsSlice } from "./run-settings-slice";
-import { createRunsSlice } from "./runs-slice";
+import { createRunsSlice, isChatRunning } from "./runs-slice";
 import { readSavedDraft } from "./saved-draft";
+import { createRunSaver, readSavedRuns, type SavedRuns } from "./saved-runs";
 import { browserStorage, createDraftStorage } from "./storage";
+import { createTabSyncSlice, type TabSync } from "./tab-sync-slice";
 import type { PlaygroundState } from "./types";
+import { createUndoSlice } from "./undo-slice";
 
-/** What survives a reload: the draft and preferences. Never runs, never the model catalogue. */
+/**
+ * What survives a reload: the draft, preferences, and the runs behind what is on screen (stats,
+ * finish reasons, badges, the status line). Never a run still streaming, never the catalogue.
+ */
 export interface PersistedState {
   draft: PromptDoc;
   promptText: string;
@@ -19,6 +26,10 @@ export interface PersistedState {
   modelSource: ModelSource;
   settingsOpen: boolean;
   systemOpen: boolean;
+  staleTurns: readonly number[];
+  runs: SavedRuns;
+  runByTurn: Record<number, string>;
+  chatRunId: string | null;
 }
 
 export const STORAGE_KEY = "gemini-playground:draft";
@@ -31,7 +42,19 @@ export interface CreatePlaygroundStoreOptions {
   persistDelayMs?: number;
 }
 
-function partialize(s: PlaygroundState): PersistedState {
+function partializeWith(savedRuns: (s: PlaygroundState) => SavedRuns) {
+  return (s: PlaygroundState): PersistedState => {
+    const runs = savedRuns(s);
+    return {
+      ...partialize(s),
+      runs,
+      runByTurn: s.runByTurn,
+      chatRunId: s.chatRunId && s.chatRunId in runs ? s.chatRunId : null,
+    };
+  };
+}
+
+function partialize(s: PlaygroundState): Omit<PersistedState, "runs" | "runByTurn" | "chatRunId"> {
   return {
     draft: s.draft,
     promptText: s.promptText,
@@ -39,6 +62,7 @@ function partialize(s: PlaygroundState): PersistedState {
     modelSource: s.modelSource,
     settingsOpen: s.settingsOpen,
     systemOpen: s.systemOpen,
+    staleTurns: s.staleTurns,
   };
 }
 
@@ -49,10 +73,12 @@ function partialize(s: PlaygroundState): PersistedState {
 function merge(
   persisted: unknown,
   current: PlaygroundState,
-  initial: PlaygroundState,
+  /** Null when adopting another tab's save: every saved value replaces this tab's. */
+  initial: PlaygroundState | null,
 ): PlaygroundState {
   const saved = (persisted ?? {}) as Partial<Record<keyof PersistedState, unknown>>;
-  const untouched = <K extends keyof PersistedState>(key: K) => current[key] === initial[key];
+  const untouched = <K extends keyof PersistedState>(key: K) =>
+    initial === null || current[key] === initial[key];
   const draft = untouched("draft") ? readSavedDraft(saved.draft) : undefined;
   const pick = <K extends keyof PersistedState>(key: K, ok: boolean): PersistedState[K] =>
     ok && untouched(key) ? (saved[key] as PersistedState[K]) : current[key];
@@ -67,7 +93,46 @@ function merge(
     ),
     settingsOpen: pick("settingsOpen", typeof saved.settingsOpen === "boolean"),
     systemOpen: pick("systemOpen", typeof saved.systemOpen === "boolean"),
+    ...restoredRuns(saved, draft?.contents.length, current, untouched("runs")),
+    // Marks only for turns the restored draft has; anything else is dropped.
+    staleTurns: pick(
+      "staleTurns",
+      draft !== undefined &&
+        Array.isArray(saved.staleTurns) &&
+        saved.staleTurns.every((i) => Number.isInteger(i) && i >= 0 && i < draft.contents.length),
+    ),
   };
+}
+
+/**
+ * The saved runs with the turns and status line they belong to. A turn index past the restored
+ * conversation, or naming a run that didn't survive, is dropped: that answer shows its text only.
+ */
+function restoredRuns(
+  saved: Partial<Record<keyof PersistedState, unknown>>,
+  turns: number | undefined,
+  current: PlaygroundState,
+  untouched: boolean,
+): Pick<PlaygroundState, "runs" | "runByTurn" | "chatRunId"> {
+  const keep = { runs: current.runs, runByTurn: current.runByTurn, chatRunId: current.chatRunId };
+  if (!untouched || turns === undefined) return keep;
+  const runs = readSavedRuns(saved.runs);
+  const runByTurn: Record<number, string> = {};
+  const indexes = (saved.runByTurn ?? {}) as Record<string, unknown>;
+  for (const [key, id] of Object.entries(indexes)) {
+    const index = Number(key);
+    if (
+      Number.isInteger(index) &&
+      index >= 0 &&
+      index < turns &&
+      typeof id === "string" &&
+      id in runs
+    )
+      runByTurn[index] = id;
+  }
+  const chat =
+    typeof saved.chatRunId === "string" && saved.chatRunId in runs ? saved.chatRunId : null;
+  return { runs: { ...current.runs, ...runs }, runByTurn, chatRunId: chat };
 }
 
 /** Saved attachments are references; a malformed one would fail the next run, so drop them all. */
@@ -86,15 +151,51 @@ function isMediaList(value: unknown): value is MediaPart[] {
 
 export function createPlaygroundStore(options: CreatePlaygroundStoreOptions = {}) {
   let initial: PlaygroundState | undefined;
+  let created: Mutate<StoreApi<PlaygroundState>, [["zustand/persist", PersistedState]]> | undefined;
+  let adopting = false;
+  // Before the storage's own listener, which saves on leaving: an answer still streaming becomes
+  // a turn first ("Stopped by reload"), so what was on screen is in that last save.
+  if (typeof window !== "undefined") {
+    window.addEventListener("pagehide", () => {
+      const s = created?.getState();
+      if (s?.chatRunId && isChatRunning(s)) {
+        s.applyRunEvents(s.chatRunId, [{ type: "stop", reload: true }]);
+      }
+    });
+  }
+  const adoptSaved = () =>
+    storage.adopt(async () => {
+      adopting = true;
+      try {
+        await created?.persist.rehydrate();
+      } finally {
+        adopting = false;
+      }
+    });
+  const sync: TabSync = { adopt: () => void adoptSaved(), keep: () => storage.rewrite() };
+  const storage = createDraftStorage<PersistedState>(
+    options.storage ?? browserStorage,
+    options.persistDelayMs,
+    undefined,
+    () => {
+      const s = created?.getState();
+      if (!s?.hydrated) return;
+      // Work of this tab not yet saved, or an answer arriving: the person decides.
+      if (storage.hasUnsaved() || isChatRunning(s)) {
+        storage.hold();
+        created?.setState({ otherTabChanged: true });
+      } else {
+        void adoptSaved();
+      }
+    },
+  );
   const persistOptions: PersistOptions<PlaygroundState, PersistedState> = {
     name: STORAGE_KEY,
     version: STORAGE_VERSION,
-    storage: createDraftStorage<PersistedState>(
-      options.storage ?? browserStorage,
-      options.persistDelayMs,
-    ),
-    partialize,
-    merge: (persisted, current) => merge(persisted, current, initial ?? current),
+    storage,
+    partialize: partializeWith(createRunSaver()),
+    merge: (persisted, current) =>
+      merge(persisted, current, adopting ? null : (initial ?? current)),
     // Version 1 is the first; later versions migrate here. Unknown shapes go through `merge`.
     migrate: (persisted) => persisted as PersistedState,
     // The server renders the defaults; reading localStorage during the first client render
@@ -110,11 +211,14 @@ export function createPlaygroundStore(options: CreatePlaygroundStoreOptions = {}
         ...createRunsSlice(...a),
         ...createPanelsSlice(...a),
         ...createCatalogSlice(...a),
+        ...createUndoSlice(...a),
+        ...createTabSyncSlice(sync)(...a),
       }),
       persistOptions,
     ),
   );
   initial = store.getInitialState();
+  created = store;
   return store;
 }
 

@@ -2,8 +2,10 @@ import type { MediaPart, PromptDoc } from "@/lib/prompt";
 // From ./text, not the index: the index pulls zod into the first page load.
 import { emptyPromptDoc } from "@/lib/prompt/text";
 import type { SliceCreator } from "./types";
+import { plural, undoPoint } from "./undo-slice";
 
-export const DEFAULT_MODEL = "gemini-2.5-flash";
+/** As in AI Studio, a new prompt starts on the current stable Gemini Flash. */
+export const DEFAULT_MODEL = "gemini-3.5-flash";
 
 /** Whether the draft's model was picked by a person or is still the built-in default. */
 export type ModelSource = "default" | "user";
@@ -82,6 +84,17 @@ export const createDraftSlice: SliceCreator<DraftSlice> = (set, get) => ({
   clearConversation: () => {
     const { chatRunId, stop } = get();
     if (chatRunId) stop(chatRunId);
-    set((s) => ({ draft: { ...s.draft, contents: [] }, chatRunId: null, runByTurn: {} }));
+    set((s) => {
+      const count = s.draft.contents.length;
+      const undoEntry =
+        count > 0 ? undoPoint(s, `Chat cleared (${plural(count, "turn")})`, []) : s.undoEntry;
+      return {
+        draft: { ...s.draft, contents: [] },
+        chatRunId: null,
+        runByTurn: {},
+        staleTurns: [],
+        undoEntry,
+      };
+    });
   },
 });

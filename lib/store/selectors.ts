@@ -2,6 +2,7 @@ import { useShallow } from "zustand/react/shallow";
 import type { RunConfig, ToolsConfig } from "@/lib/prompt/config";
 import { usePlayground } from "./provider";
 import { canSendChat, isChatRunning, type RunRecord, runById } from "./runs-slice";
+import { applicableUndo } from "./undo-slice";
 
 /** Small hooks over narrow selectors, so components never subscribe to the whole store. */
 
@@ -13,6 +14,7 @@ export const useContents = () => usePlayground((s) => s.draft.contents);
 export const useTurnCount = () => usePlayground((s) => s.draft.contents.length);
 export const useCatalog = () => usePlayground((s) => s.catalog);
 export const useSettingsOpen = () => usePlayground((s) => s.settingsOpen);
+export const useDrawerOpen = () => usePlayground((s) => s.drawerOpen);
 export const useSystemOpen = () => usePlayground((s) => s.systemOpen);
 export const useHydrated = () => usePlayground((s) => s.hydrated);
 
@@ -20,6 +22,7 @@ export const useChatRunId = () => usePlayground((s) => s.chatRunId);
 export const useIsRunning = () => usePlayground(isChatRunning);
 export const useCanSendChat = () => usePlayground(canSendChat);
 export const useRunIdForTurn = (index: number) => usePlayground((s) => s.runByTurn[index]);
+export const useTurnIsStale = (index: number) => usePlayground((s) => s.staleTurns.includes(index));
 export const useLastTurnRole = () => usePlayground((s) => s.draft.contents.at(-1)?.role);
 /** Files still on their way to the server (refused ones are not counted: they wait for nobody). */
 export const useUploadingCount = () =>
@@ -70,7 +73,11 @@ export const useRunActions = () =>
 
 export const usePanelActions = () =>
   usePlayground(
-    useShallow((s) => ({ toggleSettings: s.toggleSettings, toggleSystem: s.toggleSystem })),
+    useShallow((s) => ({
+      toggleSettings: s.toggleSettings,
+      setDrawerOpen: s.setDrawerOpen,
+      toggleSystem: s.toggleSystem,
+    })),
   );
 
 export const useConversationActions = () =>
@@ -114,3 +121,8 @@ export const useRunSettingsActions = () =>
       resetRunSettings: s.resetRunSettings,
     })),
   );
+
+/** The last destructive action while it can still be taken back. */
+export const useUndoEntry = () => usePlayground(applicableUndo);
+export const useUndoActions = () =>
+  usePlayground(useShallow((s) => ({ undo: s.undo, dismissUndo: s.dismissUndo })));

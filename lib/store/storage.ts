@@ -3,11 +3,13 @@ import { whenIdle } from "@/lib/idle";
 import type { PromptDoc, Turn } from "@/lib/prompt";
 
 /**
- * Where a persisted state keeps its draft document. Only that field is laid out turn by turn;
+ * Where a persisted state keeps its draft document and its runs. The draft's turns are laid out
+ * one per key, and so are the runs (a finished run never changes, so each is written once);
  * every other field is saved as it is.
  */
 interface WithDraft {
   draft: PromptDoc;
+  runs?: Readonly<Record<string, object>>;
 }
 
 /** A turn saved under a key of its own; the role stays beside it (see `hasSavedAnswers`). */
@@ -17,6 +19,7 @@ interface TurnRef {
 }
 
 const turnKey = (name: string, id: string) => `${name}:turn:${id}`;
+const runKey = (name: string, id: string) => `${name}:run:${id}`;
 
 const isRef = (value: unknown): value is TurnRef =>
   typeof value === "object" && value !== null && typeof (value as TurnRef).$turn === "string";
@@ -25,6 +28,18 @@ const isRef = (value: unknown): value is TurnRef =>
 const newId = () => Math.random().toString(36).slice(2, 10).padEnd(8, "0");
 
 type Idle = (work: (deadline?: IdleDeadline) => void) => void;
+
+/** The persist storage, and what keeping two tabs of one draft honest needs of it. */
+export interface DraftStorage<S> extends PersistStorage<S> {
+  /** A change of this tab is not in storage yet. */
+  hasUnsaved: () => boolean;
+  /** Keep this tab's changes out of storage until `adopt` or `rewrite` settles it. */
+  hold: () => void;
+  /** Run `read` (a rehydrate) without writing back what it reads; unsaved changes are dropped. */
+  adopt: (read: () => Promise<void> | void) => Promise<void>;
+  /** Write this tab's state again, whole, over what another tab saved. */
+  rewrite: () => void;
+}
 
 /** The longest a save holds the main thread while the person may be typing, in ms. */
 const SLICE_MS = 4;
@@ -54,8 +69,16 @@ export function createDraftStorage<S extends WithDraft>(
   backing: () => StateStorage | undefined,
   delayMs = 400,
   idle: Idle = saveWhenIdle,
-): PersistStorage<S> {
+  /** Another tab saved this draft (its save is complete: the state key is written last). */
+  onExternalChange?: () => void,
+): DraftStorage<S> {
   let last: StorageValue<S> | undefined;
+  /** The key the state is saved under, once persist has named it. */
+  let stateName: string | undefined;
+  /** While set, what persist writes is what was just read: remembered, not written back. */
+  let adopting = false;
+  /** Saves wait while the person decides between this tab's draft and another tab's. */
+  let held = false;
   let pending: { name: string; value: StorageValue<S> } | undefined;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let writing = false;
@@ -63,6 +86,8 @@ export function createDraftStorage<S extends WithDraft>(
   const ids = new WeakMap<Turn, string>();
   /** The ids the saved state refers to: the turns to remove once it no longer does. */
   let saved = new Map<string, Turn>();
+  /** Runs in storage, by id, as the object written: another object under the same id is new. */
+  let savedRuns = new Map<string, object>();
 
   const storeTurn = (storage: StateStorage, name: string, turn: Turn) => {
     const id = newId();
@@ -70,15 +95,33 @@ export function createDraftStorage<S extends WithDraft>(
     ids.set(turn, id);
   };
 
+  /** Each run not yet stored under its id; a run left out of the state is removed. */
+  const writeRuns = (storage: StateStorage, name: string, runs: Record<string, object>) => {
+    for (const [id, run] of Object.entries(runs)) {
+      if (savedRuns.get(id) === run) continue;
+      storage.setItem(runKey(name, id), JSON.stringify(run));
+    }
+    for (const id of savedRuns.keys()) {
+      if (!(id in runs)) storage.removeItem(runKey(name, id));
+    }
+    savedRuns = new Map(Object.entries(runs));
+  };
+
   const writeState = (storage: StateStorage, name: string, value: StorageValue<S>) => {
-    const { draft } = value.state;
+    const { draft, runs } = value.state;
     const refs = new Map<string, Turn>();
     const contents: TurnRef[] = draft.contents.map((turn) => {
       const id = ids.get(turn) as string;
       refs.set(id, turn);
       return { $turn: id, role: turn.role };
     });
-    const state = { ...value.state, draft: { ...draft, contents } };
+    if (runs) writeRuns(storage, name, runs);
+    const state = {
+      ...value.state,
+      draft: { ...draft, contents },
+      // The state key lists the runs; each is under a key of its own.
+      ...(runs && { runs: Object.keys(runs) }),
+    };
     storage.setItem(name, JSON.stringify({ ...value, state }));
     for (const [id, turn] of saved) {
       if (refs.has(id)) continue;
@@ -98,6 +141,12 @@ export function createDraftStorage<S extends WithDraft>(
   const write = (deadline?: IdleDeadline) => {
     const job = pending;
     const storage = backing();
+    // Held, a save waits for the person's choice; leaving the page saves anyway (losing this
+    // tab's work would be worse than its overwriting the other's).
+    if (held && deadline !== undefined) {
+      writing = false;
+      return;
+    }
     if (!job || !storage) {
       pending = undefined;
       writing = false;
@@ -129,7 +178,7 @@ export function createDraftStorage<S extends WithDraft>(
 
   /** The first change starts the clock; later ones within `delayMs` join the same write. */
   const schedule = () => {
-    if (timer !== undefined || writing) return;
+    if (timer !== undefined || writing || held) return;
     timer = setTimeout(() => {
       timer = undefined;
       writing = true;
@@ -148,15 +197,23 @@ export function createDraftStorage<S extends WithDraft>(
     // Another tab saving the same draft may remove turns this tab still refers to: store
     // them again at this tab's next save.
     window.addEventListener("storage", (event) => {
+      if (event.key !== null && event.key === stateName && event.newValue !== null) {
+        onExternalChange?.();
+        return;
+      }
       if (event.newValue !== null || !event.key) return;
       for (const [id, turn] of saved) {
         if (event.key.endsWith(`:turn:${id}`)) ids.delete(turn);
+      }
+      for (const id of savedRuns.keys()) {
+        if (event.key.endsWith(`:run:${id}`)) savedRuns.delete(id);
       }
     });
   }
 
   return {
     getItem: (name) => {
+      stateName = name;
       const storage = backing();
       const raw = storage?.getItem(name);
       if (!storage || typeof raw !== "string") return null;
@@ -169,6 +226,10 @@ export function createDraftStorage<S extends WithDraft>(
             saved.set(id, turn);
           });
         }
+        const state = value.state as Record<string, unknown> | undefined;
+        if (state && Array.isArray(state.runs)) {
+          state.runs = readRuns(storage, name, state.runs, (id, run) => savedRuns.set(id, run));
+        }
         last = value;
         return value;
       } catch {
@@ -176,8 +237,10 @@ export function createDraftStorage<S extends WithDraft>(
       }
     },
     setItem: (name, value) => {
+      stateName = name;
       if (last && sameFields(last, value)) return;
       last = value;
+      if (adopting) return;
       pending = { name, value };
       schedule();
     },
@@ -186,8 +249,32 @@ export function createDraftStorage<S extends WithDraft>(
       last = undefined;
       const storage = backing();
       for (const id of saved.keys()) storage?.removeItem(turnKey(name, id));
+      for (const id of savedRuns.keys()) storage?.removeItem(runKey(name, id));
       saved = new Map();
+      savedRuns = new Map();
       storage?.removeItem(name);
+    },
+    hasUnsaved: () => pending !== undefined || timer !== undefined || writing,
+    hold: () => {
+      held = true;
+    },
+    adopt: async (read) => {
+      held = false;
+      pending = undefined;
+      if (timer !== undefined) clearTimeout(timer);
+      timer = undefined;
+      adopting = true;
+      try {
+        await read();
+      } finally {
+        adopting = false;
+      }
+    },
+    rewrite: () => {
+      held = false;
+      if (!last || !stateName) return;
+      pending = { name: stateName, value: last };
+      flushNow();
     },
   };
 }
@@ -219,6 +306,29 @@ function readTurns(
     }
   }
   return turns;
+}
+
+/** The saved runs by id, each read from its key; one missing or unreadable is left out. */
+function readRuns(
+  storage: StateStorage,
+  name: string,
+  ids: unknown[],
+  found: (id: string, run: object) => void,
+): Record<string, object> {
+  const runs: Record<string, object> = {};
+  for (const id of ids) {
+    if (typeof id !== "string") continue;
+    const raw = storage.getItem(runKey(name, id));
+    if (typeof raw !== "string") continue;
+    try {
+      const run = JSON.parse(raw) as object;
+      found(id, run);
+      runs[id] = run;
+    } catch {
+      // Unreadable: its answer keeps its text, without figures.
+    }
+  }
+  return runs;
 }
 
 function sameFields<S extends object>(a: StorageValue<S>, b: StorageValue<S>): boolean {

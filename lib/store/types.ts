@@ -5,6 +5,8 @@ import type { DraftSlice } from "./draft-slice";
 import type { PanelsSlice } from "./panels-slice";
 import type { RunSettingsSlice } from "./run-settings-slice";
 import type { RunsSlice } from "./runs-slice";
+import type { TabSyncSlice } from "./tab-sync-slice";
+import type { UndoSlice } from "./undo-slice";
 
 /** The whole playground state: the union of its slices, each written against the whole. */
 export type PlaygroundState = DraftSlice &
@@ -12,6 +14,8 @@ export type PlaygroundState = DraftSlice &
   ConversationSlice &
   RunsSlice &
   PanelsSlice &
-  CatalogSlice;
+  CatalogSlice &
+  UndoSlice &
+  TabSyncSlice;
 
 export type SliceCreator<T> = StateCreator<PlaygroundState, [["zustand/persist", unknown]], [], T>;

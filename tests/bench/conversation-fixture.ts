@@ -183,6 +183,11 @@ export function seedScript(contents: Turn[]): string {
     modelSource: "default",
     settingsOpen: true,
     systemOpen: true,
+    staleTurns: [],
+    // Restored turns without the runs behind them: the answers show without figures.
+    runs: {},
+    runByTurn: {},
+    chatRunId: null,
   };
   const value = JSON.stringify({ state, version: VERSION });
   return `localStorage.setItem(${JSON.stringify(KEY)}, ${JSON.stringify(value)});`;

@@ -11,8 +11,8 @@ test.beforeEach(async ({ page }) => {
 
 function turns(page: Page) {
   return {
-    yours: page.getByRole("article", { name: "You" }),
-    answers: page.getByRole("article", { name: "Answer" }),
+    yours: page.getByRole("article", { name: "User turn" }),
+    answers: page.getByRole("article", { name: "Model turn" }),
     all: page.getByRole("region", { name: "Conversation" }).getByRole("article"),
   };
 }
@@ -47,13 +47,42 @@ test("editing a turn and rerunning from it sends the edited text", async ({ page
   await expect(editor).toBeHidden();
 
   await act(yours.first(), "Rerun from here");
-  const dialog = page.getByRole("dialog", { name: "Rerun from here?" });
-  await expect(dialog).toContainText("1 turn after this one will be deleted");
-  await dialog.getByRole("button", { name: "Rerun", exact: true }).click();
+  await expect(page.getByText("Rerun from turn 1: 1 turn replaced")).toBeVisible();
   await ui.waitUntilIdle();
   await expect(answers).toHaveCount(1);
   await expect(ui.lastAnswer).toContainText('Last user message: "The edited question"');
   await expect(ui.lastAnswer).toContainText("Turns: 1");
+});
+
+test("an edited question marks the answers below it stale; Save & rerun answers it again", async ({
+  page,
+}) => {
+  const ui = chat(page);
+  const { yours, answers } = turns(page);
+  await ui.send("What is the capital of France?");
+  await ui.waitUntilIdle();
+  await ui.send("And of Italy?");
+  await ui.waitUntilIdle();
+
+  await act(yours.first(), "Edit");
+  const editor = yours.first().getByRole("textbox", { name: "Edit turn text" });
+  await editor.fill("What is the capital of Spain?");
+  await yours.first().getByRole("button", { name: "Save", exact: true }).click();
+  await expect(answers.nth(0)).toContainText("Earlier turn edited");
+  await expect(answers.nth(1)).toContainText("Earlier turn edited");
+  // Marked across a reload too: the answers still don't answer the edited question.
+  await page.reload();
+  await expect(answers.nth(0)).toContainText("Earlier turn edited");
+
+  await act(yours.first(), "Edit");
+  await editor.fill("What is the capital of Portugal?");
+  await yours.first().getByRole("button", { name: "Save & rerun" }).click();
+  await ui.waitUntilIdle();
+  await expect(answers).toHaveCount(1);
+  await expect(ui.lastAnswer).toContainText(
+    'Last user message: "What is the capital of Portugal?"',
+  );
+  await expect(page.getByText("Earlier turn edited")).toHaveCount(0);
 });
 
 test("Escape cancels an edit and keeps the turn as it was", async ({ page }) => {
@@ -87,7 +116,9 @@ test("deleting a turn removes it from what the next run sends", async ({ page })
   await expect(ui.lastAnswer).toContainText("Turns: 4");
 });
 
-test("rerunning from an earlier turn drops the later ones, after confirming", async ({ page }) => {
+test("rerunning from an earlier turn drops the later ones, and Undo brings them back", async ({
+  page,
+}) => {
   const ui = chat(page);
   const { yours, answers } = turns(page);
   for (const q of ["Question one", "Question two", "Question three"]) {
@@ -97,20 +128,22 @@ test("rerunning from an earlier turn drops the later ones, after confirming", as
   await expect(answers).toHaveCount(3);
 
   await act(yours.first(), "Rerun from here");
-  const dialog = page.getByRole("dialog", { name: "Rerun from here?" });
-  await expect(dialog).toContainText("5 turns after this one will be deleted");
-  await dialog.getByRole("button", { name: "Cancel" }).click();
-  await expect(dialog).toBeHidden();
-  await expect(answers).toHaveCount(3);
-
-  await act(yours.first(), "Rerun from here");
-  await dialog.getByRole("button", { name: "Rerun", exact: true }).click();
+  await expect(page.getByText("Rerun from turn 1: 5 turns replaced")).toBeVisible();
   await ui.waitUntilIdle();
   await expect(yours).toHaveCount(1);
   await expect(answers).toHaveCount(1);
   await expect(ui.lastAnswer).toContainText("Turns: 1");
   await expect(ui.lastAnswer).toContainText('Last user message: "Question one"');
   await expect(page.getByText("Question three")).toHaveCount(0);
+
+  await page.getByRole("button", { name: "Undo", exact: true }).click();
+  await expect(answers).toHaveCount(3);
+  await expect(yours.last()).toContainText("Question three");
+  // The restored answers are the originals, stats and all: the next run sends all six turns.
+  await expect(ui.lastAnswer).toContainText('Last user message: "Question three"');
+  await ui.send("Question four");
+  await ui.waitUntilIdle();
+  await expect(ui.lastAnswer).toContainText("Turns: 7");
 });
 
 test("a model turn written by hand is part of the next run (few-shot)", async ({ page }) => {

@@ -61,7 +61,7 @@ test("an image attached with the picker reaches Gemini byte for byte", async ({ 
   );
   // The file moved from the tray into the user's turn, where it opens full size.
   await expect(tray(page)).toBeHidden();
-  const turn = page.getByRole("article", { name: "You" }).last();
+  const turn = page.getByRole("article", { name: "User turn" }).last();
   await turn.getByRole("button", { name: "Enlarge chart.png" }).click();
   const viewer = page.getByRole("dialog", { name: "chart.png" });
   await expect(viewer.getByRole("img", { name: "chart.png" })).toBeVisible();

@@ -1,5 +1,6 @@
 import { expect, type Page, test } from "@playwright/test";
 import { chat } from "./support/chat";
+import { pngFile } from "./support/media-files";
 import { uniqueMarker, waitForEmulatorEnd } from "./support/servers";
 
 /**
@@ -125,6 +126,11 @@ test("a speech model offers one voice or two named speakers, and a run sends the
   await expect(page.getByText("The two speakers need different names.")).toBeVisible();
   await s.speakerName(2).fill("Jane");
   await s.speakerVoice(2).selectOption({ label: "Charon — Informative" });
+  // A script line that names neither speaker is caught before the run.
+  await s.ui.prompt.fill("Joe: Hi Jane!\nJan: Hello Joe!");
+  await expect(page.getByText('No line of the script starts with "Jane:"')).toBeVisible();
+  await s.ui.prompt.fill("Joe: Hi Jane!\nJane: Hello Joe!");
+  await expect(page.getByText("No line of the script starts with")).toHaveCount(0);
 
   // Speech models take text only: the first answer's audio must not go back as history.
   await page.getByRole("button", { name: "Clear chat" }).click();
@@ -185,6 +191,26 @@ test("Imagen offers only a picture count and its five ratios, and a run sends th
   );
   expect(Object.keys(sent).sort()).toEqual(["imageAspectRatio", "model", "numberOfImages"]);
   await s.ui.waitUntilIdle();
+  // Several pictures sit side by side, a gallery, not one per row.
+  const pictures = s.ui.lastAnswer.getByRole("figure");
+  await expect(pictures).toHaveCount(2);
+  const [first, second] = [
+    await pictures.nth(0).boundingBox(),
+    await pictures.nth(1).boundingBox(),
+  ];
+  expect(second?.y).toBe(first?.y);
+  expect(second?.x ?? 0).toBeGreaterThan((first?.x ?? 0) + (first?.width ?? 0) - 1);
+
+  // A file for Imagen would be dropped without a word: the run is refused, saying why.
+  const chooser = page.waitForEvent("filechooser");
+  await page.getByRole("button", { name: "Attach files" }).click();
+  const png = pngFile("sketch.png", 8, 8);
+  await (await chooser).setFiles([{ name: png.name, mimeType: png.mimeType, buffer: png.buffer }]);
+  await expect(page.getByRole("list", { name: "Attachments" })).toContainText("sketch.png");
+  await s.ui.send("Colour this sketch");
+  await expect(s.ui.alert).toContainText(
+    "Imagen makes pictures from a text prompt only, so it can't use the attached file.",
+  );
 
   // Imagen 4 Ultra draws one picture a run.
   await s.pickModel("imagen-4.0-ultra-generate-001");

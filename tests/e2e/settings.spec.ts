@@ -62,6 +62,29 @@ test.beforeEach(async ({ page }) => {
   await page.reload();
 });
 
+test("a new prompt starts on Gemini 3.5 Flash, with its card and Google's temperature advice", async ({
+  page,
+}) => {
+  const s = panel(page);
+  await expect(s.ui.model).toHaveValue("gemini-3.5-flash");
+  const card = page.locator("#settings-panel").getByText("Knowledge").locator("../..");
+  await expect(page.getByText("Current stable Flash model")).toBeVisible();
+  await expect(card).toContainText("1,048,576 in · 65,536 out");
+  await expect(card).toContainText("$1.50 in · $9 out per 1M tokens (list price)");
+  await expect(card).toContainText("Thinking levels, Function calling");
+
+  const advice = page.getByText("Google advises keeping temperature at 1 for Gemini 3 models");
+  await s.ui.temperature.fill("0.4");
+  await expect(advice).toBeVisible();
+  await s.ui.temperature.fill("1");
+  await expect(advice).toBeHidden();
+  // Older models take low temperatures without advice.
+  await s.ui.temperature.fill("0.4");
+  await s.pickModel("gemini-2.5-flash");
+  await expect(advice).toBeHidden();
+  await expect(card).toContainText("January 2025");
+});
+
 test("sampling, stop sequences, media resolution and safety reach the model", async ({ page }) => {
   const s = panel(page);
   await s.pickModel("gemini-2.5-flash");
@@ -144,8 +167,15 @@ test("thinking budget: Off, Dynamic or Custom within each model's range", async 
   const modes = page.getByRole("radiogroup", { name: "Thinking mode" });
   await expect(modes.getByRole("radio")).toHaveCount(3);
   await expect(modes.getByRole("radio", { name: "Dynamic" })).toBeChecked();
+  // Dynamic has no number to set: neither field nor slider is there to focus.
+  await expect(s.budget).toHaveCount(0);
+  await expect(page.getByText("The model decides how much to think.")).toBeVisible();
+  const sliders = page.locator("#settings-panel input[type=range]");
+  const withoutBudget = await sliders.count();
+  await modes.getByRole("radio", { name: "Custom" }).check();
+  await expect(s.budget).toHaveValue("8192");
+  await expect(sliders).toHaveCount(withoutBudget + 1);
   await s.budget.fill("1024");
-  await expect(modes.getByRole("radio", { name: "Custom" })).toBeChecked();
   await s.showThoughts.click();
   await expect(s.showThoughts).toHaveAttribute("aria-checked", "true");
   const answer = await s.ask();
@@ -162,6 +192,7 @@ test("thinking budget: Off, Dynamic or Custom within each model's range", async 
   await s.pickModel("gemini-2.5-pro");
   await expect(s.notice).toContainText("Dropped for Gemini 2.5 Pro: Thinking budget");
   await expect(modes.getByRole("radio", { name: "Off" })).toHaveCount(0);
+  await modes.getByRole("radio", { name: "Custom" }).check();
   await s.budget.fill("50");
   await s.budget.blur();
   await expect(s.budget).toHaveValue("128");
@@ -196,6 +227,7 @@ test("changing the model keeps what fits and says what was dropped", async ({ pa
   await s.pickModel("gemini-2.5-flash");
   await s.topP.fill("0.5");
   await s.topK.fill("20");
+  await page.getByRole("radio", { name: "Custom" }).check();
   await s.budget.fill("1024");
   await expect(s.notice).toHaveCount(0);
   await s.pickModel("gemini-3-pro-preview");

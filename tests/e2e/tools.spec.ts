@@ -45,7 +45,7 @@ test("a function call is answered with JSON and the model continues with it", as
   await expect(form).toBeHidden();
 
   // The responses became a user turn; the call stayed in the model turn before it.
-  const yours = page.getByRole("article", { name: "You" });
+  const yours = page.getByRole("article", { name: "User turn" });
   await expect(
     yours.last().getByRole("group", { name: "Function response get_weather" }),
   ).toContainText('"temperature": 21');
@@ -57,6 +57,25 @@ test("a function call is answered with JSON and the model continues with it", as
     'Function response: get_weather returned {"temperature":21,"sky":"clear"}',
   );
   await expect(ui.lastAnswer).toContainText("Turns: 3");
+});
+
+test("two calls of one function are told apart by their arguments", async ({ page }) => {
+  await openWithDraft(page, { tools: { functionDeclarations: [WEATHER] } });
+  const ui = chat(page);
+  await ui.send("Weather in two cities\n#emulator calls=2");
+  await ui.waitUntilIdle();
+  const calls = ui.lastAnswer.getByRole("group", { name: "Function call get_weather" });
+  await expect(calls).toHaveCount(2);
+  const form = page.getByRole("form", { name: "Function responses" });
+  const boxes = form.getByRole("textbox");
+  await expect(boxes).toHaveCount(2);
+  // Each box is named by its call's arguments, as shown in the call above it.
+  for (const i of [0, 1]) {
+    const args = JSON.parse((await calls.nth(i).locator("pre").textContent()) ?? "{}");
+    await expect(boxes.nth(i)).toHaveAccessibleName(
+      `Response to get_weather(city: ${JSON.stringify(args.city)})`,
+    );
+  }
 });
 
 test("parallel function calls are answered together in one turn", async ({ page }) => {
@@ -72,7 +91,7 @@ test("parallel function calls are answered together in one turn", async ({ page 
   await form.getByRole("button", { name: "Send responses" }).click();
   await ui.waitUntilIdle();
 
-  const answered = page.getByRole("article", { name: "You" }).last();
+  const answered = page.getByRole("article", { name: "User turn" }).last();
   await expect(answered.getByRole("group", { name: /^Function response / })).toHaveCount(2);
   await expect(ui.lastAnswer).toContainText('get_weather returned {"temperature":4}');
   await expect(ui.lastAnswer).toContainText('get_time returned {"time":"09:30"}');
@@ -164,7 +183,7 @@ test("structured output is checked against the response schema", async ({ page }
 
   await ui.send("Another recipe\n#emulator invalid=1");
   await ui.waitUntilIdle();
-  await expect(ui.lastAnswer.getByText(/^Invalid: \$/)).toBeVisible();
+  await expect(ui.lastAnswer.getByText(/^Invalid: (the answer|\$\.)/)).toBeVisible();
   await expect(ui.lastAnswer.getByText("Valid JSON", { exact: true })).toHaveCount(0);
 });
 
@@ -213,7 +232,7 @@ test.describe("thought signatures on Gemini 3, which refuses a call that lost it
     await ui.waitUntilIdle();
     await expect(ui.lastAnswer.getByRole("group", { name: /^Function call/ })).toHaveCount(2);
 
-    const question = page.getByRole("article", { name: "You" }).first();
+    const question = page.getByRole("article", { name: "User turn" }).first();
     await question.hover();
     await question.getByRole("button", { name: "Edit", exact: true }).click();
     await question.getByRole("textbox", { name: "Edit turn text" }).fill("Oslo: weather and time?");

@@ -77,6 +77,21 @@ describe("upstream error translation", () => {
     );
   });
 
+  it("says a prompt is too long for the model, with both sizes, not which setting to change", () => {
+    const e = toAppError(
+      apiError(400, {
+        code: 400,
+        message:
+          "The input token count (1200345) exceeds the maximum number of tokens allowed (1048576).",
+        status: "INVALID_ARGUMENT",
+      }),
+      ctx,
+    );
+    expect(e.body.message).toBe(
+      "The prompt is 1,200,345 tokens, more than gemini-2.5-flash accepts (1,048,576). Shorten the conversation or the system instructions, remove large files, or choose a model with a larger context window.",
+    );
+  });
+
   it("names a field Gemini does not know, and the field it sits in", () => {
     const said = `Invalid JSON payload received. Unknown name "temprature" at 'generation_config': Cannot find field.`;
     const e = toAppError(

@@ -71,7 +71,7 @@ describe("explanations", () => {
     expect(explainFinish(cut)).toMatch(/^The answer reached the output token limit/);
   });
 
-  it("describes the outcome with server timing and total tokens", () => {
+  it("describes the outcome with the browser's total time, the server's only without it", () => {
     const s = state({
       meta: {
         requestId: "r",
@@ -81,11 +81,22 @@ describe("explanations", () => {
       },
       usage: { promptTokenCount: 12, candidatesTokenCount: 400, totalTokenCount: 432 },
     });
-    expect(describeOutcome(s)).toBe("Done · 1.2 s · 432 tokens");
+    expect(describeOutcome(s)).toBe("Done · 1.2 s");
+    expect(describeOutcome(s, 1_530)).toBe("Done · 1.5 s");
     expect(describeOutcome(state({ status: "stopped" }), 812.4)).toBe("Stopped · 812 ms");
     expect(describeOutcome(state({ status: "stopped" }), 12_500)).toBe("Stopped · 13 s");
     expect(describeOutcome(initialRunState())).toBe("Running…");
     expect(describeOutcome({ ...initialRunState(), chunks: 1 })).toBe("Streaming…");
+  });
+
+  it("never says Done for a refusal or a cut-off", () => {
+    expect(describeOutcome(state({ blockReason: "SAFETY" }), 300)).toBe("Prompt blocked · 300 ms");
+    expect(describeOutcome(state({ finishReason: "SAFETY" }))).toBe("Answer blocked");
+    expect(describeOutcome(state({ finishReason: "MAX_TOKENS" }))).toBe(
+      "Cut off at the output limit",
+    );
+    expect(describeOutcome(state({ finishReason: "RECITATION" }))).toBe("Ended early");
+    expect(describeOutcome(state({ status: "error" }))).toBe("Error");
   });
 });
 

@@ -33,7 +33,7 @@ describe("checkJsonAnswer", () => {
     if (verdict.kind !== "invalid") throw new Error("expected invalid");
     expect(verdict.path).toBe("$.minutes");
     expect(verdict.message).toMatch(/string.*integer/);
-    expect(describeVerdict(verdict)).toMatch(/^Invalid: \$\.minutes — /);
+    expect(describeVerdict(verdict)).toBe("Invalid: $.minutes is a string, not an integer");
   });
 
   it("reports a nested array element and a missing required property", () => {
@@ -42,6 +42,8 @@ describe("checkJsonAnswer", () => {
     const missing = checkJsonAnswer('{"name":"x","steps":["a"]}', recipe);
     expect(missing.kind === "invalid" && missing.path).toBe("$");
     expect(missing.kind === "invalid" && missing.message).toMatch(/minutes/);
+    expect(describeVerdict(missing)).toBe('Invalid: the answer is missing "minutes"');
+    expect(describeVerdict(nested)).toBe("Invalid: $.steps[1] is a number, not a string");
   });
 
   it("says Invalid JSON for text that does not parse", () => {

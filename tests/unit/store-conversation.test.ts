@@ -3,6 +3,7 @@ import type { Turn } from "@/lib/prompt";
 import type { RunEvent } from "@/lib/run/events";
 import { runIndexBefore, withoutRunIndex } from "@/lib/store/conversation-slice";
 import { createPlaygroundStore } from "@/lib/store/create-store";
+import { DEFAULT_MODEL } from "@/lib/store/draft-slice";
 
 function newStore() {
   const data = new Map<string, string>();
@@ -158,7 +159,7 @@ describe("conversation editing", () => {
     const s = store.getState();
     expect(s.draft).toEqual({
       version: 1,
-      model: "gemini-2.5-flash",
+      model: DEFAULT_MODEL,
       systemInstruction: "",
       contents: [],
       config: {},

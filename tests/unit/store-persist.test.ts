@@ -2,6 +2,7 @@ import { describe, expect, it, vi } from "vitest";
 import { userTextTurn } from "@/lib/prompt";
 import { emptyPromptDoc } from "@/lib/prompt/text";
 import { createPlaygroundStore, STORAGE_KEY } from "@/lib/store/create-store";
+import { DEFAULT_MODEL } from "@/lib/store/draft-slice";
 import { createDraftStorage } from "@/lib/store/storage";
 
 function memoryStorage(initial: Record<string, string> = {}) {
@@ -48,7 +49,7 @@ const turnKeys = (data: Map<string, string>) =>
   [...data.keys()].filter((k) => k.startsWith(`${STORAGE_KEY}:turn:`));
 
 describe("persistence", () => {
-  it("saves only the draft and preferences, never runs or the catalogue", async () => {
+  it("saves the draft and preferences, never a streaming run or the catalogue", async () => {
     const mem = memoryStorage();
     const store = createPlaygroundStore({ storage: () => mem.storage, persistDelayMs: 0 });
     await store.persist.rehydrate();
@@ -61,8 +62,22 @@ describe("persistence", () => {
     const { saved, contents } = readBack(mem.data);
     expect(saved.version).toBe(1);
     expect(Object.keys(saved.state).sort()).toEqual(
-      ["attachments", "draft", "modelSource", "promptText", "settingsOpen", "systemOpen"].sort(),
+      [
+        "attachments",
+        "chatRunId",
+        "draft",
+        "modelSource",
+        "promptText",
+        "runByTurn",
+        "runs",
+        "settingsOpen",
+        "staleTurns",
+        "systemOpen",
+      ].sort(),
     );
+    // The run is still streaming: it is saved once it ends.
+    expect(saved.state.runs).toEqual([]);
+    expect(saved.state.chatRunId).toBeNull();
     expect(saved.state.draft.systemInstruction).toBe("Answer in French.");
     expect(contents).toEqual([userTextTurn("Bonjour")]);
     expect(saved.state.settingsOpen).toBe(false);
@@ -120,7 +135,7 @@ describe("persistence", () => {
     const mem2 = memoryStorage({ [STORAGE_KEY]: JSON.stringify(bad) });
     const store2 = createPlaygroundStore({ storage: () => mem2.storage });
     await store2.persist.rehydrate();
-    expect(store2.getState().draft.model).toBe("gemini-2.5-flash");
+    expect(store2.getState().draft.model).toBe(DEFAULT_MODEL);
     expect(store2.getState().draft.contents).toEqual([]);
   });
 

@@ -3,7 +3,7 @@ import { expect, type Page } from "@playwright/test";
 /** The chat page as a person sees it, by role and accessible name. */
 export function chat(page: Page) {
   const prompt = page.getByRole("textbox", { name: "Prompt" });
-  const answers = page.getByRole("article", { name: "Answer" });
+  const answers = page.getByRole("article", { name: "Model turn" });
   return {
     prompt,
     run: page.getByRole("button", { name: "Run", exact: true }),

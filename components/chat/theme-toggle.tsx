@@ -1,0 +1,45 @@
+"use client";
+
+import { useState } from "react";
+import { Button } from "@/components/ui/button";
+import { MonitorIcon, MoonIcon, SunIcon } from "@/components/ui/icons";
+import { parseTheme, THEME_COOKIE, THEMES, type Theme, themeClass, themeCookie } from "@/lib/theme";
+
+const NAMES: Record<Theme, string> = { system: "System", light: "Light", dark: "Dark" };
+const ICONS = { system: MonitorIcon, light: SunIcon, dark: MoonIcon };
+
+function currentTheme(): Theme {
+  const match = document.cookie.match(new RegExp(`(?:^|; )${THEME_COOKIE}=([^;]*)`));
+  return parseTheme(match?.[1]);
+}
+
+/** One button that steps through System, Light and Dark; the page changes at once. */
+export function ThemeToggle({ initial }: { initial: Theme }) {
+  const [theme, setTheme] = useState(initial);
+  const next = THEMES[(THEMES.indexOf(theme) + 1) % THEMES.length] as Theme;
+  const Icon = ICONS[theme];
+
+  const choose = () => {
+    // Another tab may have changed it since this one loaded.
+    const from = currentTheme() === theme ? next : currentTheme();
+    const root = document.documentElement;
+    root.classList.remove("light", "dark");
+    const cls = themeClass(from);
+    if (cls) root.classList.add(cls);
+    // biome-ignore lint/suspicious/noDocumentCookie: the server reads this cookie to render the next page in the theme; the Cookie Store API is missing in some browsers still in use.
+    document.cookie = themeCookie(from);
+    setTheme(from);
+  };
+
+  return (
+    <Button
+      variant="ghost"
+      size="icon"
+      aria-label={`Theme: ${NAMES[theme]}`}
+      title={`Theme: ${NAMES[theme]} (switch to ${NAMES[next]})`}
+      onClick={choose}
+    >
+      <Icon />
+    </Button>
+  );
+}

@@ -1,0 +1,25 @@
+/**
+ * Knowledge cutoffs as Google's model pages state them. The catalogue API doesn't carry them, so
+ * they are kept here for the model card; a model missing from this list shows none rather than a
+ * guess. Dated or numbered releases share their family's entry.
+ */
+const CUTOFFS: Readonly<Record<string, string>> = {
+  "gemini-3-pro-preview": "January 2025",
+  "gemini-3-flash-preview": "January 2025",
+  "gemini-2.5-pro": "January 2025",
+  "gemini-2.5-flash": "January 2025",
+  "gemini-2.5-flash-lite": "January 2025",
+  "gemini-2.0-flash": "August 2024",
+  "gemini-2.0-flash-lite": "August 2024",
+};
+
+const RELEASE_SUFFIX = /^(-\d{3}|-preview-\d{2}-\d{4}|-\d{4}-\d{2}-\d{2})?$/;
+
+export function knowledgeCutoff(model: string): string | undefined {
+  const exact = CUTOFFS[model];
+  if (exact) return exact;
+  const family = Object.keys(CUTOFFS)
+    .filter((known) => model.startsWith(known) && RELEASE_SUFFIX.test(model.slice(known.length)))
+    .sort((a, b) => b.length - a.length)[0];
+  return family ? CUTOFFS[family] : undefined;
+}

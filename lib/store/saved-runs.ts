@@ -1,0 +1,80 @@
+import type { RunRecord } from "./runs-slice";
+import type { PlaygroundState } from "./types";
+
+/**
+ * The runs a reload must bring back: what made the answers on screen — their stats, finish
+ * reasons, sources, JSON badges — and the chat's latest run, whose outcome is the status line
+ * (and, if it failed, whose partial answer and error are still shown).
+ *
+ * A run saved for a turn of the conversation drops its parts: they are the turn's parts, saved
+ * with the turn. It drops the conversation it sent too, keeping the model and settings the
+ * answer's footer and badges read. Only a failed chat run, which is not a turn, keeps its parts.
+ */
+export type SavedRuns = Readonly<Record<string, RunRecord>>;
+
+const slim = new WeakMap<RunRecord, RunRecord>();
+
+function slimRun(run: RunRecord): RunRecord {
+  const cached = slim.get(run);
+  if (cached) return cached;
+  // Restored from storage: already as saved.
+  const bare = run.request.contents.length === 0 && run.request.systemInstruction === "";
+  if (bare && (!run.committed || run.state.parts.length === 0)) return run;
+  const saved: RunRecord = {
+    ...run,
+    request: { ...run.request, contents: [], systemInstruction: "" },
+    state: run.committed ? { ...run.state, parts: [] } : run.state,
+  };
+  slim.set(run, saved);
+  return saved;
+}
+
+/**
+ * A store's picker of the runs to save. It returns the same object until a saved run changes:
+ * the storage skips a write when no saved field changed, and during a stream (dozens of updates
+ * a second) none has.
+ */
+export function createRunSaver(): (s: PlaygroundState) => SavedRuns {
+  let last: { runByTurn: unknown; chatRun: RunRecord | undefined; saved: SavedRuns } | undefined;
+  return (s) => {
+    const current = s.chatRunId ? s.runs[s.chatRunId] : undefined;
+    // A streaming run is saved once it ends (leaving the page ends it first).
+    const chatRun = current?.state.status === "streaming" ? undefined : current;
+    if (last && last.runByTurn === s.runByTurn && last.chatRun === chatRun) return last.saved;
+    const saved: Record<string, RunRecord> = {};
+    for (const id of Object.values(s.runByTurn)) {
+      const run = s.runs[id];
+      if (run) saved[id] = slimRun(run);
+    }
+    if (chatRun) saved[chatRun.id] = slimRun(chatRun);
+    last = { runByTurn: s.runByTurn, chatRun, saved };
+    return saved;
+  };
+}
+
+const STATUSES = new Set(["done", "error", "stopped"]);
+
+/**
+ * Saved runs as read back: each must at least look like one (an id, a state with a known
+ * status, a request naming a model); anything else is left out, which only loses its figures.
+ */
+export function readSavedRuns(value: unknown): Record<string, RunRecord> {
+  const runs: Record<string, RunRecord> = {};
+  if (typeof value !== "object" || value === null) return runs;
+  for (const [id, run] of Object.entries(value as Record<string, Partial<RunRecord>>)) {
+    if (
+      typeof run !== "object" ||
+      run === null ||
+      run.id !== id ||
+      typeof run.startedAt !== "number" ||
+      typeof run.request?.model !== "string" ||
+      typeof run.request.config !== "object" ||
+      !STATUSES.has(run.state?.status as string) ||
+      !Array.isArray(run.state?.parts)
+    ) {
+      continue;
+    }
+    runs[id] = run as RunRecord;
+  }
+  return runs;
+}
