@@ -12,7 +12,7 @@ const COST_NOTE =
 function Stat({ label, value, title }: { label: string; value: string; title?: string }) {
   return (
     <div className="flex items-baseline gap-1" title={title}>
-      <dt className="text-muted-foreground/80">{label}</dt>
+      <dt className="text-muted-foreground">{label}</dt>
       <dd className="font-medium text-foreground/80 tabular-nums">
         {value}
         {title && <span className="sr-only"> ({title})</span>}

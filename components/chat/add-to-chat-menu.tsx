@@ -32,9 +32,11 @@ export function AddToChatMenu() {
         aria-haspopup="menu"
         disabled={running || empty}
         title="Add the prompt to the conversation without running it"
+        className="max-sm:px-3"
       >
         <PlusIcon />
-        Add to chat
+        {/* On a phone the icon alone; the words stay its name. */}
+        <span className="max-sm:sr-only">Add to chat</span>
       </Button>
       <div
         ref={menu}

@@ -61,7 +61,7 @@ export function AppHeader({ offline, theme, onShortcuts }: AppHeaderProps) {
           Offline
         </span>
       )}
-      <div className="ml-auto flex items-center gap-1">
+      <div className="ml-auto flex items-center gap-1 max-sm:gap-0">
         <Button
           variant="ghost"
           size="sm"
@@ -95,6 +95,7 @@ export function AppHeader({ offline, theme, onShortcuts }: AppHeaderProps) {
           <Button
             variant="ghost"
             size="sm"
+            className="max-sm:px-2"
             aria-expanded={drawerOpen}
             aria-controls="settings-panel"
             onClick={() => setDrawerOpen(!drawerOpen)}

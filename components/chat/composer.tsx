@@ -105,7 +105,7 @@ export function Composer() {
         rows={2}
         className="block max-h-72 min-h-16 w-full resize-none rounded-t-2xl bg-transparent px-4 pt-3 pb-1 [field-sizing:content] focus-visible:outline-none"
       />
-      <div className="flex items-center gap-2 px-3 pb-3">
+      <div className="flex flex-wrap items-center gap-2 px-3 pb-3">
         <AttachButton />
         <AudioRecorder onAttach={(file) => attach([file])} />
         <RunStatus />
@@ -121,7 +121,7 @@ export function Composer() {
           <Button type="submit" variant="primary" size="md" disabled={!canSendChat}>
             <PlayIcon />
             Run
-            <span aria-hidden="true" className="ml-1 text-xs opacity-75">
+            <span aria-hidden="true" className="ml-1 text-xs opacity-75 max-sm:hidden">
               Ctrl ↵
             </span>
           </Button>

@@ -23,7 +23,8 @@ export function RunStatus() {
     <p
       role="status"
       aria-live="polite"
-      className="min-w-0 flex-1 truncate text-sm text-muted-foreground"
+      // On a phone the line of buttons is full: the status takes a line of its own below it.
+      className="min-w-0 flex-1 truncate text-sm text-muted-foreground max-sm:order-last max-sm:basis-full"
     >
       {text}
     </p>

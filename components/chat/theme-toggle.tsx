@@ -3,15 +3,10 @@
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { MonitorIcon, MoonIcon, SunIcon } from "@/components/ui/icons";
-import { parseTheme, THEME_COOKIE, THEMES, type Theme, themeClass, themeCookie } from "@/lib/theme";
+import { THEMES, type Theme, themeClass, themeCookie } from "@/lib/theme";
 
 const NAMES: Record<Theme, string> = { system: "System", light: "Light", dark: "Dark" };
 const ICONS = { system: MonitorIcon, light: SunIcon, dark: MoonIcon };
-
-function currentTheme(): Theme {
-  const match = document.cookie.match(new RegExp(`(?:^|; )${THEME_COOKIE}=([^;]*)`));
-  return parseTheme(match?.[1]);
-}
 
 /** One button that steps through System, Light and Dark; the page changes at once. */
 export function ThemeToggle({ initial }: { initial: Theme }) {
@@ -20,15 +15,13 @@ export function ThemeToggle({ initial }: { initial: Theme }) {
   const Icon = ICONS[theme];
 
   const choose = () => {
-    // Another tab may have changed it since this one loaded.
-    const from = currentTheme() === theme ? next : currentTheme();
     const root = document.documentElement;
     root.classList.remove("light", "dark");
-    const cls = themeClass(from);
+    const cls = themeClass(next);
     if (cls) root.classList.add(cls);
     // biome-ignore lint/suspicious/noDocumentCookie: the server reads this cookie to render the next page in the theme; the Cookie Store API is missing in some browsers still in use.
-    document.cookie = themeCookie(from);
-    setTheme(from);
+    document.cookie = themeCookie(next);
+    setTheme(next);
   };
 
   return (

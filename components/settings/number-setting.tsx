@@ -148,7 +148,7 @@ export function NumberSetting({
               onChange={(e) => change(e.target.value)}
               onBlur={leave}
               className={cn(
-                "h-8 rounded-md border border-border bg-background px-2 text-sm tabular-nums placeholder:text-muted-foreground/80 disabled:cursor-not-allowed disabled:opacity-50 aria-invalid:border-danger",
+                "h-8 rounded-md border border-border bg-background px-2 text-sm tabular-nums placeholder:text-muted-foreground disabled:cursor-not-allowed disabled:opacity-50 aria-invalid:border-danger",
                 slider && !disabled ? "w-20" : "w-full",
               )}
             />

@@ -53,7 +53,7 @@ function Speaker({ index, voices }: { index: number; voices: Voices }) {
           maxLength={64}
           aria-describedby="setting-speakers-note"
           onChange={(e) => setSpeakerName(index, e.target.value)}
-          className="h-8 w-full rounded-md border border-border bg-background px-2 text-sm placeholder:text-muted-foreground/80"
+          className="h-8 w-full rounded-md border border-border bg-background px-2 text-sm placeholder:text-muted-foreground"
         />
       </SelectRow>
       <SelectRow id={`${id}-voice`} label={`Speaker ${n} voice`}>

@@ -1,7 +1,7 @@
 import type { Mutate, StoreApi } from "zustand";
 import { type PersistOptions, persist, type StateStorage } from "zustand/middleware";
 import { createStore } from "zustand/vanilla";
-import type { MediaPart, PromptDoc } from "@/lib/prompt";
+import type { MediaPart, PromptDoc, Turn } from "@/lib/prompt";
 import { createCatalogSlice } from "./catalog-slice";
 import { createConversationSlice } from "./conversation-slice";
 import { createDraftSlice, type ModelSource } from "./draft-slice";
@@ -9,7 +9,7 @@ import { createPanelsSlice } from "./panels-slice";
 import { createRunSettingsSlice } from "./run-settings-slice";
 import { createRunsSlice, isChatRunning } from "./runs-slice";
 import { readSavedDraft } from "./saved-draft";
-import { createRunSaver, readSavedRuns, type SavedRuns } from "./saved-runs";
+import { createRunSaver, readSavedRuns, restoredRun, type SavedRuns } from "./saved-runs";
 import { browserStorage, createDraftStorage } from "./storage";
 import { createTabSyncSlice, type TabSync } from "./tab-sync-slice";
 import type { PlaygroundState } from "./types";
@@ -93,7 +93,7 @@ function merge(
     ),
     settingsOpen: pick("settingsOpen", typeof saved.settingsOpen === "boolean"),
     systemOpen: pick("systemOpen", typeof saved.systemOpen === "boolean"),
-    ...restoredRuns(saved, draft?.contents.length, current, untouched("runs")),
+    ...restoredRuns(saved, draft?.contents, current, untouched("runs")),
     // Marks only for turns the restored draft has; anything else is dropped.
     staleTurns: pick(
       "staleTurns",
@@ -110,7 +110,7 @@ function merge(
  */
 function restoredRuns(
   saved: Partial<Record<keyof PersistedState, unknown>>,
-  turns: number | undefined,
+  turns: readonly Turn[] | undefined,
   current: PlaygroundState,
   untouched: boolean,
 ): Pick<PlaygroundState, "runs" | "runByTurn" | "chatRunId"> {
@@ -120,15 +120,12 @@ function restoredRuns(
   const runByTurn: Record<number, string> = {};
   const indexes = (saved.runByTurn ?? {}) as Record<string, unknown>;
   for (const [key, id] of Object.entries(indexes)) {
-    const index = Number(key);
-    if (
-      Number.isInteger(index) &&
-      index >= 0 &&
-      index < turns &&
-      typeof id === "string" &&
-      id in runs
-    )
-      runByTurn[index] = id;
+    const turn = turns[Number(key)];
+    const run = typeof id === "string" ? runs[id] : undefined;
+    if (!turn || turn.role !== "model" || !run) continue;
+    runByTurn[Number(key)] = run.id;
+    // The answer's parts are the turn's, as they were before the reload: the same array.
+    runs[run.id] = restoredRun(run, turn.parts);
   }
   const chat =
     typeof saved.chatRunId === "string" && saved.chatRunId in runs ? saved.chatRunId : null;
@@ -154,14 +151,18 @@ export function createPlaygroundStore(options: CreatePlaygroundStoreOptions = {}
   let created: Mutate<StoreApi<PlaygroundState>, [["zustand/persist", PersistedState]]> | undefined;
   let adopting = false;
   // Before the storage's own listener, which saves on leaving: an answer still streaming becomes
-  // a turn first ("Stopped by reload"), so what was on screen is in that last save.
+  // a turn first ("Stopped by reload"), so what was on screen is in that last save. Also on
+  // beforeunload: by pagehide the browser may already have cut the answer's connection, which
+  // would read as a failed run.
   if (typeof window !== "undefined") {
-    window.addEventListener("pagehide", () => {
+    const stopForReload = () => {
       const s = created?.getState();
       if (s?.chatRunId && isChatRunning(s)) {
         s.applyRunEvents(s.chatRunId, [{ type: "stop", reload: true }]);
       }
-    });
+    };
+    window.addEventListener("beforeunload", stopForReload);
+    window.addEventListener("pagehide", stopForReload);
   }
   const adoptSaved = () =>
     storage.adopt(async () => {

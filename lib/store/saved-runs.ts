@@ -30,6 +30,16 @@ function slimRun(run: RunRecord): RunRecord {
 }
 
 /**
+ * A saved run back in memory beside its turn: with the turn's parts, as before the reload. It
+ * saves as the record it was read from, so reading a draft never writes its runs again.
+ */
+export function restoredRun(saved: RunRecord, parts: RunRecord["state"]["parts"]): RunRecord {
+  const run = { ...saved, state: { ...saved.state, parts } };
+  slim.set(run, saved);
+  return run;
+}
+
+/**
  * A store's picker of the runs to save. It returns the same object until a saved run changes:
  * the storage skips a write when no saved field changed, and during a stream (dozens of updates
  * a second) none has.
@@ -69,6 +79,7 @@ export function readSavedRuns(value: unknown): Record<string, RunRecord> {
       typeof run.startedAt !== "number" ||
       typeof run.request?.model !== "string" ||
       typeof run.request.config !== "object" ||
+      !Array.isArray(run.request.contents) ||
       !STATUSES.has(run.state?.status as string) ||
       !Array.isArray(run.state?.parts)
     ) {

@@ -48,7 +48,10 @@ async function watchFirstAnswer(page: Page): Promise<void> {
     const w = window as unknown as AnswerWatch;
     w.__benchAnswerAt = null;
     new MutationObserver((_, observer) => {
-      if (!document.querySelector('article[aria-label="Answer"]')) return;
+      if (
+        !document.querySelector('article[aria-label^="Model turn"], article[aria-label="Answer"]')
+      )
+        return;
       performance.mark("bench:streaming");
       w.__benchAnswerAt = performance.now();
       observer.disconnect();

@@ -79,7 +79,7 @@ export async function streamLongAnswer(
     const sentAt = Date.now();
     await prompt.press("Control+Enter");
     await watchStopButton(page);
-    await page.getByRole("article", { name: "Answer" }).first().waitFor();
+    await page.getByRole("article", { name: "Model turn" }).first().waitFor();
     const from = await markNow(page, "streaming");
 
     // The prompt keeps focus after sending; each keystroke lands there.

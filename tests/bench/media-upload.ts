@@ -95,7 +95,7 @@ async function uploadOnce(browser: Browser, appUrl: string, serverPid: number): 
     await page.getByRole("textbox", { name: "Prompt" }).fill("What happens in this video?");
     await page.getByRole("button", { name: "Run", exact: true }).click();
     await page
-      .getByRole("article", { name: "Answer" })
+      .getByRole("article", { name: "Model turn" })
       .getByText(/file files\//)
       .waitFor({ timeout: 60_000 });
     return {

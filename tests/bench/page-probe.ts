@@ -108,7 +108,7 @@ export function openProbeScript(answers: number): string {
     stamp();
   });
   const check = () => {
-    const all = document.querySelectorAll('article[aria-label="Answer"]');
+    const all = document.querySelectorAll('article[aria-label^="Model turn"]');
     const last = all.length === ${answers} ? all[all.length - 1] : null;
     if (last !== watched) {
       if (watched) seen.unobserve(watched);

@@ -42,7 +42,7 @@ test("editing a turn and rerunning from it sends the edited text", async ({ page
   const editor = yours.first().getByRole("textbox", { name: "Edit turn text" });
   await expect(editor).toHaveValue("The original question");
   await editor.fill("The edited question");
-  await yours.first().getByRole("button", { name: "Save" }).click();
+  await yours.first().getByRole("button", { name: "Save", exact: true }).click();
   await expect(yours.first()).toContainText("The edited question");
   await expect(editor).toBeHidden();
 

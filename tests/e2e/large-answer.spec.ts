@@ -82,7 +82,7 @@ test("what has settled in a streaming answer is drawn once: its formulas keep th
   // again (a new node), the mark would be gone.
   await page.evaluate(() => {
     new MutationObserver((_, observer) => {
-      const first = document.querySelector('article[aria-label="Answer"] .katex');
+      const first = document.querySelector('article[aria-label^="Model turn"] .katex');
       if (!first) return;
       (first as HTMLElement).dataset.firstDrawn = "yes";
       observer.disconnect();

@@ -203,6 +203,23 @@ test("thinking budget: Off, Dynamic or Custom within each model's range", async 
   await expect(s.budget).toHaveValue("24576");
 });
 
+test("while the model thinks, the folded thoughts show the title of the latest one", async ({
+  page,
+}) => {
+  const s = panel(page);
+  await s.showThoughts.click();
+  await s.ui.send("Think it through\n#emulator thoughts=3000 rate=200/s");
+  const header = s.ui.lastAnswer.locator("summary");
+  await expect(header).toContainText("Thinking…");
+  // The emulator's summaries open with bold titles, as Gemini's do; the header names the newest.
+  const title = header.locator("span");
+  await expect(title).toHaveText(/^[A-Z][a-z]+( [A-Za-z-]+)+$/);
+  const first = await title.textContent();
+  await expect(title).not.toHaveText(first ?? "", { timeout: 15_000 });
+  await s.ui.stop.click();
+  await expect(header).toHaveText("Thoughts");
+});
+
 test("thinking level for Gemini 3 models, with the levels each allows", async ({ page }) => {
   const s = panel(page);
   await s.pickModel("gemini-3-pro-preview");
@@ -367,6 +384,7 @@ test("settings live in the draft and survive a reload", async ({ page }) => {
   await s.topP.fill("0.9");
   await s.stops.fill("END");
   await s.stops.press("Enter");
+  await page.getByRole("radio", { name: "Custom" }).check();
   await s.budget.fill("2048");
   await s.showThoughts.click();
   await s.search.click();

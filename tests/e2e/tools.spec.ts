@@ -71,10 +71,13 @@ test("two calls of one function are told apart by their arguments", async ({ pag
   await expect(boxes).toHaveCount(2);
   // Each box is named by its call's arguments, as shown in the call above it.
   for (const i of [0, 1]) {
-    const args = JSON.parse((await calls.nth(i).locator("pre").textContent()) ?? "{}");
-    await expect(boxes.nth(i)).toHaveAccessibleName(
-      `Response to get_weather(city: ${JSON.stringify(args.city)})`,
+    const args: Record<string, unknown> = JSON.parse(
+      (await calls.nth(i).locator("pre").textContent()) ?? "{}",
     );
+    const shown = Object.entries(args)
+      .map(([key, value]) => `${key}: ${JSON.stringify(value)}`)
+      .join(", ");
+    await expect(boxes.nth(i)).toHaveAccessibleName(`Response to get_weather(${shown})`);
   }
 });
 
@@ -236,7 +239,7 @@ test.describe("thought signatures on Gemini 3, which refuses a call that lost it
     await question.hover();
     await question.getByRole("button", { name: "Edit", exact: true }).click();
     await question.getByRole("textbox", { name: "Edit turn text" }).fill("Oslo: weather and time?");
-    await question.getByRole("button", { name: "Save" }).click();
+    await question.getByRole("button", { name: "Save", exact: true }).click();
     await expect(question).toContainText("Oslo: weather and time?");
     await page.reload();
 

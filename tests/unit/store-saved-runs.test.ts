@@ -82,8 +82,15 @@ describe("saved runs", () => {
     expect(s.runs[id]?.state.usage?.totalTokenCount).toBe(12);
     expect(s.runs[id]?.state.finishReason).toBe("MAX_TOKENS");
     expect(s.runs[id]?.request.model).toBe(store.getState().draft.model);
-    // The answer's text is the turn's, restored with the draft.
+    // The answer's text is the turn's, restored with the draft; the run holds the same parts.
     expect(s.draft.contents[1]?.parts).toEqual([{ kind: "text", text: "Hi there" }]);
+    expect(s.runs[id]?.state.parts).toBe(s.draft.contents[1]?.parts);
+    // A restored run is saved already: a change after the reload writes the state key only.
+    mem.takeWritten();
+    reloaded.getState().setPromptText("After the reload");
+    await new Promise((resolve) => setTimeout(resolve, 450));
+    await flushSaves();
+    expect(mem.takeWritten()).toEqual([STORAGE_KEY]);
   });
 
   it("drops saved runs that don't fit the restored conversation", async () => {
