@@ -79,6 +79,12 @@ export function createDraftStorage<S extends WithDraft>(
   let adopting = false;
   /** Saves wait while the person decides between this tab's draft and another tab's. */
   let held = false;
+  /**
+   * The first save after a read only puts back what was read (the page marking itself loaded),
+   * not work of this tab's; `edited` says a later change is waiting to be saved.
+   */
+  let afterRead = false;
+  let edited = false;
   let pending: { name: string; value: StorageValue<S> } | undefined;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let writing = false;
@@ -168,6 +174,7 @@ export function createDraftStorage<S extends WithDraft>(
       }
       pending = undefined;
       writeState(storage, job.name, job.value);
+      edited = false;
     } catch (error) {
       // Quota exceeded or storage disabled: the draft lives on in memory for this tab.
       pending = undefined;
@@ -214,6 +221,8 @@ export function createDraftStorage<S extends WithDraft>(
   return {
     getItem: (name) => {
       stateName = name;
+      // Saved or not, what the page puts back after loading is not work of this tab's.
+      afterRead = true;
       const storage = backing();
       const raw = storage?.getItem(name);
       if (!storage || typeof raw !== "string") return null;
@@ -238,9 +247,12 @@ export function createDraftStorage<S extends WithDraft>(
     },
     setItem: (name, value) => {
       stateName = name;
+      const restating = afterRead;
+      afterRead = false;
       if (last && sameFields(last, value)) return;
       last = value;
       if (adopting) return;
+      if (!restating) edited = true;
       pending = { name, value };
       schedule();
     },
@@ -254,7 +266,7 @@ export function createDraftStorage<S extends WithDraft>(
       savedRuns = new Map();
       storage?.removeItem(name);
     },
-    hasUnsaved: () => pending !== undefined || timer !== undefined || writing,
+    hasUnsaved: () => edited && (pending !== undefined || timer !== undefined || writing),
     hold: () => {
       held = true;
     },
@@ -268,6 +280,8 @@ export function createDraftStorage<S extends WithDraft>(
         await read();
       } finally {
         adopting = false;
+        // What was read is this tab's now; the next change is the person's own.
+        afterRead = false;
       }
     },
     rewrite: () => {

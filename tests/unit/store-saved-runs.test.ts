@@ -145,8 +145,8 @@ describe("two tabs of one draft", () => {
     await b.persist.rehydrate();
     a.setState({ hydrated: true });
     b.setState({ hydrated: true });
-    // Each tab's first save after loading, done (B waits 10 s for its saves otherwise).
-    fire("pagehide");
+    // B's first save after loading waits 10 s; it only puts back what B read, so B, which has
+    // no work of its own, still follows A.
 
     a.getState().setSystemInstruction("Be brief.");
     await flushSaves();
