@@ -25,9 +25,7 @@ export function ModelBody({ turn, index, pendingRunId }: ModelBodyProps) {
   const committed = useRunRecord(useRunIdForTurn(index));
   const run = pending ?? committed;
   const streaming = pending?.state.status === "streaming";
-  // The turn's own parts once it is one: a run restored from storage keeps none (they are the
-  // turn's), and at the moment an answer joins the conversation they are the same array.
-  const parts = turn ? turn.parts : run?.state.parts;
+  const parts = run ? run.state.parts : turn?.parts;
 
   // Only the last turn can be waiting for function results, and not while a run streams.
   const last = usePlayground((s) => index === s.draft.contents.length - 1 && !isChatRunning(s));

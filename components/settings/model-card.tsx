@@ -1,12 +1,8 @@
 import type { ModelCapabilities } from "@/lib/models/capabilities";
 import { knowledgeCutoff } from "@/lib/models/knowledge-cutoff";
 import type { ModelInfo } from "@/lib/models/types";
-import { priceFor } from "@/lib/pricing";
+import { formatRate, priceFor } from "@/lib/pricing";
 import { formatTokens } from "./model-groups";
-
-/** "$0.30", "$0.075", "$1.50", "$9": list prices as Google writes them. */
-const usd = (n: number) =>
-  `$${n < 1 ? n.toFixed(3).replace(/0$/, "") : Number.isInteger(n) ? n : n.toFixed(2)}`;
 
 /** What the model can do, in the words of the settings that use it. */
 function features(caps: ModelCapabilities): string[] {
@@ -62,7 +58,7 @@ export function ModelCard({ info, caps }: { info?: ModelInfo; caps: ModelCapabil
         )}
         <Fact label="Price">
           {price
-            ? `${usd(price.input)} in · ${usd(price.output)} out per 1M tokens (list price)`
+            ? `${formatRate(price.input)} in · ${formatRate(price.output)} out per 1M tokens (list price)`
             : "No list price known"}
         </Fact>
         <Fact label="Knowledge">{cutoff ?? "Cutoff not published"}</Fact>

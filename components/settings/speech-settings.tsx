@@ -1,7 +1,7 @@
 "use client";
 
 import { Select } from "@/components/ui/select";
-import { PREBUILT_VOICES } from "@/lib/models/voices";
+import { PREBUILT_VOICES, unvoicedSpeaker } from "@/lib/models/voices";
 import type { RunConfig } from "@/lib/prompt/config";
 import { type PlaygroundState, usePlayground, useRunSetting } from "@/lib/store";
 import { SelectRow } from "./select-settings";
@@ -73,17 +73,6 @@ function Speaker({ index, voices }: { index: number; voices: Voices }) {
 const spokenName = (voices: Voices, index: number) =>
   voices[index]?.speaker?.trim() || `Speaker ${index + 1}`;
 
-const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-
-/** A speaker no line of the script starts with ("Joe: …"), whose voice Gemini can't place. */
-function unvoiced(script: string, names: readonly string[]): string {
-  if (script.trim() === "") return "";
-  const missing = names.find(
-    (name) => !new RegExp(`^\\s*${escapeRegExp(name)}\\s*:`, "m").test(script),
-  );
-  return missing ?? "";
-}
-
 /** Speech models: one voice, or two speakers that the script names at the start of their lines. */
 export function SpeechSettings() {
   const voices = useRunSetting("speech")?.voices ?? [];
@@ -92,7 +81,9 @@ export function SpeechSettings() {
   const clash = mode === "multi" && spokenName(voices, 0) === spokenName(voices, 1);
   const names = [spokenName(voices, 0), spokenName(voices, 1)];
   // The script is the prompt box; only the two-speaker note reads it, one cheap test per key.
-  const missing = usePlayground((s) => (mode === "multi" ? unvoiced(s.promptText, names) : ""));
+  const missing = usePlayground((s) =>
+    mode === "multi" ? unvoicedSpeaker(s.promptText, names) : "",
+  );
   return (
     <>
       <SelectRow id="setting-speaker-mode" label="Speaker mode">

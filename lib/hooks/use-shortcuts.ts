@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect } from "react";
-import { usePlaygroundApi } from "@/lib/store";
+import { isChatRunning, usePlaygroundApi } from "@/lib/store";
 
 /** Where a key belongs to what the person is typing, not to the page. */
 export function isTextEntry(target: EventTarget | null): boolean {
@@ -37,8 +37,7 @@ export function useShortcuts({ onHelp }: ShortcutHandlers): void {
         // An open dialog closes first (a field that takes Escape, like the turn editor, has
         // already prevented its default).
         if (document.querySelector("dialog[open]")) return;
-        const running = s.chatRunId && s.runs[s.chatRunId]?.state.status === "streaming";
-        if (running) {
+        if (isChatRunning(s)) {
           e.preventDefault();
           s.stop();
         }

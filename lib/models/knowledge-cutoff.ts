@@ -1,3 +1,5 @@
+import { byRelease } from "./release";
+
 /**
  * Knowledge cutoffs as Google's model pages state them. The catalogue API doesn't carry them, so
  * they are kept here for the model card; a model missing from this list shows none rather than a
@@ -13,13 +15,6 @@ const CUTOFFS: Readonly<Record<string, string>> = {
   "gemini-2.0-flash-lite": "August 2024",
 };
 
-const RELEASE_SUFFIX = /^(-\d{3}|-preview-\d{2}-\d{4}|-\d{4}-\d{2}-\d{2})?$/;
-
 export function knowledgeCutoff(model: string): string | undefined {
-  const exact = CUTOFFS[model];
-  if (exact) return exact;
-  const family = Object.keys(CUTOFFS)
-    .filter((known) => model.startsWith(known) && RELEASE_SUFFIX.test(model.slice(known.length)))
-    .sort((a, b) => b.length - a.length)[0];
-  return family ? CUTOFFS[family] : undefined;
+  return byRelease(CUTOFFS, model);
 }

@@ -43,3 +43,16 @@ export const VOICE_NAMES: readonly string[] = PREBUILT_VOICES.map(([name]) => na
 export function isPrebuiltVoice(name: string): name is VoiceName {
   return VOICE_NAMES.includes(name);
 }
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+/**
+ * A speaker of a two-voice script that no line starts with ("Joe: …"): Gemini reads the speakers'
+ * names from the script, so it could not place that voice. Empty when there is no script yet or
+ * every speaker has a line.
+ */
+export function unvoicedSpeaker(script: string, names: readonly string[]): string {
+  if (script.trim() === "") return "";
+  const line = (name: string) => new RegExp(`^\\s*${escapeRegExp(name)}\\s*:`, "m");
+  return names.find((name) => !line(name).test(script)) ?? "";
+}

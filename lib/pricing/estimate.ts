@@ -59,3 +59,9 @@ export function formatUsd(amount: number): string {
   if (amount >= 0.01) return `$${amount.toFixed(3)}`;
   return `$${amount.toPrecision(2)}`;
 }
+
+/** A list rate per 1M tokens as Google writes it: "$0.30", "$0.075", "$1.50", "$9". */
+export function formatRate(perMillion: number): string {
+  if (perMillion < 1) return `$${perMillion.toFixed(3).replace(/0$/, "")}`;
+  return `$${Number.isInteger(perMillion) ? perMillion : perMillion.toFixed(2)}`;
+}

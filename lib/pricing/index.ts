@@ -1,2 +1,2 @@
-export { type BillableUsage, estimateCost, formatUsd } from "./estimate";
+export { type BillableUsage, estimateCost, formatRate, formatUsd } from "./estimate";
 export { type ModelPrice, PRICES, priceFor } from "./prices";

@@ -1,3 +1,5 @@
+import { byRelease } from "@/lib/models/release";
+
 /**
  * List prices of the Gemini API's paid tier, in USD per 1M tokens, as Google published them
  * (ai.google.dev/gemini-api/docs/pricing, standard — not batch — rates). They change; the UI
@@ -44,21 +46,7 @@ export const PRICES: Readonly<Record<string, ModelPrice>> = {
   "gemini-2.5-pro-preview-tts": { input: 1, output: 20, outputAudio: 20 },
 };
 
-/**
- * Dated or numbered releases of a priced model cost the same (`gemini-2.0-flash-001`,
- * `gemini-2.5-pro-preview-tts-2025-05-19`). Aliases such as `gemini-flash-latest` point at
- * whatever Google chooses and get no price.
- */
-const RELEASE_SUFFIX = /^(-\d{3}|-\d{4}-\d{2}-\d{2}|-\d{2}-\d{4})?$/;
-
+/** A model's list price; dated or numbered releases cost what their family costs. */
 export function priceFor(model: string): ModelPrice | undefined {
-  const id = model.replace(/^models\//, "");
-  const exact = PRICES[id];
-  if (exact) return exact;
-  let best: string | undefined;
-  for (const known of Object.keys(PRICES)) {
-    if (!id.startsWith(known) || !RELEASE_SUFFIX.test(id.slice(known.length))) continue;
-    if (!best || known.length > best.length) best = known;
-  }
-  return best ? PRICES[best] : undefined;
+  return byRelease(PRICES, model);
 }

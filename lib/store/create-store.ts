@@ -122,7 +122,7 @@ function restoredRuns(
   for (const [key, id] of Object.entries(indexes)) {
     const turn = turns[Number(key)];
     const run = typeof id === "string" ? runs[id] : undefined;
-    if (!turn || turn.role !== "model" || !run) continue;
+    if (turn?.role !== "model" || !run) continue;
     runByTurn[Number(key)] = run.id;
     // The answer's parts are the turn's, as they were before the reload: the same array.
     runs[run.id] = restoredRun(run, turn.parts);

@@ -1,6 +1,7 @@
 import type { PersistStorage, StateStorage, StorageValue } from "zustand/middleware";
 import { whenIdle } from "@/lib/idle";
 import type { PromptDoc, Turn } from "@/lib/prompt";
+import { readRuns, readTurns, runKey, type TurnRef, turnKey } from "./saved-layout";
 
 /**
  * Where a persisted state keeps its draft document and its runs. The draft's turns are laid out
@@ -11,18 +12,6 @@ interface WithDraft {
   draft: PromptDoc;
   runs?: Readonly<Record<string, object>>;
 }
-
-/** A turn saved under a key of its own; the role stays beside it (see `hasSavedAnswers`). */
-interface TurnRef {
-  $turn: string;
-  role: Turn["role"];
-}
-
-const turnKey = (name: string, id: string) => `${name}:turn:${id}`;
-const runKey = (name: string, id: string) => `${name}:run:${id}`;
-
-const isRef = (value: unknown): value is TurnRef =>
-  typeof value === "object" && value !== null && typeof (value as TurnRef).$turn === "string";
 
 /** Random, so two tabs saving at once never pick the same key for different turns. */
 const newId = () => Math.random().toString(36).slice(2, 10).padEnd(8, "0");
@@ -291,58 +280,6 @@ export function createDraftStorage<S extends WithDraft>(
       flushNow();
     },
   };
-}
-
-/**
- * The saved turns, references resolved. A turn whose key is gone (removed by another tab, or
- * storage cleared in part) is left out rather than losing the whole conversation.
- */
-function readTurns(
-  storage: StateStorage,
-  name: string,
-  contents: unknown[],
-  found: (id: string, turn: Turn) => void,
-): Turn[] {
-  const turns: Turn[] = [];
-  for (const item of contents) {
-    if (!isRef(item)) {
-      turns.push(item as Turn);
-      continue;
-    }
-    const raw = storage.getItem(turnKey(name, item.$turn));
-    if (typeof raw !== "string") continue;
-    try {
-      const turn = JSON.parse(raw) as Turn;
-      found(item.$turn, turn);
-      turns.push(turn);
-    } catch {
-      // Unreadable: left out, as a missing one.
-    }
-  }
-  return turns;
-}
-
-/** The saved runs by id, each read from its key; one missing or unreadable is left out. */
-function readRuns(
-  storage: StateStorage,
-  name: string,
-  ids: unknown[],
-  found: (id: string, run: object) => void,
-): Record<string, object> {
-  const runs: Record<string, object> = {};
-  for (const id of ids) {
-    if (typeof id !== "string") continue;
-    const raw = storage.getItem(runKey(name, id));
-    if (typeof raw !== "string") continue;
-    try {
-      const run = JSON.parse(raw) as object;
-      found(id, run);
-      runs[id] = run;
-    } catch {
-      // Unreadable: its answer keeps its text, without figures.
-    }
-  }
-  return runs;
 }
 
 function sameFields<S extends object>(a: StorageValue<S>, b: StorageValue<S>): boolean {

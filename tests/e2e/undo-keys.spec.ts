@@ -19,6 +19,16 @@ async function twoExchanges(page: Page) {
   return ui;
 }
 
+/** Two exchanges, then the first answer deleted from its toolbar, as a person does it. */
+async function twoExchangesLessTheFirstAnswer(page: Page) {
+  const ui = await twoExchanges(page);
+  const first = ui.answers.first();
+  await first.hover();
+  await first.getByRole("button", { name: "Delete turn" }).click();
+  await expect(page.getByText("Turn 2 deleted")).toBeVisible();
+  return ui;
+}
+
 const undoButton = (page: Page) => page.getByRole("button", { name: "Undo", exact: true });
 
 test("Clear chat acts at once, and Undo brings the turns back with their stats", async ({
@@ -46,12 +56,8 @@ test("Clear chat acts at once, and Undo brings the turns back with their stats",
 test("Ctrl+Z outside a text field undoes Delete turn; inside the prompt box it is the box's own", async ({
   page,
 }) => {
-  const ui = await twoExchanges(page);
-  const first = ui.answers.first();
-  await first.hover();
-  await first.getByRole("button", { name: "Delete turn" }).click();
+  const ui = await twoExchangesLessTheFirstAnswer(page);
   await expect(ui.answers).toHaveCount(1);
-  await expect(page.getByText("Turn 2 deleted")).toBeVisible();
 
   // Typing in the prompt box: Ctrl+Z there belongs to the text, the turn stays deleted.
   await ui.prompt.fill("draft");
@@ -67,11 +73,7 @@ test("Ctrl+Z outside a text field undoes Delete turn; inside the prompt box it i
 test("an edit after a delete makes the undo stale: nothing newer is ever lost", async ({
   page,
 }) => {
-  const ui = await twoExchanges(page);
-  const first = ui.answers.first();
-  await first.hover();
-  await first.getByRole("button", { name: "Delete turn" }).click();
-  await expect(page.getByText("Turn 2 deleted")).toBeVisible();
+  await twoExchangesLessTheFirstAnswer(page);
 
   const turn = page.getByRole("article", { name: "User turn" }).first();
   await turn.hover();

@@ -2,19 +2,8 @@ import { describe, expect, it } from "vitest";
 import type { Turn } from "@/lib/prompt";
 import type { RunEvent } from "@/lib/run/events";
 import { runIndexBefore, withoutRunIndex } from "@/lib/store/conversation-slice";
-import { createPlaygroundStore } from "@/lib/store/create-store";
 import { DEFAULT_MODEL } from "@/lib/store/draft-slice";
-
-function newStore() {
-  const data = new Map<string, string>();
-  return createPlaygroundStore({
-    storage: () => ({
-      getItem: (k) => data.get(k) ?? null,
-      setItem: (k, v) => void data.set(k, v),
-      removeItem: (k) => void data.delete(k),
-    }),
-  });
-}
+import { newStore } from "./support/memory-storage";
 
 const text = (role: Turn["role"], t: string): Turn => ({
   role,

@@ -4,27 +4,7 @@ import { emptyPromptDoc } from "@/lib/prompt/text";
 import { createPlaygroundStore, STORAGE_KEY } from "@/lib/store/create-store";
 import { DEFAULT_MODEL } from "@/lib/store/draft-slice";
 import { createDraftStorage } from "@/lib/store/storage";
-
-function memoryStorage(initial: Record<string, string> = {}) {
-  const data = new Map(Object.entries(initial));
-  let writes = 0;
-  const written: string[] = [];
-  return {
-    data,
-    writes: () => writes,
-    /** Keys written since the last call. */
-    takeWritten: () => written.splice(0),
-    storage: {
-      getItem: (k: string) => data.get(k) ?? null,
-      setItem: (k: string, v: string) => {
-        writes += 1;
-        written.push(k);
-        data.set(k, v);
-      },
-      removeItem: (k: string) => void data.delete(k),
-    },
-  };
-}
+import { memoryStorage } from "./support/memory-storage";
 
 /**
  * Past the save a change schedules: its delay (0 in these tests), then the idle moment it writes

@@ -1,25 +1,9 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import type { RunEvent } from "@/lib/run/events";
 import { createPlaygroundStore, STORAGE_KEY } from "@/lib/store/create-store";
+import { memoryStorage } from "./support/memory-storage";
 
 /** The runs behind the answers saved beside the draft, and two tabs of one draft. */
-
-function memoryStorage() {
-  const data = new Map<string, string>();
-  const written: string[] = [];
-  return {
-    data,
-    takeWritten: () => written.splice(0),
-    storage: {
-      getItem: (k: string) => data.get(k) ?? null,
-      setItem: (k: string, v: string) => {
-        written.push(k);
-        data.set(k, v);
-      },
-      removeItem: (k: string) => void data.delete(k),
-    },
-  };
-}
 
 async function flushSaves() {
   for (let turn = 0; turn < 2; turn++) await new Promise((resolve) => setTimeout(resolve, 0));

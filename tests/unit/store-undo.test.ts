@@ -1,19 +1,8 @@
 import { describe, expect, it } from "vitest";
 import type { Turn } from "@/lib/prompt";
 import type { RunEvent } from "@/lib/run/events";
-import { createPlaygroundStore } from "@/lib/store/create-store";
 import { applicableUndo } from "@/lib/store/undo-slice";
-
-function newStore() {
-  const data = new Map<string, string>();
-  return createPlaygroundStore({
-    storage: () => ({
-      getItem: (k) => data.get(k) ?? null,
-      setItem: (k, v) => void data.set(k, v),
-      removeItem: (k) => void data.delete(k),
-    }),
-  });
-}
+import { newStore } from "./support/memory-storage";
 
 const done: RunEvent = { type: "done", data: {} };
 const answer = (text: string): RunEvent => ({
