@@ -1,12 +1,15 @@
 "use client";
 
+import { useState } from "react";
 import { formatBytes } from "@/lib/format-bytes";
 import { isDisplayableImage, mediaCategory } from "@/lib/media/mime";
-import { mediaUrl, mediaViewUrl } from "@/lib/media/types";
+import { mediaViewUrl } from "@/lib/media/types";
 import type { MediaPart } from "@/lib/prompt";
 import { usePlayground } from "@/lib/store";
+import { formatClock } from "./format-clock";
 import { DownloadLink, EnlargeableImage } from "./image-viewer";
 import { FileIcon, ReuseIcon } from "./media-icons";
+import { MediaPlayer } from "./media-player";
 
 /**
  * A file inside a turn, attached or generated: images as thumbnails that open full size, audio
@@ -16,35 +19,20 @@ import { FileIcon, ReuseIcon } from "./media-icons";
 export function MediaView({ part }: { part: MediaPart }) {
   const name = part.name ?? `file-${part.sha256.slice(0, 8)}`;
   const category = mediaCategory(part.mimeType);
+  const [duration, setDuration] = useState<number>();
   const label = `${name}, ${part.mimeType}${part.bytes !== undefined ? `, ${formatBytes(part.bytes)}` : ""}`;
 
   if (isDisplayableImage(part.mimeType))
     return <ImageMedia part={part} name={name} label={label} />;
   return (
     <figure aria-label={label} className="flex max-w-xl flex-col gap-1.5">
-      {category === "audio" && (
-        // biome-ignore lint/a11y/useMediaCaption: speech and recordings have no caption track.
-        <audio
-          controls
-          preload="metadata"
-          src={mediaUrl(part.sha256)}
-          aria-label={name}
-          className="w-full"
-        />
-      )}
-      {category === "video" && (
-        // biome-ignore lint/a11y/useMediaCaption: user videos have no caption track.
-        <video
-          controls
-          preload="metadata"
-          src={mediaUrl(part.sha256)}
-          aria-label={name}
-          className="max-h-96 rounded-lg"
-        />
+      {(category === "audio" || category === "video") && (
+        <MediaPlayer sha256={part.sha256} name={name} kind={category} onDuration={setDuration} />
       )}
       <figcaption className="flex items-center gap-2 text-xs text-muted-foreground">
         {category !== "audio" && category !== "video" && <FileIcon />}
         <span className="truncate">{name}</span>
+        {duration !== undefined && <span>· {formatClock(duration)}</span>}
         <span>· {part.bytes !== undefined ? formatBytes(part.bytes) : part.mimeType}</span>
         {part.mimeType === "application/pdf" && <OpenLink sha256={part.sha256} name={name} />}
         <DownloadLink sha256={part.sha256} name={name} />

@@ -1,7 +1,7 @@
 import "server-only";
 import { ApiError, type GenerateContentResponse } from "@google/genai";
 import { serverEnv } from "@/lib/env";
-import type { AppError } from "@/lib/errors";
+import { AppError } from "@/lib/errors";
 import { log } from "@/lib/log";
 import type { ChunkData, RunEvent, RunMeta } from "@/lib/run/events";
 import type { UpstreamRequest } from "@/lib/wire/request";
@@ -153,7 +153,7 @@ function upstreamFailure(
   const cut = run.started && !(error instanceof ApiError) && isNetworkFailure(error);
   const appError = cut
     ? streamBroken(upstreamName())
-    : toAppError(error, { model, upstream: upstreamName(), requestId });
+    : keptSoFar(toAppError(error, { model, upstream: upstreamName(), requestId }), run.started);
   log(appError.status >= 500 ? "error" : "warn", cut ? "run stream broke" : "run failed", {
     requestId,
     model,
@@ -161,4 +161,13 @@ function upstreamFailure(
     upstream: error instanceof Error ? `${error.name}: ${error.message}` : String(error),
   });
   return appError.withRequestId(requestId);
+}
+
+/** A Google error after chunks flowed ends the answer half-way; the person should know the half stays. */
+function keptSoFar(error: AppError, started: boolean): AppError {
+  if (!started) return error;
+  return new AppError({
+    ...error.body,
+    message: `${error.message} What arrived before it is kept.`,
+  });
 }

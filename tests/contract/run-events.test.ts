@@ -200,6 +200,7 @@ describe("a run as event values", () => {
     const { events, state } = await run(ask("#emulator error=503 after=0"));
     expect(types(events)).toEqual(["meta", "error", "meta", "done"]);
     expect(state.error).toMatchObject({ code: "overloaded:gemini", status: 503, retryable: true });
+    expect(state.error?.message).not.toContain("What arrived");
   });
 
   it("keeps a Google error's identity when it arrives after some chunks", async () => {
@@ -215,6 +216,7 @@ describe("a run as event values", () => {
       retryable: true,
       retryAfterMs: 7000,
     });
+    expect(error?.data.message).toMatch(/^Quota exceeded.*What arrived before it is kept\.$/);
     expect(types(events).slice(-2)).toEqual(["meta", "done"]);
     expect(state.status).toBe("error");
     expect(state.parts.find((p) => p.kind === "text")?.text.length).toBeGreaterThan(0);

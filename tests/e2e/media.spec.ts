@@ -90,6 +90,49 @@ test("a pasted image and a dropped WAV arrive intact, with the audio's duration"
   );
 });
 
+test("attached audio shows its length before it is played, and a sound-only WebM is no empty video", async ({
+  page,
+}) => {
+  const ui = chat(page);
+  // A browser recording, as MediaRecorder writes it: WebM with Opus sound and no picture.
+  const recorded = await page.evaluate(async () => {
+    const context = new AudioContext();
+    const tone = context.createOscillator();
+    const sink = context.createMediaStreamDestination();
+    tone.connect(sink);
+    tone.start();
+    const recorder = new MediaRecorder(sink.stream, { mimeType: "audio/webm;codecs=opus" });
+    const chunks: Blob[] = [];
+    recorder.ondataavailable = (event) => chunks.push(event.data);
+    const stopped = new Promise((resolve) => recorder.addEventListener("stop", resolve));
+    recorder.start();
+    await new Promise((resolve) => setTimeout(resolve, 2300));
+    recorder.stop();
+    await stopped;
+    return [...new Uint8Array(await new Blob(chunks).arrayBuffer())];
+  });
+  const webm: TestFile = {
+    name: "memo.webm",
+    mimeType: "audio/webm",
+    buffer: Buffer.from(recorded),
+    hash12: hash12(Buffer.from(recorded)),
+  };
+  await pick(page, wavFile("tone.wav", 3), webm);
+  await ui.send("Transcribe both");
+  await ui.waitUntilIdle();
+
+  const turn = page.getByRole("article", { name: "User turn 1" });
+  const wav = turn.getByRole("figure", { name: /^tone\.wav/ });
+  await expect(wav.locator("figcaption")).toContainText("tone.wav· 0:03");
+  await expect(wav.locator("audio")).toHaveJSProperty("paused", true);
+
+  const memo = turn.getByRole("figure", { name: /^memo\.webm/ });
+  await expect(memo.locator("figcaption")).toContainText("memo.webm· 0:02");
+  const player = memo.locator("video");
+  await expect(player).toHaveAttribute("data-sound-only", "true");
+  expect((await player.boundingBox())?.height).toBeLessThan(80);
+});
+
 test("an attachment can be removed before Run", async ({ page }) => {
   const ui = chat(page);
   await pick(page, pngFile("keep.png", 8, 8, 1), pngFile("drop.png", 8, 8, 2));

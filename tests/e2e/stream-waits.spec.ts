@@ -123,3 +123,18 @@ test("a quota error mid-answer keeps the partial answer and counts down to Retry
   await expect(retry).toBeEnabled({ timeout: 8000 });
   await expect(ui.alert).not.toContainText(/retry in/i);
 });
+
+test("a server error mid-answer is named as Gemini's error, not a broken connection", async ({
+  page,
+}) => {
+  await page.goto("/");
+  await page.evaluate(() => localStorage.clear());
+  await page.reload();
+  const ui = chat(page);
+  await ui.send("Tell me a story\n#emulator tokens=400 chunk=20 error=500 after=3");
+  await expect(ui.alert).toContainText("Gemini had an internal error (500)");
+  await expect(ui.alert).toContainText("What arrived before it is kept");
+  await expect(ui.alert).not.toContainText(/connection|broke off/i);
+  await expect(ui.lastAnswer).toContainText("Emulated answer");
+  await expect(ui.status).toHaveText(/^Error/);
+});
