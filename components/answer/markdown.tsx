@@ -1,6 +1,6 @@
 "use client";
 
-import { memo, useEffect, useMemo, useState } from "react";
+import { memo, useDeferredValue, useEffect, useMemo, useState } from "react";
 import { whenIdle } from "@/lib/idle";
 import { needsMath } from "./math-syntax";
 
@@ -96,7 +96,11 @@ interface MarkdownProps {
   streaming?: boolean;
 }
 
-export const Markdown = memo(function Markdown({ text, streaming = false }: MarkdownProps) {
+export const Markdown = memo(function Markdown(props: MarkdownProps) {
+  // The next words are drawn in a background render that React cuts into slices and drops for a
+  // keystroke or a newer chunk, so drawing an answer never holds the page; what is on screen
+  // lags the stream by at most that render.
+  const { text, streaming = false } = useDeferredValue(props);
   const Renderer = useLazyModule(renderer, true);
   const wantsMath = useMemo(() => needsMath(text), [text]);
   const mathPlugin = useLazyModule(math, wantsMath);
