@@ -1,6 +1,5 @@
 import type { CountTokensResponse } from "@/lib/models/types";
 import type { PromptDocInput } from "@/lib/prompt";
-import { docBody } from "./doc-body";
 import { browserError, RequestError } from "./errors";
 import { type CallOptions, requestJson } from "./http";
 
@@ -12,8 +11,8 @@ export async function countTokens(
   const json = await requestJson<Partial<CountTokensResponse>>("/api/count-tokens", {
     ...options,
     method: "POST",
-    // Counted at every pause in typing: serialized off the main thread (doc-body.ts).
-    body: await docBody(doc, options.signal),
+    // Counted at every pause in typing: made and sent off the main thread (doc-body.ts).
+    doc,
     unreachableMessage: "Could not reach the server to count tokens.",
   });
   if (typeof json.totalTokens !== "number") {

@@ -1,24 +1,17 @@
 /**
- * Serializes prompt documents off the main thread (see doc-body.ts and doc-json.ts). Imports
- * nothing that needs a page: the serializer is plain JSON and TextEncoder.
+ * Serializes prompt documents off the main thread, and sends them (see doc-body.ts and
+ * doc-json.ts). Imports nothing that needs a page: the serializer is plain JSON and TextEncoder.
  */
-import { type BodyRequest, type BodyStore, createBodySerializer } from "./doc-json";
+import { type BodyAbort, type BodyRequest, type BodyStore, createBodyWorker } from "./doc-json";
 
 const scope = globalThis as unknown as {
   postMessage(message: unknown, transfer: Transferable[]): void;
   addEventListener(
     type: "message",
-    listener: (event: MessageEvent<BodyRequest | BodyStore>) => void,
+    listener: (event: MessageEvent<BodyRequest | BodyStore | BodyAbort>) => void,
   ): void;
 };
 
-const serializer = createBodySerializer();
+const handle = createBodyWorker((reply, transfer) => scope.postMessage(reply, transfer));
 
-scope.addEventListener("message", ({ data }) => {
-  if ("store" in data) serializer.store(data);
-  else {
-    const reply = serializer.serialize(data);
-    // Handed over, not copied: no structured clone of a megabyte on the page's side.
-    scope.postMessage(reply, reply.body ? [reply.body.buffer] : []);
-  }
-});
+scope.addEventListener("message", ({ data }) => handle(data));

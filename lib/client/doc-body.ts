@@ -1,11 +1,18 @@
 import type { PromptDocInput } from "@/lib/prompt";
-import { type BodyReply, type BodyRequest, type BodyStore, createHeld } from "./doc-json";
+import {
+  type BodyAbort,
+  type BodyReply,
+  type BodyRequest,
+  type BodySend,
+  type BodyStore,
+  createHeld,
+} from "./doc-json";
 
 type TurnInput = PromptDocInput["contents"][number];
 
 /** The part of a Worker this module uses: tests pass one that runs in process. */
 export interface WorkerLike {
-  postMessage(message: BodyRequest | BodyStore): void;
+  postMessage(message: BodyRequest | BodyStore | BodyAbort): void;
   addEventListener(type: "message", listener: (event: MessageEvent<BodyReply>) => void): void;
   addEventListener(type: "error", listener: () => void): void;
 }
@@ -25,13 +32,43 @@ type Body = Uint8Array<ArrayBuffer>;
  */
 export async function docBody(doc: PromptDocInput, signal?: AbortSignal): Promise<Body | string> {
   signal?.throwIfAborted();
-  shared ??= typeof Worker === "undefined" ? null : createBodyClient(startWorker());
-  const body = shared ? await shared(doc) : null;
+  const reply = await workerClient()?.(doc);
   signal?.throwIfAborted();
-  return body ?? JSON.stringify(doc);
+  return (reply && "body" in reply ? reply.body : null) ?? JSON.stringify(doc);
 }
 
-let shared: ((doc: PromptDocInput) => Promise<Body | null>) | null | undefined;
+/**
+ * POST a prompt document to one of our endpoints. With a worker, the worker makes the body and
+ * sends it too: handing a megabyte to `fetch` costs the calling thread tens of milliseconds,
+ * which on the page is a keystroke that waits. The response arrives as usual, its body a stream
+ * transferred from the worker. Without one, the page sends it, as `fetch` would.
+ */
+export async function sendDoc(
+  url: string,
+  doc: PromptDocInput,
+  init: { accept: string; signal?: AbortSignal },
+): Promise<Response> {
+  const { signal } = init;
+  signal?.throwIfAborted();
+  const headers = { "content-type": "application/json", accept: init.accept };
+  const reply = await workerClient()?.(doc, { url, headers }, signal);
+  signal?.throwIfAborted();
+  if (reply && "response" in reply) {
+    const { body, ...meta } = reply.response;
+    return new Response(body, { ...meta, headers: meta.headers });
+  }
+  if (reply && "unreachable" in reply) throw new TypeError(`Failed to fetch ${url}`);
+  const body = (reply && "body" in reply ? reply.body : null) ?? JSON.stringify(doc);
+  return fetch(url, { method: "POST", headers, body, signal });
+}
+
+type Client = ReturnType<typeof createBodyClient>;
+let shared: Client | null | undefined;
+
+const workerClient = (): Client | null => {
+  shared ??= typeof Worker === "undefined" ? null : createBodyClient(startWorker());
+  return shared;
+};
 
 /** Characters of turns per message to the worker (see `BodyStore`). */
 const BATCH_CHARS = 100_000;
@@ -49,18 +86,16 @@ const startWorker = (): WorkerLike =>
  * The page's side: gives each turn object an id, sends a turn only when the worker doesn't hold
  * it, and resolves each request with the worker's body (null if the worker failed).
  */
-export function createBodyClient(
-  worker: WorkerLike,
-): (doc: PromptDocInput) => Promise<Body | null> {
+export function createBodyClient(worker: WorkerLike) {
   const ids = new WeakMap<TurnInput, number>();
-  const waiting = new Map<number, (body: Body | null) => void>();
+  const waiting = new Map<number, (reply: BodyReply | null) => void>();
   const held = createHeld();
   let nextTurn = 0;
   let nextRequest = 0;
   let failed = false;
 
   worker.addEventListener("message", ({ data }) => {
-    waiting.get(data.id)?.(data.body);
+    waiting.get(data.id)?.(data);
     waiting.delete(data.id);
   });
   // A worker that fails to load answers nothing: every body is made on the page instead.
@@ -75,7 +110,11 @@ export function createBodyClient(
    * its request message finds in the worker.
    */
   let queue: Promise<unknown> = Promise.resolve();
-  const send = async (doc: PromptDocInput): Promise<Body | null> => {
+  const request = async (
+    doc: PromptDocInput,
+    send?: BodySend,
+    signal?: AbortSignal,
+  ): Promise<BodyReply | null> => {
     const { contents, ...rest } = doc;
     const before = held.current();
     const ids = contents.map(idOf);
@@ -114,7 +153,8 @@ export function createBodyClient(
     });
     return new Promise((resolve) => {
       waiting.set(id, resolve);
-      worker.postMessage({ id, rest, contents: items });
+      worker.postMessage({ id, rest, contents: items, ...(send && { send }) });
+      signal?.addEventListener("abort", () => worker.postMessage({ abort: id }), { once: true });
     });
   };
 
@@ -128,9 +168,9 @@ export function createBodyClient(
     return id;
   };
 
-  return (doc) => {
+  return (doc: PromptDocInput, send?: BodySend, signal?: AbortSignal) => {
     if (failed) return Promise.resolve(null);
-    const result = queue.then(() => (failed ? null : send(doc)));
+    const result = queue.then(() => (failed ? null : request(doc, send, signal)));
     queue = result;
     return result;
   };

@@ -1,3 +1,5 @@
+import type { PromptDocInput } from "@/lib/prompt";
+import { docBody, sendDoc } from "./doc-body";
 import { decodeAppError, RequestError, unreachable, unreadable } from "./errors";
 
 /** What every client call takes besides its own arguments; tests pass `fetchImpl`. */
@@ -10,8 +12,8 @@ export interface SendInit extends CallOptions {
   method?: "GET" | "POST";
   /** The body, sent as JSON. */
   json?: unknown;
-  /** A JSON body already made (a prompt document: see doc-body.ts); instead of `json`. */
-  body?: Uint8Array<ArrayBuffer> | string;
+  /** A prompt document as the body, instead of `json`: made and sent off the page (doc-body.ts). */
+  doc?: PromptDocInput;
   accept?: string;
   /** What to say when no answer came back, in the endpoint's own words. */
   unreachableMessage?: string;
@@ -25,9 +27,14 @@ export async function send(path: string, init: SendInit = {}): Promise<Response>
   const { method = "GET", json, accept = "application/json", signal } = init;
   const fetchImpl = init.fetchImpl ?? fetch;
   const headers: Record<string, string> = { accept };
-  const body = init.body ?? (json === undefined ? undefined : JSON.stringify(json));
-  if (body !== undefined) headers["content-type"] = "application/json";
   try {
+    if (init.doc && !init.fetchImpl) return await sendDoc(path, init.doc, { accept, signal });
+    const body = init.doc
+      ? await docBody(init.doc, signal)
+      : json === undefined
+        ? undefined
+        : JSON.stringify(json);
+    if (body !== undefined) headers["content-type"] = "application/json";
     return await fetchImpl(path, { method, headers, body, signal });
   } catch (error) {
     if (signal?.aborted) throw error;

@@ -1,8 +1,7 @@
 import type { PromptDocInput } from "@/lib/prompt";
 import { type RunEvent, readEvents } from "@/lib/run/events";
-import { docBody } from "./doc-body";
 import { decodeAppError, interrupted, unreachable } from "./errors";
-import type { CallOptions } from "./http";
+import { type CallOptions, send } from "./http";
 
 /**
  * The browser's side of POST /api/run: send a prompt document, emit the decoded events. Every
@@ -18,16 +17,16 @@ export interface StreamRunOptions extends CallOptions {
 
 export async function streamRun(doc: PromptDocInput, options: StreamRunOptions): Promise<void> {
   const { signal, emit, endpoint = "/api/run" } = options;
-  const fetchImpl = options.fetchImpl ?? fetch;
   let response: Response;
   try {
-    response = await fetchImpl(endpoint, {
+    // Made and sent off the main thread (doc-body.ts): sending a long conversation doesn't
+    // hold up the keystroke that sent it, nor those typed next.
+    response = await send(endpoint, {
       method: "POST",
-      headers: { "content-type": "application/json", accept: "text/event-stream" },
-      // Serialized off the main thread (doc-body.ts): sending a long conversation doesn't
-      // hold up the keystroke that sent it, nor those typed next.
-      body: await docBody(doc, signal),
+      doc,
+      accept: "text/event-stream",
       signal,
+      fetchImpl: options.fetchImpl,
     });
   } catch {
     if (!signal.aborted) emit({ type: "error", data: unreachable() });

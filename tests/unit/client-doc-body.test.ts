@@ -1,10 +1,12 @@
-import { describe, expect, it } from "vitest";
+import { createServer, type IncomingMessage, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createBodyClient, docBody, type WorkerLike } from "@/lib/client/doc-body";
 import {
   type BodyReply,
   type BodyRequest,
   type BodyStore,
-  createBodySerializer,
+  createBodyWorker,
 } from "@/lib/client/doc-json";
 import { emptyPromptDoc, type PromptDoc, type Turn, userTextTurn } from "@/lib/prompt";
 
@@ -21,33 +23,35 @@ function conversation(turns: Turn[]): PromptDoc {
   };
 }
 
-/** The worker, run in process: each message goes through the real serializer, a task later. */
-function inProcessWorker() {
-  const serializer = createBodySerializer();
+/** The worker, run in process: each message goes through the real worker side, a task later. */
+function inProcessWorker(fetchImpl?: typeof fetch) {
   const sent: BodyRequest[] = [];
   const stored: BodyStore[] = [];
+  const aborted: number[] = [];
   const listeners: { message?: (e: MessageEvent<BodyReply>) => void; error?: () => void } = {};
+  const handle = createBodyWorker(
+    (reply) => setTimeout(() => listeners.message?.({ data: reply } as MessageEvent<BodyReply>), 0),
+    fetchImpl,
+  );
   const worker: WorkerLike = {
     postMessage(message) {
-      if ("store" in message) {
-        stored.push(structuredClone(message));
-        serializer.store(structuredClone(message));
-        return;
-      }
-      sent.push(structuredClone(message));
-      const reply = serializer.serialize(structuredClone(message));
-      setTimeout(() => listeners.message?.({ data: reply } as MessageEvent<BodyReply>), 0);
+      if ("store" in message) stored.push(structuredClone(message));
+      else if ("abort" in message) aborted.push(message.abort);
+      else sent.push(structuredClone(message));
+      handle(structuredClone(message));
     },
     addEventListener(type: "message" | "error", listener: never) {
       listeners[type] = listener;
     },
   };
-  return { worker, sent, stored, fail: () => listeners.error?.() };
+  return { worker, sent, stored, aborted, fail: () => listeners.error?.() };
 }
 
 /** The body as the server reads it: UTF-8 JSON. */
-const json = (body: Uint8Array | null) =>
-  (body ? JSON.parse(new TextDecoder().decode(body)) : null) as unknown;
+const json = (reply: BodyReply | null) => {
+  const body = reply && "body" in reply ? reply.body : null;
+  return (body ? JSON.parse(new TextDecoder().decode(body)) : null) as unknown;
+};
 const sameJson = (doc: PromptDoc) => JSON.parse(JSON.stringify(doc)) as unknown;
 
 describe("prompt documents serialized in a worker (lib/client/doc-body)", () => {
@@ -124,5 +128,82 @@ describe("prompt documents serialized in a worker (lib/client/doc-body)", () => 
     const abort = new AbortController();
     abort.abort();
     await expect(docBody(doc, abort.signal)).rejects.toThrow();
+  });
+});
+
+describe("prompt documents sent by the worker (lib/client/doc-body)", () => {
+  let server: Server;
+  let base = "";
+  const received: { headers: IncomingMessage["headers"]; body: string }[] = [];
+  const closed: string[] = [];
+
+  beforeAll(async () => {
+    server = createServer((request, response) => {
+      const chunks: Buffer[] = [];
+      request.on("data", (chunk: Buffer) => chunks.push(chunk));
+      request.on("end", () => {
+        received.push({ headers: request.headers, body: Buffer.concat(chunks).toString("utf8") });
+        response.writeHead(request.url === "/missing" ? 404 : 200, {
+          "content-type": "text/event-stream",
+        });
+        response.write("event: one\n\n");
+        if (request.url === "/forever") {
+          response.on("close", () => closed.push(request.url ?? ""));
+          return;
+        }
+        response.end("event: two\n\n");
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+  const headers = { "content-type": "application/json", accept: "text/event-stream" };
+
+  it("posts the document's JSON from the worker and hands back the streamed response", async () => {
+    const request = createBodyClient(inProcessWorker().worker);
+    const doc = conversation([turn(0), turn(1)]);
+    const reply = await request(doc, { url: `${base}/run`, headers });
+    if (!reply || !("response" in reply)) throw new Error(`no response: ${JSON.stringify(reply)}`);
+    expect(reply.response).toMatchObject({ status: 200, statusText: "OK" });
+    expect(new Map(reply.response.headers).get("content-type")).toBe("text/event-stream");
+    expect(await new Response(reply.response.body).text()).toBe("event: one\n\nevent: two\n\n");
+    const last = received.at(-1);
+    expect(JSON.parse(last?.body ?? "")).toEqual(sameJson(doc));
+    expect(last?.headers).toMatchObject(headers);
+  });
+
+  it("hands back an error status as it came", async () => {
+    const request = createBodyClient(inProcessWorker().worker);
+    const reply = await request(conversation([turn(0)]), { url: `${base}/missing`, headers });
+    expect(reply && "response" in reply && reply.response.status).toBe(404);
+  });
+
+  it("aborts the worker's request when the page's signal fires, even mid-answer", async () => {
+    const { worker, aborted } = inProcessWorker();
+    const request = createBodyClient(worker);
+    const abort = new AbortController();
+    const reply = await request(
+      conversation([turn(0)]),
+      { url: `${base}/forever`, headers },
+      abort.signal,
+    );
+    if (!reply || !("response" in reply)) throw new Error("no response");
+    const reader = reply.response.body?.getReader();
+    expect(new TextDecoder().decode((await reader?.read())?.value)).toBe("event: one\n\n");
+    abort.abort();
+    await expect(reader?.read()).rejects.toThrow();
+    expect(aborted).toHaveLength(1);
+    await expect.poll(() => closed).toEqual(["/forever"]);
+  });
+
+  it("says no answer came when the server can't be reached", async () => {
+    const request = createBodyClient(inProcessWorker().worker);
+    const reply = await request(conversation([turn(0)]), {
+      url: "http://127.0.0.1:9/run",
+      headers,
+    });
+    expect(reply).toMatchObject({ unreachable: true });
   });
 });
