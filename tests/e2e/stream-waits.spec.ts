@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, type Page, test } from "@playwright/test";
 import { parseEventBlock, type RunEvent } from "@/lib/run/events";
 import { chat } from "./support/chat";
 import { LIMITED } from "./support/ports";
@@ -107,13 +107,18 @@ test.describe("a run Gemini keeps waiting", () => {
   });
 });
 
-test("a quota error mid-answer keeps the partial answer and counts down to Retry", async ({
-  page,
-}) => {
+/** The chat with nothing saved in this browser. */
+async function emptyChat(page: Page) {
   await page.goto("/");
   await page.evaluate(() => localStorage.clear());
   await page.reload();
-  const ui = chat(page);
+  return chat(page);
+}
+
+test("a quota error mid-answer keeps the partial answer and counts down to Retry", async ({
+  page,
+}) => {
+  const ui = await emptyChat(page);
   await ui.send("Tell me a story\n#emulator tokens=400 chunk=20 error=429 after=3 retryDelay=5s");
   await expect(ui.alert).toContainText(/quota/i);
   await expect(ui.alert).toContainText(/retry in [1-5] s/i);
@@ -127,10 +132,7 @@ test("a quota error mid-answer keeps the partial answer and counts down to Retry
 test("a server error mid-answer is named as Gemini's error, not a broken connection", async ({
   page,
 }) => {
-  await page.goto("/");
-  await page.evaluate(() => localStorage.clear());
-  await page.reload();
-  const ui = chat(page);
+  const ui = await emptyChat(page);
   await ui.send("Tell me a story\n#emulator tokens=400 chunk=20 error=500 after=3");
   await expect(ui.alert).toContainText("Gemini had an internal error (500)");
   await expect(ui.alert).toContainText("What arrived before it is kept");
