@@ -1,6 +1,7 @@
 "use client";
 
-import { memo, useDeferredValue, useEffect, useMemo, useState } from "react";
+import { memo, useEffect, useMemo, useState } from "react";
+import { useBoundedDeferred } from "@/lib/hooks/use-bounded-deferred";
 import { whenIdle } from "@/lib/idle";
 import { needsMath } from "./math-syntax";
 
@@ -96,11 +97,14 @@ interface MarkdownProps {
   streaming?: boolean;
 }
 
+/** How far the drawn words may trail the newest chunk: three chunks 50 ms apart. */
+const MAX_LAG_MS = 150;
+
 export const Markdown = memo(function Markdown(props: MarkdownProps) {
-  // The next words are drawn in a background render that React cuts into slices and drops for a
-  // keystroke or a newer chunk, so drawing an answer never holds the page; what is on screen
-  // lags the stream by at most that render.
-  const { text, streaming = false } = useDeferredValue(props);
+  // The next words are drawn in a background render that React cuts into slices and sets aside
+  // for a keystroke, so drawing an answer rarely holds the page; the words on screen trail the
+  // stream by at most MAX_LAG_MS.
+  const { text, streaming = false } = useBoundedDeferred(props, MAX_LAG_MS);
   const Renderer = useLazyModule(renderer, true);
   const wantsMath = useMemo(() => needsMath(text), [text]);
   const mathPlugin = useLazyModule(math, wantsMath);
