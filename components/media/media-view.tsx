@@ -32,8 +32,12 @@ export function MediaView({ part }: { part: MediaPart }) {
       <figcaption className="flex items-center gap-2 text-xs text-muted-foreground">
         {category !== "audio" && category !== "video" && <FileIcon />}
         <span className="truncate">{name}</span>
-        {duration !== undefined && <span>· {formatClock(duration)}</span>}
-        <span>· {part.bytes !== undefined ? formatBytes(part.bytes) : part.mimeType}</span>
+        {duration !== undefined && (
+          <span className="shrink-0 whitespace-nowrap">· {formatClock(duration)}</span>
+        )}
+        <span className="shrink-0 whitespace-nowrap">
+          · {part.bytes !== undefined ? formatBytes(part.bytes) : part.mimeType}
+        </span>
         {part.mimeType === "application/pdf" && <OpenLink sha256={part.sha256} name={name} />}
         <DownloadLink sha256={part.sha256} name={name} />
       </figcaption>

@@ -55,7 +55,7 @@ export async function sendDoc(
   signal?.throwIfAborted();
   if (reply && "response" in reply) {
     const { body, ...meta } = reply.response;
-    return new Response(body, { ...meta, headers: meta.headers });
+    return new Response(body, meta);
   }
   if (reply && "unreachable" in reply) throw new TypeError(`Failed to fetch ${url}`);
   const body = (reply && "body" in reply ? reply.body : null) ?? JSON.stringify(doc);
