@@ -1,5 +1,6 @@
 import { parseMarkdownIntoBlocks } from "streamdown";
 import { needsMath } from "./math-syntax";
+import { startsTable } from "./table-rows";
 
 /** Small neighbouring blocks are parsed together up to about this many characters. */
 export const GROUP_CHARS = 300;
@@ -13,13 +14,14 @@ export const GROUP_CHARS = 300;
  * A block with math stays on its own: rebuilding the formulas of a whole group on each update
  * cost more than the parses saved (measured on the math corpus while each formula was a tree of
  * dozens of elements; now that it is one element holding KaTeX's markup, katex-cache.ts, the
- * rule is worth measuring again).
+ * rule is worth measuring again). A table stays on its own too, so that its rows can be cut into
+ * groups of their own (table-rows.ts).
  */
 export function groupedBlocks(markdown: string): string[] {
   const groups: string[] = [];
   let run = "";
   for (const block of parseMarkdownIntoBlocks(markdown)) {
-    if (needsMath(block)) {
+    if (needsMath(block) || startsTable(block)) {
       if (run) groups.push(run);
       groups.push(block);
       run = "";

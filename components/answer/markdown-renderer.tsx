@@ -16,6 +16,7 @@ import type { Piece } from "./block-plan";
 import { LargeBlock } from "./large-block";
 import { AnswerLink, Span, Sup } from "./markdown-components";
 import { needsMath } from "./math-syntax";
+import { TableAwareBlock } from "./table-block";
 import { useBlockPlan } from "./use-block-plan";
 import { warmUpWhenIdle } from "./warm-up";
 import { createWorkerCodePlugin } from "./worker-code-plugin";
@@ -80,7 +81,12 @@ const WITH_HTML: PluggableList = [
 ];
 const rehypePluginsFor = (text: string) => (text.includes("<") ? WITH_HTML : SAFETY_PLUGINS);
 
-warmUpWhenIdle();
+/** Set once an answer has rendered: the warm-up's renders (warm-up.ts) are no longer needed. */
+let anyRendered = false;
+warmUpWhenIdle(
+  (text) => <Chunk text={text} streaming={true} math={null} />,
+  () => anyRendered,
+);
 
 const PLUGINS: PluginConfig = {
   // Shiki, run in a worker: grammar compiling and tokenizing never block the page.
@@ -124,6 +130,7 @@ export interface MarkdownRendererProps {
  * streams, and a block too long to format on every update shows as its source text.
  */
 export default function MarkdownRenderer({ text, streaming, math }: MarkdownRendererProps) {
+  anyRendered = true;
   const { settled, tail } = useBlockPlan(text, streaming);
   // Streamed here at some point: every piece has been laid out on screen once (see ChunkProps).
   const streamed = useRef(streaming);
@@ -193,6 +200,7 @@ const Chunk = memo(function Chunk({ text, streaming, settled = false, math }: Ch
       components={COMPONENTS}
       lineNumbers={false}
       parseMarkdownIntoBlocksFn={groupedBlocks}
+      BlockComponent={TableAwareBlock}
     >
       {text}
     </Streamdown>

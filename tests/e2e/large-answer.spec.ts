@@ -97,3 +97,39 @@ test("what has settled in a streaming answer is drawn once: its formulas keep th
   const displays = (corpusText("math").match(/^\$\$$/gm) ?? []).length / 2;
   await expect(ui.lastAnswer.locator(".katex-display")).toHaveCount(displays);
 });
+
+test("a thousand-row table formats on request as one table, every row in order, and copies whole", async ({
+  page,
+}) => {
+  await page.goto("/");
+  const ui = chat(page);
+  await streamCorpus(page, "table");
+  await ui.waitUntilIdle();
+  await ui.lastAnswer.getByRole("figure").getByRole("button", { name: "Show formatted" }).click();
+
+  // Its rows are drawn in groups, but as one table with one header.
+  const table = ui.lastAnswer.locator("table");
+  await expect(table).toHaveCount(1);
+  await expect(table.locator("thead tr")).toHaveCount(1);
+  const rows = table.locator("tbody tr");
+  await expect(rows).toHaveCount(1_000);
+  const firstCells = await rows.evaluateAll((trs) =>
+    trs.map((tr) => tr.querySelector("td")?.textContent?.trim()),
+  );
+  expect(firstCells).toEqual(Array.from({ length: 1_000 }, (_, i) => String(i + 1)));
+  await expect(rows.nth(999).locator("td").nth(3)).toContainText("/1000");
+  // The alignment of the delimiter row holds in every group.
+  expect(
+    await rows
+      .nth(999)
+      .locator("td")
+      .first()
+      .evaluate((td) => getComputedStyle(td).textAlign),
+  ).toBe("right");
+
+  await ui.lastAnswer.getByRole("button", { name: "Copy table", exact: true }).click();
+  await ui.lastAnswer.getByRole("button", { name: "Markdown", exact: true }).click();
+  const copied = (await page.evaluate(() => navigator.clipboard.readText())).trim().split("\n");
+  expect(copied).toHaveLength(1_002);
+  expect(copied.at(-1)).toMatch(/^\| 1000 \|/);
+});

@@ -235,7 +235,7 @@ test("a reload at the end opens at the end", async ({ page }) => {
  * alone can't show (a re-render with the same output changes no node).
  */
 const COMMIT_WATCH = `(() => {
-  const watch = { commits: 0, root: null, seen: new Set(), rendered: 0, within: null };
+  const watch = { commits: 0, roots: new Set(), seen: new Set(), rendered: 0, within: null };
   // A component that rendered in a commit is a fiber object the tree didn't hold before (React
   // swaps in its other copy), with PerformedWork (1) among its flags.
   const walk = (fiber, visit) => {
@@ -244,19 +244,28 @@ const COMMIT_WATCH = `(() => {
       walk(f.child, visit);
     }
   };
-  const inSection = (root) => {
+  const inRoot = (root) => {
     let found = null;
     walk(root.current, (f) => {
       if (!found && f.stateNode === watch.within) found = f;
     });
     return found;
   };
+  // The page may have more than one React root (the markdown warm-up renders into a detached
+  // one): the section is in whichever holds it.
+  const inSection = () => {
+    for (const root of watch.roots) {
+      const found = inRoot(root);
+      if (found) return found;
+    }
+    return null;
+  };
   watch.start = (element) => {
     watch.within = element;
     watch.rendered = 0;
     watch.commits = 0;
     watch.seen = new Set();
-    const section = watch.root && inSection(watch.root);
+    const section = inSection();
     if (section) walk(section.child, (f) => watch.seen.add(f));
     return Boolean(section);
   };
@@ -269,12 +278,13 @@ const COMMIT_WATCH = `(() => {
       return this.renderers.size;
     },
     onCommitFiberRoot(_id, root) {
-      watch.root = root;
+      watch.roots.add(root);
       watch.commits += 1;
       if (!watch.within) return;
-      const section = inSection(root);
+      const section = inRoot(root);
+      if (!section) return;
       const seen = new Set();
-      if (section) walk(section.child, (f) => {
+      walk(section.child, (f) => {
         if (!watch.seen.has(f) && (f.flags & 1) === 1) watch.rendered += 1;
         seen.add(f);
       });

@@ -38,4 +38,12 @@ describe("groupedBlocks", () => {
     expect(groups).toContain("$$\na\n$$\n\n");
     expect(groups.join("")).toBe(text);
   });
+
+  it("keeps a table on its own, apart from the sentence that leads into it", () => {
+    const text = "The results:\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\nThat is all.";
+    const groups = groupedBlocks(text);
+    expect(groups[0]).toBe("The results:\n\n");
+    expect(groups[1]?.startsWith("| a | b |\n|---|---|\n| 1 | 2 |")).toBe(true);
+    expect(groups.join("")).toBe(text);
+  });
 });
