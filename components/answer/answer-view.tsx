@@ -14,6 +14,8 @@ interface AnswerViewProps {
   /** The run that wrote this answer; absent for restored or hand-written turns. */
   run?: RunRecord;
   streaming?: boolean;
+  /** The run's figures under the answer; compare shows them in its own row instead. */
+  showStats?: boolean;
 }
 
 /** An answer with everything its run knows about it: sources, fetched URLs, figures. */
@@ -21,6 +23,7 @@ export const AnswerView = memo(function AnswerView({
   parts,
   run,
   streaming = false,
+  showStats = true,
 }: AnswerViewProps) {
   const state = run?.state;
   const config = run?.request.config;
@@ -32,8 +35,9 @@ export const AnswerView = memo(function AnswerView({
     [config],
   );
   const stats = useMemo(
-    () => (run && !streaming ? runStats(run.state, run, run.request.model) : undefined),
-    [run, streaming],
+    () =>
+      run && !streaming && showStats ? runStats(run.state, run, run.request.model) : undefined,
+    [run, streaming, showStats],
   );
   return (
     <>

@@ -4,6 +4,7 @@ import {
   type ComponentProps,
   type ComponentType,
   createContext,
+  memo,
   type ReactNode,
   useContext,
   useMemo,
@@ -63,7 +64,7 @@ function tableComponents(base: Components): TableComponents {
  * one table whose groups (table-rows.ts) render separately: a streamed row re-renders only the
  * last group. Copying the table still reads every row, from the one `<table>` element.
  */
-export function TableAwareBlock(props: BlockProps) {
+function TableAwareBlockImpl(props: BlockProps) {
   const { content, components } = props;
   const rows = useMemo(() => (typeof content === "string" ? tableRows(content) : null), [content]);
   if (!rows || !components) return <Block {...props} />;
@@ -87,3 +88,21 @@ export function TableAwareBlock(props: BlockProps) {
     </GroupsContext.Provider>
   );
 }
+
+/**
+ * Memoized as Streamdown memoizes its own block (by content and the few props that change what
+ * it draws): every block of an answer goes through here, and most never change.
+ */
+export const TableAwareBlock = memo(
+  TableAwareBlockImpl,
+  (a, b) =>
+    a.content === b.content &&
+    a.isIncomplete === b.isIncomplete &&
+    a.index === b.index &&
+    a.dir === b.dir &&
+    a.components === b.components &&
+    a.rehypePlugins === b.rehypePlugins &&
+    a.remarkPlugins === b.remarkPlugins &&
+    a.shouldNormalizeHtmlIndentation === b.shouldNormalizeHtmlIndentation &&
+    Boolean(a.animatePlugin) === Boolean(b.animatePlugin),
+);

@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
-import { KeyboardIcon, PanelIcon, SparkIcon } from "@/components/ui/icons";
+import { ColumnsIcon, KeyboardIcon, PanelIcon, SparkIcon } from "@/components/ui/icons";
 import { useNarrow } from "@/lib/hooks/use-narrow";
 import type { PlaygroundState } from "@/lib/store";
 import {
@@ -50,6 +50,7 @@ export function AppHeader({ offline, theme, onShortcuts }: AppHeaderProps) {
   const { toggleSettings, setDrawerOpen } = usePanelActions();
   const { clearConversation } = useDraftActions();
   const { newPrompt } = useConversationActions();
+  const openCompare = usePlayground((s) => s.openCompare);
   const [confirming, setConfirming] = useState(false);
 
   return (
@@ -80,6 +81,20 @@ export function AppHeader({ offline, theme, onShortcuts }: AppHeaderProps) {
         >
           <TrashIcon />
           <span className={LABEL}>Clear chat</span>
+        </Button>
+        <Button
+          variant="ghost"
+          size="sm"
+          title="Compare models or settings side by side, on this prompt"
+          onClick={() => {
+            openCompare();
+            // A page load, so the saved draft (which now holds the compare setup) is written
+            // as this page leaves and read by the next.
+            window.location.assign("/compare");
+          }}
+        >
+          <ColumnsIcon />
+          <span className={LABEL}>Compare</span>
         </Button>
         <ThemeToggle initial={theme} />
         <Button

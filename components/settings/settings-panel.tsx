@@ -10,17 +10,7 @@ import {
   useRunSettingsActions,
   useSettingsOpen,
 } from "@/lib/store";
-import { ModelChangeNotice } from "./model-change-notice";
-import { ModelPicker } from "./model-picker";
-import { OutputSettings } from "./output-settings";
-import { SafetySettings } from "./safety-settings";
-import { MaxOutputTokensField, SamplingSettings } from "./sampling-settings";
-import { MediaResolutionField, ResponseMimeField } from "./select-settings";
-import { SettingsSection } from "./settings-section";
-import { StopSequencesField } from "./stop-sequences-field";
-import { TemperatureField } from "./temperature-field";
-import { ThinkingSettings } from "./thinking-settings";
-import { ToolsSettings } from "./tools-settings";
+import { RunSettingsFields } from "./run-settings-fields";
 
 /** The header button that opens and closes the panel: focus goes back to it from the drawer. */
 const OPENER = '[aria-controls="settings-panel"]';
@@ -95,24 +85,7 @@ export function SettingsPanel() {
               <CloseIcon />
             </Button>
           </div>
-          <ModelPicker />
-          <ModelChangeNotice />
-          <OutputSettings />
-          <TemperatureField />
-          <MediaResolutionField />
-          <SettingsSection title="Thinking">
-            <ThinkingSettings />
-          </SettingsSection>
-          <SettingsSection title="Tools">
-            <ToolsSettings />
-          </SettingsSection>
-          <SettingsSection title="Advanced settings">
-            <SafetySettings />
-            <StopSequencesField />
-            <MaxOutputTokensField />
-            <SamplingSettings />
-            <ResponseMimeField />
-          </SettingsSection>
+          <RunSettingsFields />
         </div>
       </aside>
     </>

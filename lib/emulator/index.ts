@@ -111,6 +111,8 @@
  *   corpus=NAME      answer with a fixed text that strains renderers instead of the echo
  *                    (native/corpus.ts): line, json, escapes, table, code, open-fence, nested,
  *                    math, paragraphs, mixed; pace it with rate= and chunk=
+ *   model=ID         on a line of its own: that line's directives apply only to requests for
+ *                    model ID (one prompt sent to several models, as compare does, can fail in one)
  *
  * With `directiveCaps` (offline mode sets them; the standalone emulator has none) tokens,
  * thoughts and delay are clamped to their caps and a paced stream is sped up to end within

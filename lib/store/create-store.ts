@@ -1,13 +1,17 @@
 import type { Mutate, StoreApi } from "zustand";
 import { type PersistOptions, persist, type StateStorage } from "zustand/middleware";
 import { createStore } from "zustand/vanilla";
+import type { CompareDoc } from "@/lib/compare/document";
+import type { Vote } from "@/lib/compare/tally";
 import type { MediaPart, PromptDoc, Turn } from "@/lib/prompt";
 import { createCatalogSlice } from "./catalog-slice";
+import { type Blind, createCompareSlice } from "./compare-slice";
 import { createConversationSlice } from "./conversation-slice";
 import { createDraftSlice, type ModelSource } from "./draft-slice";
 import { createPanelsSlice } from "./panels-slice";
 import { createRunSettingsSlice } from "./run-settings-slice";
 import { createRunsSlice, isChatRunning } from "./runs-slice";
+import { readCompareDoc } from "./saved-compare";
 import { readSavedDraft } from "./saved-draft";
 import { createRunSaver, readSavedRuns, restoredRun, type SavedRuns } from "./saved-runs";
 import { browserStorage, createDraftStorage } from "./storage";
@@ -30,6 +34,13 @@ export interface PersistedState {
   runs: SavedRuns;
   runByTurn: Record<number, string>;
   chatRunId: string | null;
+  /** The compare setup, and the runs behind its columns' latest answers. */
+  compare: CompareDoc | null;
+  columnRuns: Record<string, string>;
+  blind: Blind | null;
+  votes: Vote[];
+  syncScroll: boolean;
+  compact: boolean;
 }
 
 export const STORAGE_KEY = "gemini-playground:draft";
@@ -43,6 +54,20 @@ export interface CreatePlaygroundStoreOptions {
 }
 
 function partializeWith(savedRuns: (s: PlaygroundState) => SavedRuns) {
+  // The same object while nothing it holds changed: the storage skips a write whose fields are
+  // all the same objects as the last, and a stream updates the state dozens of times a second.
+  let columns: {
+    from: PersistedState["columnRuns"];
+    runs: SavedRuns;
+    saved: PersistedState["columnRuns"];
+  } | null = null;
+  const savedColumnRuns = (s: PlaygroundState, runs: SavedRuns) => {
+    if (columns?.from !== s.columnRuns || columns.runs !== runs) {
+      const saved = Object.fromEntries(Object.entries(s.columnRuns).filter(([, id]) => id in runs));
+      columns = { from: s.columnRuns, runs, saved };
+    }
+    return columns.saved;
+  };
   return (s: PlaygroundState): PersistedState => {
     const runs = savedRuns(s);
     return {
@@ -50,12 +75,20 @@ function partializeWith(savedRuns: (s: PlaygroundState) => SavedRuns) {
       runs,
       runByTurn: s.runByTurn,
       chatRunId: s.chatRunId && s.chatRunId in runs ? s.chatRunId : null,
+      columnRuns: savedColumnRuns(s, runs),
     };
   };
 }
 
-function partialize(s: PlaygroundState): Omit<PersistedState, "runs" | "runByTurn" | "chatRunId"> {
+function partialize(
+  s: PlaygroundState,
+): Omit<PersistedState, "runs" | "runByTurn" | "chatRunId" | "columnRuns"> {
   return {
+    compare: s.compare,
+    blind: s.blind,
+    votes: s.votes,
+    syncScroll: s.syncScroll,
+    compact: s.compact,
     draft: s.draft,
     promptText: s.promptText,
     attachments: s.attachments,
@@ -94,6 +127,11 @@ function merge(
     settingsOpen: pick("settingsOpen", typeof saved.settingsOpen === "boolean"),
     systemOpen: pick("systemOpen", typeof saved.systemOpen === "boolean"),
     ...restoredRuns(saved, draft?.contents, current, untouched("runs")),
+    ...restoredCompare(saved, current, untouched("compare")),
+    blind: pick("blind", isBlind(saved.blind)),
+    votes: pick("votes", Array.isArray(saved.votes) && saved.votes.every(isVote)),
+    syncScroll: pick("syncScroll", typeof saved.syncScroll === "boolean"),
+    compact: pick("compact", typeof saved.compact === "boolean"),
     // Marks only for turns the restored draft has; anything else is dropped.
     staleTurns: pick(
       "staleTurns",
@@ -132,6 +170,48 @@ function restoredRuns(
   return { runs: { ...current.runs, ...runs }, runByTurn, chatRunId: chat };
 }
 
+/** The compare setup, and the runs of its columns that came back with the saved runs. */
+function restoredCompare(
+  saved: Partial<Record<keyof PersistedState, unknown>>,
+  current: PlaygroundState,
+  untouched: boolean,
+): Pick<PlaygroundState, "compare" | "columnRuns"> {
+  const compare = untouched ? readCompareDoc(saved.compare) : null;
+  if (!compare) return { compare: current.compare, columnRuns: current.columnRuns };
+  const runs = readSavedRuns(saved.runs);
+  const columnRuns: Record<string, string> = {};
+  for (const [column, id] of Object.entries((saved.columnRuns ?? {}) as Record<string, unknown>)) {
+    if (typeof id === "string" && id in runs && compare.columns.some((c) => c.id === column)) {
+      columnRuns[column] = id;
+    }
+  }
+  return { compare, columnRuns };
+}
+
+function isBlind(value: unknown): boolean {
+  if (value === null) return true;
+  const blind = value as Partial<Blind> | undefined;
+  return (
+    typeof blind === "object" &&
+    Array.isArray(blind.order) &&
+    blind.order.every((id) => typeof id === "string") &&
+    typeof blind.revealed === "boolean" &&
+    (blind.vote === null || typeof blind.vote === "string")
+  );
+}
+
+function isVote(value: unknown): boolean {
+  const vote = value as Partial<Vote> | null;
+  return (
+    typeof vote === "object" &&
+    vote !== null &&
+    Array.isArray(vote.models) &&
+    vote.models.every((m) => typeof m === "string") &&
+    (vote.winner === null || typeof vote.winner === "string") &&
+    typeof vote.at === "number"
+  );
+}
+
 /** Saved attachments are references; a malformed one would fail the next run, so drop them all. */
 function isMediaList(value: unknown): value is MediaPart[] {
   return (
@@ -159,6 +239,11 @@ export function createPlaygroundStore(options: CreatePlaygroundStoreOptions = {}
       const s = created?.getState();
       if (s?.chatRunId && isChatRunning(s)) {
         s.applyRunEvents(s.chatRunId, [{ type: "stop", reload: true }]);
+      }
+      for (const id of Object.values(s?.columnRuns ?? {})) {
+        if (s?.runs[id]?.state.status === "streaming") {
+          s.applyRunEvents(id, [{ type: "stop", reload: true }]);
+        }
       }
     };
     window.addEventListener("beforeunload", stopForReload);
@@ -214,6 +299,7 @@ export function createPlaygroundStore(options: CreatePlaygroundStoreOptions = {}
         ...createCatalogSlice(...a),
         ...createUndoSlice(...a),
         ...createTabSyncSlice(sync)(...a),
+        ...createCompareSlice(...a),
       }),
       persistOptions,
     ),

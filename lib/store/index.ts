@@ -1,4 +1,5 @@
 export type { Catalog } from "./catalog-slice";
+export { type Blind, isColumnRunning, isCompareRunning, shownOrder } from "./compare-slice";
 export {
   createPlaygroundStore,
   type PersistedState,
@@ -7,7 +8,12 @@ export {
 } from "./create-store";
 export type { PendingUpload } from "./draft-slice";
 export { DEFAULT_MODEL, type ModelSource } from "./draft-slice";
-export { PlaygroundStoreProvider, usePlayground, usePlaygroundApi } from "./provider";
+export {
+  PlaygroundStoreProvider,
+  PlaygroundStoreScope,
+  usePlayground,
+  usePlaygroundApi,
+} from "./provider";
 export type {
   BuiltInTool,
   FunctionCallingMode,

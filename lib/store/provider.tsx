@@ -23,6 +23,20 @@ export function PlaygroundStoreProvider({ children }: { children: ReactNode }) {
   return <PlaygroundContext value={store}>{children}</PlaygroundContext>;
 }
 
+/**
+ * Components under this read and write `store` instead of the page's: one compare column's
+ * settings are the chat panel's controls, editing that column's document.
+ */
+export function PlaygroundStoreScope({
+  store,
+  children,
+}: {
+  store: PlaygroundStore;
+  children: ReactNode;
+}) {
+  return <PlaygroundContext value={store}>{children}</PlaygroundContext>;
+}
+
 export function usePlaygroundApi(): PlaygroundStore {
   const store = useContext(PlaygroundContext);
   if (!store) throw new Error("usePlayground must be used inside <PlaygroundStoreProvider>.");

@@ -1,3 +1,4 @@
+import { withColumnAnswer } from "@/lib/compare/document";
 import type { PromptDoc, Turn } from "@/lib/prompt";
 import { promptBoxTurn } from "@/lib/prompt/text";
 import { foldRunActions, initialRunState, type RunAction, type RunState } from "@/lib/run/reducer";
@@ -14,6 +15,8 @@ export interface RunRecord {
   endedAt?: number;
   /** The answer has been appended to the conversation (or there was nothing to append). */
   committed: boolean;
+  /** The compare column this run answers for; absent for the chat's runs. */
+  column?: string;
 }
 
 export interface RunsSlice {
@@ -37,7 +40,7 @@ export interface RunsSlice {
 
 let sequence = 0;
 /** Not crypto.randomUUID: that is missing on plain-http origins, where self-hosted servers live. */
-function newRunId(): string {
+export function newRunId(): string {
   sequence += 1;
   return `run-${Date.now().toString(36)}-${sequence}`;
 }
@@ -136,13 +139,19 @@ export const createRunsSlice: SliceCreator<RunsSlice> = (set, get) => ({
         endedAt: ended ? now : record.endedAt,
       };
       const patch: Partial<PlaygroundState> = { runs: { ...s.runs, [runId]: next } };
+      const answered = ended && (state.status === "done" || state.status === "stopped");
+      // A compare column's answer joins that column's own conversation, the same way.
+      if (answered && record.column && s.compare) {
+        next.committed = true;
+        if (state.parts.length > 0) {
+          const turn = { role: "model" as const, parts: state.parts };
+          patch.compare = withColumnAnswer(s.compare, record.column, turn);
+        }
+        return patch;
+      }
       // A finished or stopped chat answer joins the conversation, signatures and all, so the
       // next run sends the whole exchange. A failed one is left out: Retry re-asks instead.
-      if (
-        ended &&
-        runId === s.chatRunId &&
-        (state.status === "done" || state.status === "stopped")
-      ) {
+      if (answered && runId === s.chatRunId) {
         next.committed = true;
         const parts = state.parts;
         if (parts.length > 0) {

@@ -45,19 +45,30 @@ export function restoredRun(saved: RunRecord, parts: RunRecord["state"]["parts"]
  * a second) none has.
  */
 export function createRunSaver(): (s: PlaygroundState) => SavedRuns {
-  let last: { runByTurn: unknown; chatRun: RunRecord | undefined; saved: SavedRuns } | undefined;
+  let last: { runByTurn: unknown; latest: (RunRecord | undefined)[]; saved: SavedRuns } | undefined;
   return (s) => {
-    const current = s.chatRunId ? s.runs[s.chatRunId] : undefined;
     // A streaming run is saved once it ends (leaving the page ends it first).
-    const chatRun = current?.state.status === "streaming" ? undefined : current;
-    if (last && last.runByTurn === s.runByTurn && last.chatRun === chatRun) return last.saved;
+    const ended = (id: string | null) => {
+      const run = id ? s.runs[id] : undefined;
+      return run?.state.status === "streaming" ? undefined : run;
+    };
+    // The chat's latest run, and each compare column's: their outcomes are on screen.
+    const latest = [ended(s.chatRunId), ...Object.values(s.columnRuns).map(ended)];
+    if (
+      last &&
+      last.runByTurn === s.runByTurn &&
+      last.latest.length === latest.length &&
+      last.latest.every((run, i) => run === latest[i])
+    ) {
+      return last.saved;
+    }
     const saved: Record<string, RunRecord> = {};
     for (const id of Object.values(s.runByTurn)) {
       const run = s.runs[id];
       if (run) saved[id] = slimRun(run);
     }
-    if (chatRun) saved[chatRun.id] = slimRun(chatRun);
-    last = { runByTurn: s.runByTurn, chatRun, saved };
+    for (const run of latest) if (run) saved[run.id] = slimRun(run);
+    last = { runByTurn: s.runByTurn, latest, saved };
     return saved;
   };
 }

@@ -1,5 +1,6 @@
 import type { StateCreator } from "zustand";
 import type { CatalogSlice } from "./catalog-slice";
+import type { CompareSlice } from "./compare-slice";
 import type { ConversationSlice } from "./conversation-slice";
 import type { DraftSlice } from "./draft-slice";
 import type { PanelsSlice } from "./panels-slice";
@@ -16,6 +17,7 @@ export type PlaygroundState = DraftSlice &
   PanelsSlice &
   CatalogSlice &
   UndoSlice &
-  TabSyncSlice;
+  TabSyncSlice &
+  CompareSlice;
 
 export type SliceCreator<T> = StateCreator<PlaygroundState, [["zustand/persist", unknown]], [], T>;

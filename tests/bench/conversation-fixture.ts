@@ -188,6 +188,12 @@ export function seedScript(contents: Turn[]): string {
     runs: {},
     runByTurn: {},
     chatRunId: null,
+    compare: null,
+    columnRuns: {},
+    blind: null,
+    votes: [],
+    syncScroll: false,
+    compact: false,
   };
   const value = JSON.stringify({ state, version: VERSION });
   return `localStorage.setItem(${JSON.stringify(KEY)}, ${JSON.stringify(value)});`;

@@ -1,10 +1,11 @@
 import { randomBytes } from "node:crypto";
-import { readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Browser } from "@playwright/test";
 import { markNow, newProbedPage, readProbe, sleep } from "./browser";
 import type { BenchOutput } from "./browser-benches";
+import { sampleRss } from "./rss";
 import { median } from "./stats";
 import { tasksIn } from "./timings";
 
@@ -23,42 +24,6 @@ export interface UploadRun {
   /** The run that sends it on: uploaded to the Files API, then answered. */
   runMs: number;
   runPeakExtraRssBytes: number;
-}
-
-/** Resident memory of a process and its descendants (`next start` may run workers). */
-function treeRss(pid: number): number {
-  let total = 0;
-  try {
-    const status = readFileSync(`/proc/${pid}/status`, "utf8");
-    total += Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) * 1024;
-    for (const task of readdirSync(`/proc/${pid}/task`)) {
-      const children = readFileSync(`/proc/${pid}/task/${task}/children`, "utf8").trim();
-      for (const child of children ? children.split(" ") : []) total += treeRss(Number(child));
-    }
-  } catch {
-    // The process ended between reads.
-  }
-  return total;
-}
-
-/** Peak resident memory above the level when sampling began, every 5 ms until stopped. */
-function sampleRss(pid: number): { stop(): Promise<number> } {
-  const idle = treeRss(pid);
-  let peak = idle;
-  let sampling = true;
-  const loop = (async () => {
-    while (sampling) {
-      peak = Math.max(peak, treeRss(pid));
-      await sleep(5);
-    }
-  })();
-  return {
-    async stop() {
-      sampling = false;
-      await loop;
-      return Math.max(0, peak - idle);
-    },
-  };
 }
 
 function videoFile(): string {

@@ -2,7 +2,8 @@
  * Environment knobs for `npm run bench`. Defaults give the figures the README quotes; the knobs
  * exist for iterating on one benchmark while other work (a build, an e2e run) shares the machine.
  *
- *   BENCH_ONLY=proxy,stream,corpus,conversation,media  run a subset (default: all, in that order)
+ *   BENCH_ONLY=proxy,stream,corpus,conversation,media,compare  run a subset (default: all, in
+ *                        that order)
  *   BENCH_CORPUS=line,json,…  the corpus cases to stream (default: all of CORPUS_NAMES)
  *   BENCH_QUICK=1        a 6,000-token stream, run once, for quick iteration
  *   BENCH_RUNS=N         browser runs per benchmark (default 3; stream and corpus 1 with BENCH_QUICK)
@@ -13,7 +14,14 @@
  */
 import { CORPUS_NAMES, type CorpusName } from "@/lib/emulator/native/corpus";
 
-export const BENCHMARKS = ["proxy", "stream", "corpus", "conversation", "media"] as const;
+export const BENCHMARKS = [
+  "proxy",
+  "stream",
+  "corpus",
+  "conversation",
+  "media",
+  "compare",
+] as const;
 export type BenchmarkName = (typeof BENCHMARKS)[number];
 
 function positiveInt(name: string, fallback: number): number {

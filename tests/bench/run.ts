@@ -3,6 +3,7 @@ import { startEmulatorServer } from "@/lib/emulator/node-server";
 import { describeRuntime } from "@/scripts/runtime.mjs";
 import { launchBrowser } from "./browser";
 import { type BenchOutput, benchConversation, benchStream } from "./browser-benches";
+import { benchCompare } from "./compare-bench";
 import { benchCorpus } from "./corpus-bench";
 import { benchMediaUpload } from "./media-upload";
 import { options } from "./options";
@@ -46,6 +47,9 @@ async function browserBenches(
     }
     if (options.only.includes("media")) {
       outputs.push(await benchMediaUpload(browser, appUrl, serverPid, options.conversationRuns));
+    }
+    if (options.only.includes("compare")) {
+      outputs.push(await benchCompare(browser, appUrl, serverPid));
     }
     return outputs;
   } finally {

@@ -97,12 +97,26 @@ test("the API key never reaches the browser", async ({ page }) => {
   });
   // Bodies are read before leaving the page: navigating discards them in the browser.
   const recorded = await Promise.all(pending.splice(0));
+  // Compare: two columns streaming side by side through the server, one of them refused.
+  await page.getByRole("button", { name: "Compare", exact: true }).click();
+  await page.waitForURL("**/compare");
+  const second = page.getByRole("region", { name: "Column 2", exact: true });
+  await second.getByRole("combobox", { name: "Model" }).selectOption("gemini-2.5-pro");
+  const comparePrompt = page.getByRole("textbox", { name: "Prompt" });
+  await comparePrompt.fill(
+    "Side by side\n#emulator tokens=200\n#emulator model=gemini-2.5-pro error=429",
+  );
+  await comparePrompt.press("Control+Enter");
+  await expect(second.getByRole("alert")).toBeVisible();
+  await expect(page.getByRole("button", { name: "Run all" })).toBeEnabled();
+  recorded.push(...(await Promise.all(pending.splice(0))));
   await page.goto("/no-such-page");
   await page.waitForLoadState("networkidle");
   recorded.push(...(await Promise.all(pending.splice(0))));
   // The recording itself must have worked, or an empty list would pass.
   const bodies = recorded.map((r) => r.body).join("\n");
   expect(recorded.some((r) => r.url.endsWith(".js"))).toBe(true);
+  expect(recorded.some((r) => new URL(r.url).pathname === "/compare")).toBe(true);
   expect(bodies).toContain("event: chunk");
   expect(bodies).toContain("rate_limit:gemini");
   expect(bodies).toContain("gemini-2.5-flash");

@@ -83,4 +83,21 @@ describe("directive caps (offline mode)", () => {
     expect(capPacing([1, 2], {}, caps.streamMs)).toEqual([1, 2]);
     expect(capPacing([1, 200_000], {}, undefined)).toEqual([1, 200_000]);
   });
+
+  it("applies a line naming a model only to requests for that model", () => {
+    const text = "Hi\n#emulator tokens=50\n#emulator model=gemini-2.5-pro error=429 retryDelay=3s";
+    expect(parseDirectives(text, undefined, "gemini-2.5-flash")).toEqual({ tokens: 50 });
+    expect(parseDirectives(text, undefined, "gemini-2.5-pro")).toEqual({
+      tokens: 50,
+      error: 429,
+      retryDelay: "3s",
+    });
+    expect(
+      parseDirectives(
+        "#emulator model=models/gemini-2.5-pro error=503",
+        undefined,
+        "gemini-2.5-pro",
+      ).error,
+    ).toBe(503);
+  });
 });

@@ -44,7 +44,11 @@ describe("persistence", () => {
     expect(Object.keys(saved.state).sort()).toEqual(
       [
         "attachments",
+        "blind",
         "chatRunId",
+        "columnRuns",
+        "compact",
+        "compare",
         "draft",
         "modelSource",
         "promptText",
@@ -52,7 +56,9 @@ describe("persistence", () => {
         "runs",
         "settingsOpen",
         "staleTurns",
+        "syncScroll",
         "systemOpen",
+        "votes",
       ].sort(),
     );
     // The run is still streaming: it is saved once it ends.

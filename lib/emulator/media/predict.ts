@@ -51,7 +51,7 @@ export async function predict(ctx: RouteContext, model: CatalogueModel): Promise
   const imageSize = parameters.imageSize ?? parameters.sampleImageSize;
   const size = imagenImageSize(aspectRatio, typeof imageSize === "string" ? imageSize : undefined);
 
-  const directives = parseDirectives(prompt, ctx.directiveCaps);
+  const directives = parseDirectives(prompt, ctx.directiveCaps, model.name.slice(7));
   if (directives.delayMs) await ctx.sleep(directives.delayMs);
   if (directives.error !== undefined)
     throw injectedError(directives.error, ctx.target(), directives);

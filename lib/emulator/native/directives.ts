@@ -75,7 +75,7 @@ export interface DirectiveCaps {
 }
 
 const KNOWN_KEYS =
-  "error, message, retryDelay, after, tokens, rate, chunk, delay, disconnect, block, finish, thoughts, calls, invalid, codefail, hostile, math, safetyAfter, corpus";
+  "error, message, retryDelay, after, tokens, rate, chunk, delay, disconnect, block, finish, thoughts, calls, invalid, codefail, hostile, math, safetyAfter, corpus, model";
 
 export class DirectiveError extends Error {
   constructor(message: string) {
@@ -99,21 +99,32 @@ export function stripDirectives(text: string): string {
     .join("\n");
 }
 
-export function parseDirectives(text: string, caps?: DirectiveCaps): Directives {
+/**
+ * The directives of `text` for a request to `model`. A line with `model=ID` applies only to
+ * requests for that model, so one prompt sent to several models side by side (compare) can fail
+ * in one column alone.
+ */
+export function parseDirectives(text: string, caps?: DirectiveCaps, model?: string): Directives {
   const directives: Directives = {};
   for (const line of text.split("\n")) {
     if (!isDirectiveLine(line)) continue;
     const body = line.replace(LINE, " ");
+    const pairs: [string, string][] = [];
     let position = 0;
     for (;;) {
       PAIR.lastIndex = position;
       const match = PAIR.exec(body);
       if (!match) break;
       position = PAIR.lastIndex;
-      applyPair(directives, match[1] ?? "", unquote(match[2] ?? ""));
+      pairs.push([match[1] ?? "", unquote(match[2] ?? "")]);
     }
     const rest = body.slice(position).trim();
     if (rest !== "") throw new DirectiveError(`cannot read "${rest}"; write key=value pairs`);
+    const only = pairs.find(([key]) => key === "model")?.[1];
+    if (only !== undefined && model !== undefined && only.replace(/^models\//, "") !== model) {
+      continue;
+    }
+    for (const [key, value] of pairs) if (key !== "model") applyPair(directives, key, value);
   }
   return caps ? applyCaps(directives, caps) : directives;
 }

@@ -40,7 +40,7 @@ export async function generate(ctx: RouteContext, listed: CatalogueModel): Promi
   const request = parseGenerateRequest(ctx.body, model.name.slice(7), "GenerateContentRequest");
   const userText = contentText(lastUserContent(request.contents));
   ctx.log.setPrompt(userText);
-  const directives = parseDirectives(userText, ctx.directiveCaps);
+  const directives = parseDirectives(userText, ctx.directiveCaps, model.name.slice(7));
   const config = request.generationConfig;
   checkLimits(request, model);
   checkThinking(model, config);

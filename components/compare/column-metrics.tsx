@@ -1,0 +1,70 @@
+import { memo } from "react";
+import { METRICS, type MetricKey } from "@/lib/compare/metrics";
+import { formatUsd } from "@/lib/pricing";
+import { formatSeconds } from "@/lib/run/explain";
+import type { RunStats } from "@/lib/run/stats";
+
+const n = (v: number) => v.toLocaleString("en-US");
+
+function format(key: MetricKey, value: number): string {
+  switch (key) {
+    case "ttftMs":
+    case "totalMs":
+      return formatSeconds(value);
+    case "tokensPerSecond":
+      return `${n(Math.round(value))} tok/s`;
+    case "costUsd":
+      return `est. ${formatUsd(value)}`;
+    default:
+      return n(value);
+  }
+}
+
+/**
+ * A column's figures in a fixed order, so the columns line up and can be read across; the best
+ * of each across the columns is marked (in words too, for a screen reader).
+ */
+export const ColumnMetrics = memo(function ColumnMetrics({
+  stats,
+  best,
+}: {
+  stats: RunStats | undefined;
+  /** The keys this column is best at, space-separated. */
+  best: string;
+}) {
+  if (!stats) return null;
+  const bestKeys = new Set(best.split(" "));
+  return (
+    <dl
+      aria-label="Metrics"
+      className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-0.5 border-t border-border pt-2 text-xs"
+    >
+      {METRICS.map(({ key, label }) => {
+        const value = stats[key];
+        if (typeof value !== "number") return null;
+        const isBest = bestKeys.has(key);
+        return (
+          <div key={key} className="contents" data-best={isBest || undefined}>
+            <dt className="text-muted-foreground">{label}</dt>
+            <dd
+              className={
+                isBest
+                  ? "font-semibold text-success tabular-nums"
+                  : "text-foreground/80 tabular-nums"
+              }
+            >
+              {format(key, value)}
+              {isBest && <span className="ml-1 text-[0.7rem] font-medium">(best)</span>}
+            </dd>
+          </div>
+        );
+      })}
+      {stats.finishReason && (
+        <div className="contents">
+          <dt className="text-muted-foreground">Finish</dt>
+          <dd className="text-foreground/80">{stats.finishReason}</dd>
+        </div>
+      )}
+    </dl>
+  );
+});

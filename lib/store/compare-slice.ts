@@ -1,0 +1,325 @@
+import {
+  type Column,
+  type CompareDoc,
+  columnRequest,
+  columnSettings,
+  compareFromPrompt,
+  MAX_COLUMNS,
+  MIN_COLUMNS,
+  newColumnId,
+  overridesFrom,
+  withoutOverride,
+} from "@/lib/compare/document";
+import type { Vote } from "@/lib/compare/tally";
+import { adaptToModel, modelCapabilities } from "@/lib/models/capabilities";
+import type { Turn } from "@/lib/prompt";
+import { promptBoxTurn } from "@/lib/prompt/text";
+import { initialRunState } from "@/lib/run/reducer";
+import { newRunId, type RunRecord } from "./runs-slice";
+import type { PlaygroundState, SliceCreator } from "./types";
+
+/**
+ * Compare: one prompt, run by 2 to 6 columns side by side. The setup is one document
+ * (`lib/compare/document.ts`); each column's runs are ordinary runs in the runs slice, tagged
+ * with the column, so the one executor streams them, the one reducer folds them, and a run that
+ * ends joins its column's conversation (runs-slice.ts).
+ */
+/** Blind mode: names and settings hidden, columns shuffled, until the person reveals them. */
+export interface Blind {
+  /** Column ids in the order shown. */
+  order: string[];
+  revealed: boolean;
+  /** The column voted for, "tie", or null before a vote. */
+  vote: string | null;
+}
+
+export interface CompareSlice {
+  /** Null until the compare page is first opened. */
+  compare: CompareDoc | null;
+  /** Each column's latest run, by column id. */
+  columnRuns: Record<string, string>;
+  blind: Blind | null;
+  /** Every blind vote in this browser (the team's, once the library stores them). */
+  votes: Vote[];
+  syncScroll: boolean;
+  compact: boolean;
+  setBlind: (on: boolean) => void;
+  /** For a column's answer, or "tie"; one vote per blind round. */
+  vote: (choice: string) => void;
+  reveal: () => void;
+  setSyncScroll: (on: boolean) => void;
+  setCompact: (on: boolean) => void;
+  /** The compare page opens on the chat's prompt: its conversation, settings and model. */
+  openCompare: () => void;
+  addColumn: () => void;
+  duplicateColumn: (id: string) => void;
+  removeColumn: (id: string) => void;
+  moveColumn: (id: string, by: -1 | 1) => void;
+  /** The column's model; its own settings are kept runnable on it, as in the chat panel. */
+  setColumnModel: (id: string, model: string) => void;
+  /** Replace what the column sets itself. */
+  setColumnSetup: (id: string, setup: Pick<Column, "model" | "config" | "tools" | "unset">) => void;
+  resetColumnSetting: (id: string, key: string) => void;
+  /** Detach the column's system instructions from the shared ones (a text), or follow them again. */
+  setColumnSystem: (id: string, text: string | undefined) => void;
+  /**
+   * Send the prompt box to every column (the first time into the shared conversation, then as a
+   * follow-up to each column's own), or with an empty box run every column again.
+   */
+  runAll: () => void;
+  /** Ask this column again: its last answer is replaced. */
+  rerunColumn: (id: string) => void;
+  stopColumn: (id: string) => void;
+  stopAll: () => void;
+  /** The chat takes this column's conversation, model and settings. */
+  continueInChat: (id: string) => void;
+}
+
+/** The columns' ids in the order they are shown: shuffled in blind mode. */
+export function shownOrder(s: PlaygroundState): string[] {
+  const ids = (s.compare?.columns ?? []).map((c) => c.id);
+  if (!s.blind) return ids;
+  const shown = s.blind.order.filter((id) => ids.includes(id));
+  return [...shown, ...ids.filter((id) => !shown.includes(id))];
+}
+
+/** A fresh shuffle (Fisher–Yates); never the setup's own order when it can be helped. */
+function shuffled(ids: string[]): string[] {
+  const out = [...ids];
+  for (let attempt = 0; attempt < 5; attempt++) {
+    for (let i = out.length - 1; i > 0; i--) {
+      const j = Math.floor(Math.random() * (i + 1));
+      [out[i], out[j]] = [out[j] as string, out[i] as string];
+    }
+    if (out.some((id, i) => id !== ids[i])) break;
+  }
+  return out;
+}
+
+const newRound = (doc: CompareDoc): Blind => ({
+  order: shuffled(doc.columns.map((c) => c.id)),
+  revealed: false,
+  vote: null,
+});
+
+export const isColumnRunning = (s: PlaygroundState, columnId: string): boolean => {
+  const runId = s.columnRuns[columnId];
+  return runId !== undefined && s.runs[runId]?.state.status === "streaming";
+};
+
+export const isCompareRunning = (s: PlaygroundState): boolean =>
+  (s.compare?.columns ?? []).some((c) => isColumnRunning(s, c.id));
+
+/** A column's conversation without its last answer: what a rerun sends. */
+function withoutLastAnswer(turns: Turn[]): Turn[] {
+  return turns.at(-1)?.role === "model" ? turns.slice(0, -1) : turns;
+}
+
+/** Whether a conversation ends with something for the model to answer. */
+const awaitsAnswer = (doc: CompareDoc, turns: Turn[]) =>
+  (turns.at(-1) ?? doc.shared.contents.at(-1))?.role === "user";
+
+/**
+ * The patch that starts a run for each of `columns` that has something to answer, each with its
+ * own conversation; null when none has.
+ */
+function runColumns(
+  s: PlaygroundState,
+  doc: CompareDoc,
+  columns: Column[],
+): Pick<PlaygroundState, "runs" | "columnRuns"> | null {
+  const runs = { ...s.runs };
+  const columnRuns = { ...s.columnRuns };
+  let started = 0;
+  for (const column of columns) {
+    if (!awaitsAnswer(doc, column.turns)) continue;
+    const id = newRunId();
+    const record: RunRecord = {
+      id,
+      request: columnRequest(doc, column),
+      state: initialRunState(),
+      startedAt: Date.now(),
+      committed: false,
+      column: column.id,
+    };
+    runs[id] = record;
+    columnRuns[column.id] = id;
+    started += 1;
+  }
+  return started > 0 ? { runs, columnRuns } : null;
+}
+
+function updateColumns(doc: CompareDoc, update: (columns: Column[]) => Column[]): CompareDoc {
+  return { ...doc, columns: update(doc.columns) };
+}
+
+export const createCompareSlice: SliceCreator<CompareSlice> = (set, get) => {
+  const edit = (update: (doc: CompareDoc) => CompareDoc) =>
+    set((s) => (s.compare ? { compare: update(s.compare) } : {}));
+  const editColumn = (id: string, update: (column: Column) => Column) =>
+    edit((doc) => updateColumns(doc, (cs) => cs.map((c) => (c.id === id ? update(c) : c))));
+
+  return {
+    compare: null,
+    columnRuns: {},
+    blind: null,
+    votes: [],
+    syncScroll: false,
+    compact: false,
+
+    setBlind: (on) => set((s) => ({ blind: on && s.compare ? newRound(s.compare) : null })),
+
+    vote: (choice) =>
+      set((s) => {
+        const doc = s.compare;
+        if (!doc || !s.blind || s.blind.vote !== null || s.blind.revealed) return {};
+        const winner = doc.columns.find((c) => c.id === choice)?.model ?? null;
+        if (winner === null && choice !== "tie") return {};
+        const vote: Vote = { models: doc.columns.map((c) => c.model), winner, at: Date.now() };
+        return { blind: { ...s.blind, vote: choice }, votes: [...s.votes, vote] };
+      }),
+
+    reveal: () => set((s) => (s.blind ? { blind: { ...s.blind, revealed: true } } : {})),
+
+    setSyncScroll: (syncScroll) => set({ syncScroll }),
+
+    setCompact: (compact) => set({ compact }),
+
+    openCompare: () =>
+      set((s) => {
+        if (!s.compare) return { compare: compareFromPrompt(s.draft) };
+        if (JSON.stringify(s.compare.shared) === JSON.stringify(s.draft)) return {};
+        // The columns and their settings stay; their answers were to another prompt.
+        const columns = s.compare.columns.map((c) => ({ ...c, turns: [] }));
+        return { compare: { ...s.compare, shared: s.draft, columns }, columnRuns: {} };
+      }),
+
+    addColumn: () =>
+      edit((doc) => {
+        const last = doc.columns.at(-1);
+        if (doc.columns.length >= MAX_COLUMNS || !last) return doc;
+        // The same setup, without the answers: "same model, another temperature" is one edit.
+        return { ...doc, columns: [...doc.columns, { ...last, id: newColumnId(), turns: [] }] };
+      }),
+
+    duplicateColumn: (id) =>
+      edit((doc) => {
+        const at = doc.columns.findIndex((c) => c.id === id);
+        const column = doc.columns[at];
+        if (!column || doc.columns.length >= MAX_COLUMNS) return doc;
+        const columns = [...doc.columns];
+        columns.splice(at + 1, 0, { ...column, id: newColumnId() });
+        return { ...doc, columns };
+      }),
+
+    removeColumn: (id) => {
+      if (isColumnRunning(get(), id)) get().stopColumn(id);
+      edit((doc) =>
+        doc.columns.length <= MIN_COLUMNS
+          ? doc
+          : updateColumns(doc, (cs) => cs.filter((c) => c.id !== id)),
+      );
+    },
+
+    moveColumn: (id, by) =>
+      edit((doc) => {
+        const at = doc.columns.findIndex((c) => c.id === id);
+        const to = at + by;
+        if (at < 0 || to < 0 || to >= doc.columns.length) return doc;
+        const columns = [...doc.columns];
+        [columns[at], columns[to]] = [columns[to] as Column, columns[at] as Column];
+        return { ...doc, columns };
+      }),
+
+    setColumnModel: (id, model) =>
+      set((s) => {
+        const doc = s.compare;
+        const column = doc?.columns.find((c) => c.id === id);
+        if (!doc || !column) return {};
+        const caps = modelCapabilities(
+          model,
+          s.catalog.models.find((m) => m.id === model),
+        );
+        const { config, tools } = columnSettings(doc.shared, column);
+        const kept = adaptToModel(config, tools, caps);
+        const own = { ...column, model };
+        return {
+          compare: updateColumns(doc, (cs) =>
+            cs.map((c) => (c.id === id ? { ...own, ...overridesFrom(doc.shared, kept) } : c)),
+          ),
+        };
+      }),
+
+    setColumnSetup: (id, setup) => editColumn(id, (c) => ({ ...c, ...setup })),
+
+    resetColumnSetting: (id, key) => editColumn(id, (c) => withoutOverride(c, key)),
+
+    setColumnSystem: (id, text) =>
+      editColumn(id, (c) =>
+        text === undefined
+          ? withoutOverride(c, "systemInstruction")
+          : { ...c, systemInstruction: text },
+      ),
+
+    runAll: () => {
+      const s = get();
+      const doc = s.compare;
+      if (!doc || isCompareRunning(s) || s.uploads.some((u) => u.error === undefined)) return;
+      const turn = promptBoxTurn(s.promptText, s.attachments);
+      let next = doc;
+      if (turn) {
+        const started = doc.columns.some((c) => c.turns.length > 0);
+        next = started
+          ? updateColumns(doc, (cs) => cs.map((c) => ({ ...c, turns: [...c.turns, turn] })))
+          : { ...doc, shared: { ...doc.shared, contents: [...doc.shared.contents, turn] } };
+      } else {
+        next = updateColumns(doc, (cs) =>
+          cs.map((c) => ({ ...c, turns: withoutLastAnswer(c.turns) })),
+        );
+      }
+      const patch = runColumns(s, next, next.columns);
+      if (!patch) return;
+      set({
+        ...patch,
+        compare: next,
+        // Each round of answers is judged blind afresh.
+        ...(s.blind && { blind: newRound(next) }),
+        ...(turn && { promptText: "", attachments: [], uploads: [] }),
+      });
+    },
+
+    rerunColumn: (id) =>
+      set((s) => {
+        const doc = s.compare;
+        const column = doc?.columns.find((c) => c.id === id);
+        if (!doc || !column || isColumnRunning(s, id)) return {};
+        const again = { ...column, turns: withoutLastAnswer(column.turns) };
+        const next = updateColumns(doc, (cs) => cs.map((c) => (c.id === id ? again : c)));
+        const patch = runColumns(s, next, [again]);
+        return patch ? { ...patch, compare: next } : {};
+      }),
+
+    stopColumn: (id) => {
+      const runId = get().columnRuns[id];
+      if (runId) get().stop(runId);
+    },
+
+    stopAll: () => {
+      for (const column of get().compare?.columns ?? []) get().stopColumn(column.id);
+    },
+
+    continueInChat: (id) =>
+      set((s) => {
+        const doc = s.compare;
+        const column = doc?.columns.find((c) => c.id === id);
+        if (!doc || !column) return {};
+        return {
+          draft: columnRequest(doc, column),
+          modelSource: "user",
+          chatRunId: null,
+          runByTurn: {},
+          staleTurns: [],
+        };
+      }),
+  };
+};

@@ -1,0 +1,211 @@
+import type { Browser, Page } from "@playwright/test";
+import { markNow, newProbedPage } from "./browser";
+import { type BenchOutput, repeat } from "./browser-benches";
+import { corpusCase } from "./corpus-cases";
+import { type RunFigures, readFigures, typeUntilEnd } from "./corpus-run";
+import { options } from "./options";
+import { measure, summarize, throughApp } from "./proxy-overhead";
+import { sampleRss } from "./rss";
+import { fmt, median } from "./stats";
+import { fmtKey, fmtTask } from "./timings";
+
+/**
+ * Compare's budgets (issue 18): columns streaming at once keep the page responsive (no task over
+ * 50 ms, keystrokes under 50 ms), each column finishes within 10% of the same stream run alone,
+ * the server stays under 300 MB, and six parallel columns' time to first token stays within
+ * 1.5× of one run's.
+ */
+
+const FOUR = { columns: 4, tokens: 5_000, rate: 200 };
+/** Six models, so each column can be given its own hostile answer with `#emulator model=…`. */
+const SIX_MODELS = [
+  "gemini-2.5-flash",
+  "gemini-2.5-pro",
+  "gemini-2.5-flash-lite",
+  "gemini-2.0-flash",
+  "gemini-3.5-flash",
+  "gemini-3-flash-preview",
+] as const;
+const SIX_CASES = ["json", "table", "code", "math", "paragraphs", "mixed"] as const;
+
+interface CompareRun extends RunFigures {
+  /** Each column's total time, as its metrics row shows it. */
+  columnMs: number[];
+  /** The same stream alone, in the chat. */
+  aloneMs: number;
+  serverPeakExtraRssBytes: number;
+}
+
+const column = (page: Page, n: number) =>
+  page.getByRole("region", { name: `Column ${n}`, exact: true });
+
+/** A fresh compare page with `count` columns. */
+async function openCompare(page: Page, appUrl: string, count: number): Promise<void> {
+  await page.goto(`${appUrl}/compare`, { waitUntil: "networkidle" });
+  await column(page, 2).waitFor();
+  for (let n = 3; n <= count; n++) {
+    await page.getByRole("button", { name: "Add column" }).click();
+    await column(page, n).waitFor();
+  }
+}
+
+/** "12.3 s" or "850 ms" (formatSeconds) back to milliseconds. */
+function parseDuration(text: string): number {
+  const match = /([\d.,]+)\s*(ms|s)/.exec(text);
+  if (!match) return Number.NaN;
+  const n = Number((match[1] ?? "").replace(/,/g, ""));
+  return match[2] === "s" ? n * 1000 : n;
+}
+
+async function columnTotals(page: Page, count: number): Promise<number[]> {
+  const totals: number[] = [];
+  for (let n = 1; n <= count; n++) {
+    const metrics = column(page, n).getByLabel("Metrics");
+    const total =
+      (await metrics
+        .locator("dt", { hasText: /^Total$/ })
+        .locator("+ dd")
+        .textContent()) ?? "";
+    totals.push(parseDuration(total));
+  }
+  return totals;
+}
+
+/** Sends the prompt, types every 250 ms until Run all is back, reads the figures. */
+async function runAndType(page: Page, prompt: string, timeoutMs: number): Promise<RunFigures> {
+  const box = page.getByRole("textbox", { name: "Prompt" });
+  await box.fill(prompt);
+  const from = await markNow(page, "streaming");
+  await box.press("Control+Enter");
+  const runAll = page.getByRole("button", { name: "Run all" });
+  await runAll.waitFor({ state: "visible" });
+  await page.waitForFunction(
+    () =>
+      [...document.querySelectorAll("button")].some(
+        (b) => b.textContent?.includes("Run all") && b.disabled,
+      ),
+    undefined,
+    { timeout: 5_000 },
+  );
+  const end = await typeUntilEnd(
+    page,
+    async () => ((await runAll.isEnabled()) ? markNow(page, "ended") : null),
+    Date.now() + timeoutMs,
+  );
+  if (end === null) throw new Error(`the columns were still streaming after ${timeoutMs} ms`);
+  return readFigures(page, from, end, true);
+}
+
+/** The same stream in the chat, alone: its total time from the answer's stats. */
+async function aloneInChat(browser: Browser, appUrl: string, prompt: string): Promise<number> {
+  const { context, page } = await newProbedPage(browser);
+  try {
+    await page.goto(appUrl, { waitUntil: "networkidle" });
+    const box = page.getByRole("textbox", { name: "Prompt" });
+    await box.fill(prompt);
+    await box.press("Control+Enter");
+    const stats = page.getByRole("article", { name: "Model turn" }).last().getByLabel("Run stats");
+    await stats.waitFor({ timeout: 120_000 });
+    const total =
+      (await stats
+        .locator("dt", { hasText: /^Total$/ })
+        .locator("+ dd")
+        .textContent()) ?? "";
+    return parseDuration(total);
+  } finally {
+    await context.close();
+  }
+}
+
+async function fourColumns(
+  browser: Browser,
+  appUrl: string,
+  serverPid: number,
+): Promise<CompareRun> {
+  const prompt = `Four at once\n#emulator tokens=${FOUR.tokens} rate=${FOUR.rate}/s`;
+  const aloneMs = await aloneInChat(browser, appUrl, prompt);
+  const { context, page } = await newProbedPage(browser);
+  try {
+    await openCompare(page, appUrl, FOUR.columns);
+    const rss = sampleRss(serverPid);
+    const figures = await runAndType(page, prompt, 120_000);
+    const serverPeakExtraRssBytes = await rss.stop();
+    return {
+      ...figures,
+      columnMs: await columnTotals(page, FOUR.columns),
+      aloneMs,
+      serverPeakExtraRssBytes,
+    };
+  } finally {
+    await context.close();
+  }
+}
+
+/** Six columns, each streaming another of the hostile answers at its benchmark pace. */
+async function sixHostile(browser: Browser, appUrl: string): Promise<RunFigures> {
+  const lines = SIX_CASES.map((name, i) => {
+    const c = corpusCase(name);
+    return `#emulator model=${SIX_MODELS[i]} corpus=${name} rate=${c.rate}/s chunk=${c.chunkTokens}`;
+  });
+  const { context, page } = await newProbedPage(browser);
+  try {
+    await openCompare(page, appUrl, SIX_MODELS.length);
+    for (const [i, model] of SIX_MODELS.entries()) {
+      await column(page, i + 1)
+        .getByRole("combobox", { name: "Model" })
+        .selectOption(model);
+    }
+    return await runAndType(page, `Six hostile answers\n${lines.join("\n")}`, 120_000);
+  } finally {
+    await context.close();
+  }
+}
+
+const fmtMb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+
+export async function benchCompare(
+  browser: Browser,
+  appUrl: string,
+  serverPid: number,
+): Promise<BenchOutput> {
+  const four = await repeat(
+    "compare four",
+    options.conversationRuns,
+    () => fourColumns(browser, appUrl, serverPid),
+    (r) =>
+      `longest task ${fmtTask(r.streaming.longest)}, ${r.streaming.over50} over 50 ms, keystroke max ` +
+      `${fmtKey(Math.max(...r.keystrokes))}, slowest column ${fmt(Math.max(...r.columnMs))} vs alone ` +
+      `${fmt(r.aloneMs)}, server +${fmtMb(r.serverPeakExtraRssBytes)}`,
+  );
+  const six = await repeat(
+    "compare six hostile",
+    options.conversationRuns,
+    () => sixHostile(browser, appUrl),
+    (r) =>
+      `longest task ${fmtTask(r.streaming.longest)}, ${r.streaming.over50} over 50 ms, keystroke max ` +
+      `${fmtKey(Math.max(...r.keystrokes))}`,
+  );
+  // Server side: six runs through /api/run at once against one alone.
+  await measure(() => throughApp(appUrl), 2, 6);
+  const single = summarize(await measure(() => throughApp(appUrl), 1, 20));
+  const parallel = summarize(await measure(() => throughApp(appUrl), 6, 36));
+
+  const worst = (values: number[]) => Math.max(...values);
+  const med = (values: number[]) => median(values);
+  const slowdown = four.map((r) => worst(r.columnMs) / r.aloneMs);
+  const lines = [
+    "",
+    `## Compare: ${FOUR.columns} columns of ${FOUR.tokens.toLocaleString("en")} tokens at ${FOUR.rate} tokens/s, and six hostile answers`,
+    "",
+    "| scenario | figure | median run (worst) | budget |",
+    "| --- | --- | --- | --- |",
+    `| four columns | longest task | ${fmtTask(med(four.map((r) => r.streaming.longest)))} (${fmtTask(worst(four.map((r) => r.streaming.longest)))}) | < 50 ms |`,
+    `| four columns | keystroke max | ${fmtKey(med(four.map((r) => Math.max(...r.keystrokes))))} (${fmtKey(worst(four.map((r) => Math.max(...r.keystrokes))))}) | < 50 ms |`,
+    `| four columns | slowest column / alone | ${med(slowdown).toFixed(2)}× (${worst(slowdown).toFixed(2)}×) | < 1.10× |`,
+    `| four columns | server memory above idle | ${fmtMb(med(four.map((r) => r.serverPeakExtraRssBytes)))} (${fmtMb(worst(four.map((r) => r.serverPeakExtraRssBytes)))}) | < 300 MB in all |`,
+    `| six hostile columns | longest task | ${fmtTask(med(six.map((r) => r.streaming.longest)))} (${fmtTask(worst(six.map((r) => r.streaming.longest)))}) | < 50 ms |`,
+    `| six hostile columns | keystroke max | ${fmtKey(med(six.map((r) => Math.max(...r.keystrokes))))} (${fmtKey(worst(six.map((r) => Math.max(...r.keystrokes))))}) | < 50 ms |`,
+    `| 6 parallel runs via /api/run | TTFT median / one run's | ${(parallel.ttftMedian / single.ttftMedian).toFixed(2)}× (${fmt(parallel.ttftMedian)} vs ${fmt(single.ttftMedian)}) | < 1.5× |`,
+  ];
+  return { lines, results: { compare: { four, six, single, parallel } } };
+}

@@ -1,0 +1,326 @@
+import { expect, type Page, test } from "@playwright/test";
+import { chat } from "./support/chat";
+import { emulatorRequests, uniqueMarker } from "./support/servers";
+
+/** The compare page as a person sees it, by role and accessible name. */
+function compare(page: Page) {
+  const column = (n: number) => page.getByRole("region", { name: `Column ${n}`, exact: true });
+  return {
+    column,
+    model: (n: number) => column(n).getByRole("combobox", { name: "Model" }),
+    answers: (n: number) => column(n).getByRole("article", { name: "Answer" }),
+    stop: (n: number) => column(n).getByRole("button", { name: "Stop", exact: true }),
+    rerun: (n: number) => column(n).getByRole("button", { name: "Rerun", exact: true }),
+    prompt: page.getByRole("textbox", { name: "Prompt" }),
+    addColumn: page.getByRole("button", { name: "Add column" }),
+    runAll: page.getByRole("button", { name: "Run all" }),
+    stopAll: page.getByRole("button", { name: "Stop all" }),
+    async send(text: string) {
+      await this.prompt.fill(text);
+      await this.prompt.press("Control+Enter");
+    },
+    async waitUntilIdle() {
+      await expect(page.getByRole("button", { name: "Run all" })).toBeEnabled({ timeout: 20_000 });
+    },
+  };
+}
+
+/** From a fresh chat, by its Compare button. */
+async function openCompare(page: Page) {
+  await page.goto("/");
+  await page.getByRole("button", { name: "Compare", exact: true }).click();
+  await page.waitForURL("**/compare");
+  const ui = compare(page);
+  await expect(ui.column(2)).toBeVisible();
+  return ui;
+}
+
+/** The prompt documents the page sent to /api/run (the worker sends them; Playwright sees it). */
+function recordRuns(page: Page) {
+  const sent: { model: string; config: Record<string, unknown>; contents: unknown[] }[] = [];
+  page.on("request", (request) => {
+    if (request.method() === "POST" && request.url().endsWith("/api/run")) {
+      sent.push(JSON.parse(request.postData() ?? "{}"));
+    }
+  });
+  return sent;
+}
+
+test("three columns with different models run at once, each with its figures", async ({ page }) => {
+  const ui = await openCompare(page);
+  await ui.addColumn.click();
+  await ui.model(1).selectOption("gemini-2.5-flash");
+  await ui.model(2).selectOption("gemini-2.5-pro");
+  await ui.model(3).selectOption("gemini-2.5-flash-lite");
+  const marker = uniqueMarker("three");
+  await ui.send(`${marker}\n#emulator tokens=300 rate=300/s`);
+  await ui.waitUntilIdle();
+
+  for (const [n, model] of [
+    [1, "gemini-2.5-flash"],
+    [2, "gemini-2.5-pro"],
+    [3, "gemini-2.5-flash-lite"],
+  ] as const) {
+    await expect(ui.answers(n)).toContainText(`Emulated answer from ${model}`);
+    await expect(ui.column(n).getByLabel("Metrics")).toContainText("TTFT");
+  }
+  // Some figure is best somewhere, and it says so.
+  await expect(page.getByText("(best)").first()).toBeVisible();
+
+  // The emulator saw three requests, each under way before any had ended.
+  const runs = (await emulatorRequests()).filter(
+    (e) => e.promptExcerpt?.includes(marker) && !e.path.endsWith(":countTokens"),
+  );
+  expect(runs.map((r) => r.model).sort()).toEqual([
+    "gemini-2.5-flash",
+    "gemini-2.5-flash-lite",
+    "gemini-2.5-pro",
+  ]);
+  const lastStart = Math.max(...runs.map((r) => r.startedAt));
+  const firstEnd = Math.min(...runs.map((r) => r.endedAt ?? Number.POSITIVE_INFINITY));
+  expect(lastStart).toBeLessThan(firstEnd);
+});
+
+test("a quota error in one column stays in that column, with its wait; the others finish", async ({
+  page,
+}) => {
+  const ui = await openCompare(page);
+  await ui.model(1).selectOption("gemini-2.5-flash");
+  await ui.model(2).selectOption("gemini-2.5-pro");
+  await ui.send(
+    "Quota test\n#emulator tokens=200\n#emulator model=gemini-2.5-pro error=429 retryDelay=30s",
+  );
+  await ui.waitUntilIdle();
+  await expect(ui.answers(1)).toContainText("Emulated answer from gemini-2.5-flash");
+  await expect(ui.column(1).getByRole("alert")).toHaveCount(0);
+  const alert = ui.column(2).getByRole("alert");
+  await expect(alert).toContainText(/quota|429/i);
+  await expect(alert).toContainText(/Rerun in \d+ s/);
+  await expect(ui.answers(2)).toHaveCount(0);
+});
+
+test("Stop in one column ends only that column's request upstream", async ({ page }) => {
+  const ui = await openCompare(page);
+  await ui.model(1).selectOption("gemini-2.5-flash");
+  await ui.model(2).selectOption("gemini-2.5-pro");
+  const marker = uniqueMarker("stop");
+  await ui.send(`${marker}\n#emulator tokens=4000 rate=200/s`);
+  await expect(ui.answers(1)).toBeVisible();
+  await expect(ui.answers(2)).toBeVisible();
+  await ui.stop(1).click();
+  await expect(ui.stop(1)).toBeDisabled();
+
+  const upstream = async (model: string) =>
+    (await emulatorRequests()).find(
+      (e) =>
+        e.promptExcerpt?.includes(marker) && e.model === model && !e.path.endsWith(":countTokens"),
+    );
+  await expect
+    .poll(async () => (await upstream("gemini-2.5-flash"))?.outcome)
+    .toBe("client_closed");
+  // Still streaming: the emulator has not ended it.
+  expect((await upstream("gemini-2.5-pro"))?.endedAt ?? null).toBeNull();
+  await expect(ui.stop(2)).toBeEnabled();
+
+  await ui.stopAll.click();
+  await expect.poll(async () => (await upstream("gemini-2.5-pro"))?.outcome).toBe("client_closed");
+  // What arrived before Stop is kept in each column.
+  await expect(ui.answers(1)).toContainText("Emulated answer");
+});
+
+test("a follow-up continues each column's own conversation", async ({ page }) => {
+  const sent = recordRuns(page);
+  const ui = await openCompare(page);
+  await ui.model(1).selectOption("gemini-2.5-flash");
+  await ui.model(2).selectOption("gemini-2.5-pro");
+  await ui.send("First question");
+  await ui.waitUntilIdle();
+  await ui.send("Second question");
+  await ui.waitUntilIdle();
+
+  for (const [n, model] of [
+    [1, "gemini-2.5-flash"],
+    [2, "gemini-2.5-pro"],
+  ] as const) {
+    await expect(ui.answers(n)).toHaveCount(2);
+    // The emulator counts the turns it received: the question, this column's answer, the follow-up.
+    await expect(ui.answers(n).last()).toContainText("Turns: 3");
+    const followUp = sent.filter((doc) => doc.model === model).at(-1);
+    const answer = JSON.stringify(followUp?.contents[1]);
+    expect(answer).toContain(`Emulated answer from ${model}`);
+  }
+});
+
+test("a column's own temperature reaches Gemini for that column only, and survives a reload", async ({
+  page,
+}) => {
+  const sent = recordRuns(page);
+  const ui = await openCompare(page);
+  await ui.model(1).selectOption("gemini-2.5-flash");
+  await ui.model(2).selectOption("gemini-2.5-flash");
+  await ui.column(2).getByRole("button", { name: "Settings" }).click();
+  const dialog = page.getByRole("dialog", { name: "Column 2 settings" });
+  await dialog.getByLabel("Temperature").fill("0.3");
+  await dialog.getByRole("button", { name: "Done" }).click();
+  await expect(ui.column(2).getByRole("list", { name: "Own settings" })).toContainText(
+    "Temperature: 0.3",
+  );
+  await expect(ui.column(1).getByText("Shared settings")).toBeVisible();
+
+  await ui.send("Temperatures");
+  await ui.waitUntilIdle();
+  await expect(ui.answers(2)).toContainText("Temperature: 0.3");
+  await expect(ui.answers(1)).toContainText("Temperature: default");
+  expect(sent.map((doc) => doc.config.temperature).sort()).toEqual([0.3, undefined]);
+
+  await page.reload();
+  await expect(ui.column(2).getByRole("list", { name: "Own settings" })).toContainText(
+    "Temperature: 0.3",
+  );
+  await expect(ui.model(2)).toHaveValue("gemini-2.5-flash");
+  await expect(ui.answers(2)).toContainText("Temperature: 0.3");
+  await expect(ui.column(2).getByLabel("Metrics")).toContainText("TTFT");
+
+  // Reset puts the shared value back.
+  await ui.column(2).getByRole("button", { name: "Reset Temperature to the shared value" }).click();
+  await expect(ui.column(2).getByText("Shared settings")).toBeVisible();
+});
+
+test("Continue in chat makes a column's conversation the chat", async ({ page }) => {
+  const ui = await openCompare(page);
+  await ui.model(1).selectOption("gemini-2.5-flash");
+  await ui.model(2).selectOption("gemini-2.5-pro");
+  await ui.send("Carry me over");
+  await ui.waitUntilIdle();
+  await ui.column(2).getByRole("button", { name: "Continue in chat" }).click();
+  await page.waitForURL((url) => url.pathname === "/");
+  const c = chat(page);
+  await expect(c.lastAnswer).toContainText("Emulated answer from gemini-2.5-pro");
+  await expect(page.getByText("Carry me over", { exact: true })).toBeVisible();
+  await expect(c.model).toHaveValue("gemini-2.5-pro");
+});
+
+test("blind mode hides the names, takes a vote, then reveals the right ones and counts it", async ({
+  page,
+}) => {
+  const ui = await openCompare(page);
+  await ui.model(1).selectOption("gemini-2.5-flash");
+  await ui.model(2).selectOption("gemini-2.5-pro");
+  await page.getByRole("switch", { name: "Blind mode" }).click();
+  await expect(page.getByRole("combobox", { name: "Model" })).toHaveCount(0);
+  await ui.send("Which is better?");
+  await ui.waitUntilIdle();
+
+  // The answer in the first column shown says which model wrote it (the emulator echoes it).
+  const first = (await ui.answers(1).textContent()) ?? "";
+  const chosen = /Emulated answer from (\S+)/.exec(first)?.[1] as string;
+  await ui.column(1).getByRole("button", { name: "Vote for this answer" }).click();
+  await expect(ui.column(1).getByText("Your pick")).toBeVisible();
+  await expect(ui.column(2).getByRole("button", { name: "Vote for this answer" })).toBeDisabled();
+  await page.getByRole("button", { name: "Reveal" }).click();
+
+  // Each column now names the model whose answer it shows.
+  for (const n of [1, 2]) {
+    const answer = (await ui.answers(n).textContent()) ?? "";
+    const model = /Emulated answer from (\S+)/.exec(answer)?.[1];
+    await expect(ui.model(n)).toHaveValue(model as string);
+  }
+  await page.getByText(/Blind votes \(1\)/).click();
+  const tally = page.getByRole("table", { name: "Blind vote tally" });
+  await expect(tally.getByRole("row", { name: new RegExp(`${chosen} 1 0 1`) })).toBeVisible();
+});
+
+test("the diff between two columns marks the words only one of them has", async ({ page }) => {
+  const ui = await openCompare(page);
+  await ui.model(1).selectOption("gemini-2.5-flash");
+  await ui.model(2).selectOption("gemini-2.5-pro");
+  await ui.send("Diff these");
+  await ui.waitUntilIdle();
+  await page.getByRole("button", { name: "Diff", exact: true }).click();
+  const dialog = page.getByRole("dialog", { name: "Diff of two answers" });
+  const diff = dialog.getByRole("region", { name: "Word diff" });
+  // "gemini-2.5-flash" and "gemini-2.5-pro" differ in their last word only.
+  await expect(diff.getByRole("insertion").filter({ hasText: "pro" }).first()).toBeVisible();
+  await expect(diff.getByRole("deletion").filter({ hasText: "flash" }).first()).toBeVisible();
+  // The same answer against itself has nothing marked.
+  await dialog.getByLabel("To").selectOption({ label: "Column 1" });
+  await expect(diff.getByRole("insertion")).toHaveCount(0);
+  await expect(diff.getByRole("deletion")).toHaveCount(0);
+});
+
+test("sync scroll moves every column to the same place in its answer", async ({ page }) => {
+  const ui = await openCompare(page);
+  await ui.send("Long answers\n#emulator tokens=2500");
+  await ui.waitUntilIdle();
+  const box = (n: number) => ui.column(n).locator(".overflow-y-auto").first();
+  const top = (n: number) => box(n).evaluate((el) => el.scrollTop);
+  await box(1).evaluate((el) => el.scrollTo({ top: 0 }));
+  await box(2).evaluate((el) => el.scrollTo({ top: 0 }));
+
+  await page.getByRole("switch", { name: "Sync scroll" }).click();
+  await box(1).hover();
+  await page.mouse.wheel(0, 600);
+  await expect.poll(() => top(1)).toBeGreaterThan(300);
+  await expect.poll(() => top(2)).toBeGreaterThan(300);
+
+  // Off again: the other column stays where it is.
+  await page.getByRole("switch", { name: "Sync scroll" }).click();
+  const [first, second] = [await top(1), await top(2)];
+  await box(1).hover();
+  await page.mouse.wheel(0, 600);
+  await expect.poll(() => top(1)).toBeGreaterThan(first + 300);
+  expect(await top(2)).toBe(second);
+});
+
+test("a column with its own system instructions sends them, the other the shared ones", async ({
+  page,
+}) => {
+  const ui = await openCompare(page);
+  await ui.column(2).getByRole("button", { name: "Settings" }).click();
+  const dialog = page.getByRole("dialog", { name: "Column 2 settings" });
+  await dialog.getByRole("switch", { name: "Own system instructions" }).click();
+  await dialog.getByLabel("System instructions for this column").fill("Answer like a pirate.");
+  await dialog.getByRole("button", { name: "Done" }).click();
+  await expect(ui.column(2).getByRole("list", { name: "Own settings" })).toContainText(
+    "System instructions",
+  );
+  await ui.send("Ahoy?");
+  await ui.waitUntilIdle();
+  await expect(ui.answers(2)).toContainText('System instruction: "Answer like a pirate."');
+  await expect(ui.answers(1)).toContainText("System instruction: none");
+});
+
+test("six columns fit the window side by side in the compact view", async ({ page }) => {
+  const ui = await openCompare(page);
+  for (let i = 0; i < 4; i++) await ui.addColumn.click();
+  await expect(ui.column(6)).toBeVisible();
+  await expect(ui.addColumn).toBeDisabled();
+  const grid = page.locator("main .grid").first();
+  const overflows = () =>
+    grid.evaluate(
+      (el) =>
+        (el.parentElement as HTMLElement).scrollWidth >
+        (el.parentElement as HTMLElement).clientWidth,
+    );
+  expect(await overflows()).toBe(true);
+  await page.getByRole("switch", { name: "Compact view" }).click();
+  await expect.poll(overflows).toBe(false);
+});
+
+test("closing the tab ends every column's request upstream", async ({ page, context }) => {
+  const ui = await openCompare(page);
+  await ui.model(1).selectOption("gemini-2.5-flash");
+  await ui.model(2).selectOption("gemini-2.5-pro");
+  const marker = uniqueMarker("close");
+  await ui.send(`${marker}\n#emulator tokens=4000 rate=200/s`);
+  await expect(ui.answers(1)).toBeVisible();
+  await expect(ui.answers(2)).toBeVisible();
+  await page.close();
+  const outcomes = async () =>
+    (await emulatorRequests())
+      .filter((e) => e.promptExcerpt?.includes(marker) && !e.path.endsWith(":countTokens"))
+      .map((e) => e.outcome)
+      .sort();
+  await expect.poll(outcomes).toEqual(["client_closed", "client_closed"]);
+  await context.close();
+});
