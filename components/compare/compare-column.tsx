@@ -3,6 +3,7 @@
 import { memo, useMemo, useState } from "react";
 import { useShallow } from "zustand/react/shallow";
 import { groupRunnableModels } from "@/components/settings/model-groups";
+import { ModelOptions } from "@/components/settings/model-options";
 import { Button } from "@/components/ui/button";
 import { Select } from "@/components/ui/select";
 import { MAX_COLUMNS, MIN_COLUMNS } from "@/lib/compare/document";
@@ -63,7 +64,6 @@ export const CompareColumn = memo(function CompareColumn({
   const [settingsOpen, setSettingsOpen] = useState(false);
   if (!column) return null;
   const name = `Column ${index + 1}`;
-  const known = groups.some((g) => g.models.some((m) => m.id === column.model));
 
   return (
     <section
@@ -80,16 +80,7 @@ export const CompareColumn = memo(function CompareColumn({
             value={column.model}
             onChange={(e) => actions.setColumnModel(id, e.target.value)}
           >
-            {!known && <option value={column.model}>{column.model}</option>}
-            {groups.map((group) => (
-              <optgroup key={group.label} label={group.label}>
-                {group.models.map((m) => (
-                  <option key={m.id} value={m.id}>
-                    {m.displayName}
-                  </option>
-                ))}
-              </optgroup>
-            ))}
+            <ModelOptions groups={groups} current={column.model} />
           </Select>
         )}
         {picked && (

@@ -4,6 +4,7 @@ import { useMemo } from "react";
 import { useCatalog, useDraftModel, useRunSettingsActions } from "@/lib/store";
 import { ModelCard } from "./model-card";
 import { groupRunnableModels } from "./model-groups";
+import { ModelOptions } from "./model-options";
 import { useModelCapabilities } from "./use-model-capabilities";
 
 export function ModelPicker() {
@@ -28,17 +29,7 @@ export function ModelPicker() {
         aria-describedby="model-details"
         className="h-10 w-full rounded-lg border border-border bg-background px-3 text-sm"
       >
-        {/* The draft's model stays selectable even when this server doesn't list it. */}
-        {!known && <option value={model}>{selected?.displayName ?? model}</option>}
-        {groups.map((group) => (
-          <optgroup key={group.label} label={group.label}>
-            {group.models.map((m) => (
-              <option key={m.id} value={m.id}>
-                {m.displayName}
-              </option>
-            ))}
-          </optgroup>
-        ))}
+        <ModelOptions groups={groups} current={model} currentName={selected?.displayName} />
       </select>
       <div id="model-details" className="flex flex-col gap-0.5 text-xs text-muted-foreground">
         <span className="font-mono">{model}</span>
