@@ -20,24 +20,41 @@ export function useRunExecutor(): void {
     const controllers = new Map<string, AbortController>();
     const started = new Set<string>();
 
+    // One batcher for every run: the events of all the runs streaming at once (compare's
+    // columns) reach the store in one update per frame, so the page renders once per frame.
+    const firstChunks = new Map<string, number>();
+    const batcher = createFrameBatcher<{ runId: string; event: RunEvent }>((items) => {
+      const byRun = new Map<string, RunEvent[]>();
+      for (const { runId, event } of items) {
+        const events = byRun.get(runId) ?? [];
+        events.push(event);
+        byRun.set(runId, events);
+      }
+      store.getState().applyRunBatches(
+        [...byRun].map(([runId, actions]) => ({
+          runId,
+          actions,
+          timing: { firstChunkAt: firstChunks.get(runId) },
+        })),
+      );
+    });
+
     const start = (record: RunRecord) => {
       started.add(record.id);
       const controller = new AbortController();
       controllers.set(record.id, controller);
-      // Timed as it is read, not when its frame's batch is applied: that is the real TTFT.
-      let firstChunkAt: number | undefined;
-      const batcher = createFrameBatcher<RunEvent>((events) =>
-        store.getState().applyRunEvents(record.id, events, { firstChunkAt }),
-      );
       const emit = (event: RunEvent) => {
-        if (event.type === "chunk" && firstChunkAt === undefined) firstChunkAt = Date.now();
-        batcher.push(event);
+        // Timed as it is read, not when its frame's batch is applied: that is the real TTFT.
+        if (event.type === "chunk" && !firstChunks.has(record.id)) {
+          firstChunks.set(record.id, Date.now());
+        }
+        batcher.push({ runId: record.id, event });
       };
       void streamRun(record.request, { signal: controller.signal, emit }).finally(() => {
-        // Events still queued after an abort arrived after Stop; the reducer would ignore them.
-        if (controller.signal.aborted) batcher.cancel();
-        else batcher.flush();
+        // Events still queued after an abort arrived after Stop; the reducer ignores them.
+        if (!controller.signal.aborted) batcher.flush();
         controllers.delete(record.id);
+        firstChunks.delete(record.id);
       });
     };
 
@@ -56,6 +73,7 @@ export function useRunExecutor(): void {
     const unsubscribe = store.subscribe(sync);
     return () => {
       unsubscribe();
+      batcher.cancel();
       for (const controller of controllers.values()) controller.abort();
     };
   }, [store]);

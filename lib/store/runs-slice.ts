@@ -19,6 +19,13 @@ export interface RunRecord {
   column?: string;
 }
 
+/** One run's events of a frame, and when its first chunk was read (if in this batch). */
+export interface RunBatch {
+  runId: string;
+  actions: readonly RunAction[];
+  timing?: { firstChunkAt?: number };
+}
+
 export interface RunsSlice {
   runs: Record<string, RunRecord>;
   /** The chat's latest run: its status fills the status line and its answer streams live. */
@@ -36,6 +43,8 @@ export interface RunsSlice {
     actions: readonly RunAction[],
     timing?: { firstChunkAt?: number },
   ) => void;
+  /** Several runs' events at once, in one store update. */
+  applyRunBatches: (batches: readonly RunBatch[]) => void;
 }
 
 let sequence = 0;
@@ -122,44 +131,62 @@ export const createRunsSlice: SliceCreator<RunsSlice> = (set, get) => ({
     if (id) get().applyRunEvents(id, [{ type: "stop" }]);
   },
 
-  applyRunEvents: (runId, actions, timing) =>
+  applyRunEvents: (runId, actions, timing) => set((s) => applyToRun(s, runId, actions, timing)),
+
+  applyRunBatches: (batches) =>
     set((s) => {
-      const record = s.runs[runId];
-      if (!record) return {};
-      const state = foldRunActions(record.state, actions);
-      if (state === record.state) return {};
-      const now = Date.now();
-      const ended = record.state.status === "streaming" && state.status !== "streaming";
-      const firstChunkAt =
-        record.firstChunkAt ?? (state.chunks > 0 ? (timing?.firstChunkAt ?? now) : undefined);
-      const next: RunRecord = {
-        ...record,
-        state,
-        ...(firstChunkAt !== undefined && { firstChunkAt }),
-        endedAt: ended ? now : record.endedAt,
-      };
-      const patch: Partial<PlaygroundState> = { runs: { ...s.runs, [runId]: next } };
-      const answered = ended && (state.status === "done" || state.status === "stopped");
-      // A compare column's answer joins that column's own conversation, the same way.
-      if (answered && record.column && s.compare) {
-        next.committed = true;
-        if (state.parts.length > 0) {
-          const turn = { role: "model" as const, parts: state.parts };
-          patch.compare = withColumnAnswer(s.compare, record.column, turn);
-        }
-        return patch;
+      // One store update for every run's events of a frame: with several runs streaming at once
+      // (compare's columns), one update per run per frame was one render per run per frame.
+      let state = s;
+      for (const { runId, actions, timing } of batches) {
+        state = { ...state, ...applyToRun(state, runId, actions, timing) };
       }
-      // A finished or stopped chat answer joins the conversation, signatures and all, so the
-      // next run sends the whole exchange. A failed one is left out: Retry re-asks instead.
-      if (answered && runId === s.chatRunId) {
-        next.committed = true;
-        const parts = state.parts;
-        if (parts.length > 0) {
-          const contents = [...s.draft.contents, { role: "model" as const, parts }];
-          patch.draft = { ...s.draft, contents };
-          patch.runByTurn = { ...s.runByTurn, [contents.length - 1]: runId };
-        }
-      }
-      return patch;
+      return state === s ? {} : state;
     }),
 });
+
+/** The patch that folds `actions` into run `runId` of state `s` (and commits a finished answer). */
+function applyToRun(
+  s: PlaygroundState,
+  runId: string,
+  actions: readonly RunAction[],
+  timing?: { firstChunkAt?: number },
+): Partial<PlaygroundState> {
+  const record = s.runs[runId];
+  if (!record) return {};
+  const state = foldRunActions(record.state, actions);
+  if (state === record.state) return {};
+  const now = Date.now();
+  const ended = record.state.status === "streaming" && state.status !== "streaming";
+  const firstChunkAt =
+    record.firstChunkAt ?? (state.chunks > 0 ? (timing?.firstChunkAt ?? now) : undefined);
+  const next: RunRecord = {
+    ...record,
+    state,
+    ...(firstChunkAt !== undefined && { firstChunkAt }),
+    endedAt: ended ? now : record.endedAt,
+  };
+  const patch: Partial<PlaygroundState> = { runs: { ...s.runs, [runId]: next } };
+  const answered = ended && (state.status === "done" || state.status === "stopped");
+  // A compare column's answer joins that column's own conversation, the same way.
+  if (answered && record.column && s.compare) {
+    next.committed = true;
+    if (state.parts.length > 0) {
+      const turn = { role: "model" as const, parts: state.parts };
+      patch.compare = withColumnAnswer(s.compare, record.column, turn);
+    }
+    return patch;
+  }
+  // A finished or stopped chat answer joins the conversation, signatures and all, so the
+  // next run sends the whole exchange. A failed one is left out: Retry re-asks instead.
+  if (answered && runId === s.chatRunId) {
+    next.committed = true;
+    const parts = state.parts;
+    if (parts.length > 0) {
+      const contents = [...s.draft.contents, { role: "model" as const, parts }];
+      patch.draft = { ...s.draft, contents };
+      patch.runByTurn = { ...s.runByTurn, [contents.length - 1]: runId };
+    }
+  }
+  return patch;
+}

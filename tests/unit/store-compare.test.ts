@@ -193,4 +193,24 @@ describe("compare in the store", () => {
     store.getState().vote("tie");
     expect(store.getState().votes.at(-1)?.winner).toBeNull();
   });
+
+  it("folds every column's events of a frame in one store update", () => {
+    const store = comparing();
+    store.getState().setPromptText("Name a colour.");
+    store.getState().runAll();
+    const [left, right] = [runOf(store, 0)?.id as string, runOf(store, 1)?.id as string];
+    let updates = 0;
+    const unsubscribe = store.subscribe(() => {
+      updates += 1;
+    });
+    store.getState().applyRunBatches([
+      { runId: left, actions: [chunk("Teal."), done], timing: { firstChunkAt: 5 } },
+      { runId: right, actions: [chunk("Red")] },
+    ]);
+    unsubscribe();
+    expect(updates).toBe(1);
+    expect(columns(store)[0]?.turns).toHaveLength(1);
+    expect(runOf(store, 0)?.firstChunkAt).toBe(5);
+    expect(runOf(store, 1)?.state.parts).toEqual([{ kind: "text", text: "Red" }]);
+  });
 });
