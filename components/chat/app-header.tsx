@@ -1,7 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import { Button } from "@/components/ui/button";
+import { Button, PHONE_ICON_ONLY } from "@/components/ui/button";
 import { ColumnsIcon, KeyboardIcon, PanelIcon, SparkIcon } from "@/components/ui/icons";
 import { useNarrow } from "@/lib/hooks/use-narrow";
 import type { PlaygroundState } from "@/lib/store";
@@ -38,8 +38,7 @@ interface AppHeaderProps {
   onShortcuts: () => void;
 }
 
-/** A text button that is only its icon on a phone (the text stays its accessible name). */
-const LABEL = "max-sm:sr-only";
+const LABEL = PHONE_ICON_ONLY;
 
 export function AppHeader({ offline, theme, onShortcuts }: AppHeaderProps) {
   const narrow = useNarrow();

@@ -33,7 +33,7 @@ export const ColumnConversation = memo(function ColumnConversation({
   const lastModel = turns.findLastIndex((t) => t.role === "model");
 
   return (
-    <div ref={scrollRef} className="min-h-0 flex-1 overflow-y-auto">
+    <div ref={scrollRef} className="min-h-40 flex-1 overflow-y-auto">
       <div ref={contentRef} className="flex flex-col gap-3 py-2">
         {turns.length === 0 && !runId && (
           <p className="text-sm text-muted-foreground">No answer yet: Run all to start.</p>

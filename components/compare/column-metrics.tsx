@@ -21,7 +21,8 @@ function format(key: MetricKey, value: number): string {
 }
 
 /**
- * A column's figures in a fixed order, so the columns line up and can be read across; the best
+ * A column's figures in a fixed order, so the columns line up and can be read across (the columns
+ * are as wide as each other, so their grids of pairs match); the best
  * of each across the columns is marked (in words too, for a screen reader).
  */
 export const ColumnMetrics = memo(function ColumnMetrics({
@@ -37,7 +38,7 @@ export const ColumnMetrics = memo(function ColumnMetrics({
   return (
     <dl
       aria-label="Metrics"
-      className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-0.5 border-t border-border pt-2 text-xs"
+      className="grid grid-cols-[repeat(2,auto_1fr)] gap-x-3 gap-y-0.5 border-t border-border pt-2 text-xs @xl:grid-cols-[repeat(4,auto_1fr)]"
     >
       {METRICS.map(({ key, label }) => {
         const value = stats[key];
@@ -54,7 +55,10 @@ export const ColumnMetrics = memo(function ColumnMetrics({
               }
             >
               {format(key, value)}
-              {isBest && <span className="ml-1 text-[0.7rem] font-medium">(best)</span>}
+              {/* A narrow column has no room for the word: the colour and weight still say it. */}
+              {isBest && (
+                <span className="ml-1 text-[0.7rem] font-medium @max-xs:sr-only">(best)</span>
+              )}
             </dd>
           </div>
         );

@@ -2,9 +2,11 @@
 
 import { memo, useMemo, useState } from "react";
 import { useShallow } from "zustand/react/shallow";
+import { TrashIcon } from "@/components/chat/turn-icons";
 import { groupRunnableModels } from "@/components/settings/model-groups";
 import { ModelOptions } from "@/components/settings/model-options";
 import { Button } from "@/components/ui/button";
+import { CopyIcon } from "@/components/ui/icons";
 import { Select } from "@/components/ui/select";
 import { MAX_COLUMNS, MIN_COLUMNS } from "@/lib/compare/document";
 import type { RunStats } from "@/lib/run/stats";
@@ -13,6 +15,9 @@ import { ColumnConversation } from "./column-conversation";
 import { ColumnMetrics } from "./column-metrics";
 import { ColumnSettings } from "./column-settings";
 import { OverrideChips } from "./override-chips";
+
+/** A footer button's text, kept as its name but not shown once the column is narrow. */
+const NARROW_ICON_ONLY = "@max-md:sr-only";
 
 interface CompareColumnProps {
   id: string;
@@ -68,7 +73,7 @@ export const CompareColumn = memo(function CompareColumn({
   return (
     <section
       aria-label={name}
-      className="flex min-h-0 min-w-0 flex-col gap-2 rounded-xl border border-border bg-background p-3"
+      className="@container flex min-h-0 min-w-0 snap-start flex-col gap-2 rounded-xl border border-border bg-background p-3"
     >
       <div className="flex items-center gap-2">
         <h2 className="shrink-0 text-sm font-medium">{name}</h2>
@@ -129,7 +134,7 @@ export const CompareColumn = memo(function CompareColumn({
       {/* Blind, the figures would give the models away (price, speed). */}
       {!hidden && <ColumnMetrics stats={stats} best={best} />}
       {!hidden && (
-        <div className="flex flex-wrap items-center gap-1 border-t border-border pt-2">
+        <div className="flex flex-wrap items-center gap-1 border-t border-border pt-2 @max-md:gap-0 @max-md:[&>button]:px-2">
           <Button
             variant="ghost"
             size="sm"
@@ -164,16 +169,20 @@ export const CompareColumn = memo(function CompareColumn({
             size="sm"
             onClick={() => actions.duplicateColumn(id)}
             disabled={count >= MAX_COLUMNS}
+            title={`Duplicate ${name}`}
           >
-            Duplicate
+            <CopyIcon />
+            <span className={NARROW_ICON_ONLY}>Duplicate</span>
           </Button>
           <Button
             variant="ghost"
             size="sm"
             onClick={() => actions.removeColumn(id)}
             disabled={count <= MIN_COLUMNS}
+            title={`Remove ${name}`}
           >
-            Remove
+            <TrashIcon />
+            <span className={NARROW_ICON_ONLY}>Remove</span>
           </Button>
         </div>
       )}

@@ -1,8 +1,9 @@
 "use client";
 
 import { ThemeToggle } from "@/components/chat/theme-toggle";
-import { Button } from "@/components/ui/button";
-import { ColumnsIcon, PlayIcon, StopIcon } from "@/components/ui/icons";
+import { PlusIcon } from "@/components/chat/turn-icons";
+import { Button, PHONE_ICON_ONLY } from "@/components/ui/button";
+import { BackIcon, ColumnsIcon, PlayIcon, StopIcon } from "@/components/ui/icons";
 import { MAX_COLUMNS } from "@/lib/compare/document";
 import { isCompareRunning, usePlayground } from "@/lib/store";
 import type { Theme } from "@/lib/theme";
@@ -23,28 +24,40 @@ export function CompareHeader({ offline, theme }: CompareHeaderProps) {
   return (
     <header className="flex h-14 shrink-0 items-center gap-3 border-b border-border px-4 max-sm:gap-2 max-sm:px-2">
       <ColumnsIcon className="size-5 shrink-0 text-primary" />
-      <h1 className="truncate text-lg font-medium">Compare</h1>
+      <h1 className="truncate text-lg font-medium max-[480px]:sr-only">Compare</h1>
       {offline && (
         <span className="rounded-full border border-warning-line bg-warning-soft px-2 py-0.5 text-xs font-medium text-warning">
           Offline
         </span>
       )}
-      <a href="/" className="text-sm text-primary hover:underline">
-        Back to chat
+      <a
+        href="/"
+        title="Back to chat"
+        className="flex shrink-0 items-center gap-1 text-sm text-primary hover:underline"
+      >
+        <BackIcon />
+        <span className={PHONE_ICON_ONLY}>Back to chat</span>
       </a>
-      <div className="ml-auto flex items-center gap-1">
+      <div className="ml-auto flex items-center gap-1 max-sm:gap-0">
         <Button
           variant="ghost"
           size="sm"
           onClick={addColumn}
           disabled={columns >= MAX_COLUMNS}
-          title={columns >= MAX_COLUMNS ? `At most ${MAX_COLUMNS} columns` : undefined}
+          title={columns >= MAX_COLUMNS ? `At most ${MAX_COLUMNS} columns` : "Add column"}
         >
-          Add column
+          <PlusIcon />
+          <span className={PHONE_ICON_ONLY}>Add column</span>
         </Button>
-        <Button variant="secondary" size="sm" onClick={stopAll} disabled={!running}>
+        <Button
+          variant="secondary"
+          size="sm"
+          onClick={stopAll}
+          disabled={!running}
+          title="Stop every column"
+        >
           <StopIcon />
-          Stop all
+          <span className={PHONE_ICON_ONLY}>Stop all</span>
         </Button>
         <Button
           variant="primary"
@@ -54,7 +67,7 @@ export function CompareHeader({ offline, theme }: CompareHeaderProps) {
           title="Run every column (Ctrl+Enter)"
         >
           <PlayIcon />
-          Run all
+          <span className={PHONE_ICON_ONLY}>Run all</span>
         </Button>
         <ThemeToggle initial={theme} />
       </div>

@@ -48,7 +48,7 @@ export function CompareToolbar() {
   const voting = blind !== null && !blind.revealed;
 
   return (
-    <div className="flex flex-wrap items-center gap-x-4 gap-y-2 border-b border-border px-4 py-2">
+    <div className="flex flex-wrap items-center gap-x-4 gap-y-2 border-b border-border px-4 py-2 max-sm:flex-nowrap max-sm:overflow-x-auto max-sm:px-2 [&>*]:shrink-0">
       <Toggle label="Blind mode" checked={blind !== null} onChange={actions.setBlind} />
       <Toggle label="Sync scroll" checked={syncScroll} onChange={actions.setSyncScroll} />
       <Toggle label="Compact view" checked={compact} onChange={actions.setCompact} />

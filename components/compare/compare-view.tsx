@@ -82,12 +82,13 @@ function ColumnsGrid() {
   const stats = useMemo(() => records.map(statsOf), [records]);
   const best = useMemo(() => bestColumns(stats), [stats]);
   return (
-    <div className="min-h-0 flex-1 overflow-x-auto">
+    <div className="min-h-0 flex-1 snap-x scroll-px-3 overflow-x-auto">
       <div
         data-compact={compact || undefined}
         className="grid h-full min-w-full gap-3 p-3 data-compact:gap-2 data-compact:p-2 data-compact:text-sm"
         style={{
-          gridTemplateColumns: `repeat(${ids.length}, minmax(${compact ? "12rem" : "18rem"}, 1fr))`,
+          // A phone shows one column and the edge of the next, to swipe to.
+          gridTemplateColumns: `repeat(${ids.length}, minmax(min(${compact ? "12rem" : "18rem"}, 100vw - 3rem), 1fr))`,
         }}
       >
         <SyncScrollProvider>

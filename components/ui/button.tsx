@@ -29,3 +29,6 @@ export function Button({ className, variant, size, type = "button", ...props }: 
     <button type={type} className={cn(buttonVariants({ variant, size }), className)} {...props} />
   );
 }
+
+/** For a text button that is only its icon on a phone: the text stays its accessible name. */
+export const PHONE_ICON_ONLY = "max-sm:sr-only";

@@ -112,3 +112,9 @@ export const ColumnsIcon = (p: IconProps) => (
     <path d="M9 4v16M15 4v16" />
   </Icon>
 );
+
+export const BackIcon = (p: IconProps) => (
+  <Icon {...p}>
+    <path d="M19 12H5M11 6l-6 6 6 6" />
+  </Icon>
+);

@@ -307,6 +307,40 @@ test("six columns fit the window side by side in the compact view", async ({ pag
   await expect.poll(overflows).toBe(false);
 });
 
+test("on a phone the header's actions fit, and a column's answer keeps room to be read", async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  const ui = await openCompare(page);
+  const width = 390;
+  for (const name of ["Back to chat", "Add column", "Stop all", "Run all"]) {
+    const control =
+      name === "Back to chat"
+        ? page.getByRole("link", { name })
+        : page.getByRole("button", { name });
+    const box = await control.boundingBox();
+    expect(box, name).not.toBeNull();
+    expect(box?.x ?? -1, name).toBeGreaterThanOrEqual(0);
+    expect((box?.x ?? 0) + (box?.width ?? 0), name).toBeLessThanOrEqual(width);
+  }
+  await ui.send(`${uniqueMarker("phone")}\n#emulator tokens=400 rate=2000/s`);
+  await ui.waitUntilIdle();
+  await expect(ui.column(1).getByRole("term").filter({ hasText: "TTFT" })).toBeVisible();
+  // The answer's scroller, between the column's controls and its figures.
+  const answerBox = await ui
+    .answers(1)
+    .first()
+    .evaluate(
+      (el) => (el.closest(".overflow-y-auto") as HTMLElement).getBoundingClientRect().height,
+    );
+  expect(answerBox).toBeGreaterThanOrEqual(150);
+  // The first column is whole on screen; the next is one swipe away.
+  const first = await ui.column(1).boundingBox();
+  expect((first?.x ?? -1) >= 0 && (first?.x ?? 0) + (first?.width ?? 0) <= width).toBe(true);
+  await ui.column(2).scrollIntoViewIfNeeded();
+  await expect(ui.column(2).getByRole("term").filter({ hasText: "TTFT" })).toBeInViewport();
+});
+
 test("closing the tab ends every column's request upstream", async ({ page, context }) => {
   const ui = await openCompare(page);
   await ui.model(1).selectOption("gemini-2.5-flash");
