@@ -26,11 +26,32 @@ export const ColumnConversation = memo(function ColumnConversation({
     (s) => s.compare?.columns.find((c) => c.id === columnId)?.turns ?? NO_TURNS,
   );
   const runId = usePlayground((s) => s.columnRuns[columnId]);
-  const committed = usePlayground((s) => (runId ? s.runs[runId]?.committed : undefined));
-  const lastRun = usePlayground((s) => (runId && committed ? s.runs[runId] : undefined));
+  // The run's answer, once it is one of the turns (a refusal or a stop before any word is not).
+  const answerParts = usePlayground((s) => {
+    const run = runId ? s.runs[runId] : undefined;
+    return run?.committed && run.state.parts.length > 0 ? run.state.parts : undefined;
+  });
   const { scrollRef, contentRef } = useStickToBottom<HTMLDivElement>();
   useSyncScroll(scrollRef);
-  const lastModel = turns.findLastIndex((t) => t.role === "model");
+
+  // One list, keyed by position: the run that streams at the end becomes the turn at the same
+  // key when it finishes, so its answer is updated in place rather than mounted (and parsed)
+  // again — in every column at once.
+  const items = turns.map((turn, i) =>
+    turn.role === "user" ? (
+      // biome-ignore lint/suspicious/noArrayIndexKey: a column's turns only grow at the end
+      <UserTurn key={i} turn={turn} />
+    ) : (
+      <ModelTurn
+        // biome-ignore lint/suspicious/noArrayIndexKey: as above
+        key={i}
+        parts={turn.parts}
+        runId={runId && turn.parts === answerParts ? runId : undefined}
+      />
+    ),
+  );
+  if (runId && answerParts === undefined)
+    items.push(<ModelTurn key={turns.length} runId={runId} />);
 
   return (
     <div ref={scrollRef} className="min-h-40 flex-1 overflow-y-auto">
@@ -38,22 +59,7 @@ export const ColumnConversation = memo(function ColumnConversation({
         {turns.length === 0 && !runId && (
           <p className="text-sm text-muted-foreground">No answer yet: Run all to start.</p>
         )}
-        {turns.map((turn, i) =>
-          turn.role === "user" ? (
-            // biome-ignore lint/suspicious/noArrayIndexKey: a column's turns only grow at the end
-            <UserTurn key={i} turn={turn} />
-          ) : (
-            // biome-ignore lint/suspicious/noArrayIndexKey: as above
-            <article key={i} aria-label="Answer" className="min-w-0">
-              <AnswerView
-                parts={turn.parts}
-                run={i === lastModel ? lastRun : undefined}
-                showStats={false}
-              />
-            </article>
-          ),
-        )}
-        {runId && committed === false && <LiveRun runId={runId} />}
+        {items}
       </div>
     </div>
   );
@@ -67,26 +73,29 @@ function UserTurn({ turn }: { turn: Turn }) {
   );
 }
 
-/** The column's run that is not (yet) a turn: streaming, or failed with what arrived before. */
-function LiveRun({ runId }: { runId: string }) {
-  const run = usePlayground((s) => s.runs[runId]);
-  if (!run) return null;
-  const { state } = run;
-  const streaming = state.status === "streaming";
+/**
+ * A model turn: an answer in the column's conversation, or its run (`parts` absent) while it
+ * streams, or once it failed or was refused, with what arrived before and why.
+ */
+function ModelTurn({ parts, runId }: { parts?: Turn["parts"]; runId?: string }) {
+  const run = usePlayground((s) => (runId ? s.runs[runId] : undefined));
+  const state = run?.state;
+  const shown = parts ?? state?.parts ?? [];
+  const streaming = state?.status === "streaming";
   return (
     <>
-      {state.parts.length > 0 && (
+      {shown.length > 0 && (
         <article aria-label="Answer" className="min-w-0">
-          <AnswerView parts={state.parts} run={run} streaming={streaming} showStats={false} />
+          <AnswerView parts={shown} run={run} streaming={streaming} showStats={false} />
         </article>
       )}
-      {streaming && state.parts.length === 0 && (
+      {streaming && shown.length === 0 && (
         <p className="text-sm text-muted-foreground">
           {state.chunks === 0 ? "Waiting for the first token…" : "Thinking…"}
         </p>
       )}
-      {state.status === "error" && <ColumnError run={run} />}
-      {state.status !== "streaming" && state.status !== "error" && <Refusal run={run} />}
+      {run && state?.status === "error" && <ColumnError run={run} />}
+      {run && !streaming && state?.status !== "error" && <Refusal run={run} />}
     </>
   );
 }

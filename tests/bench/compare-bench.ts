@@ -1,6 +1,6 @@
 import type { Browser, Page } from "@playwright/test";
 import { markNow, newProbedPage } from "./browser";
-import { type BenchOutput, repeat } from "./browser-benches";
+import { type BenchOutput, repeat, traced } from "./browser-benches";
 import { corpusCase } from "./corpus-cases";
 import { type RunFigures, readFigures, typeUntilEnd } from "./corpus-run";
 import { options } from "./options";
@@ -71,27 +71,43 @@ async function columnTotals(page: Page, count: number): Promise<number[]> {
   return totals;
 }
 
+type RunAllWatch = { __benchRunAllBack: number | null };
+
+/**
+ * Stamps when Run all is enabled again after the run disabled it, from inside the task that
+ * enables it. Polling the stamp is a cheap read; a role query instead walks every column's
+ * growing answer (and forces style and layout) at every poll, inside the figures being measured.
+ */
+async function watchRunAll(page: Page): Promise<void> {
+  const button = await page.getByRole("button", { name: "Run all" }).elementHandle();
+  await button.evaluate((el) => {
+    const w = window as unknown as RunAllWatch;
+    const runAll = el as HTMLButtonElement;
+    w.__benchRunAllBack = null;
+    let started = false;
+    new MutationObserver((_, observer) => {
+      if (runAll.disabled) started = true;
+      else if (started) {
+        performance.mark("bench:commit");
+        w.__benchRunAllBack = performance.now();
+        observer.disconnect();
+      }
+    }).observe(runAll, { attributes: true, attributeFilter: ["disabled"] });
+  });
+  await button.dispose();
+}
+
+const runAllBackAt = (page: Page) =>
+  page.evaluate(() => (window as unknown as RunAllWatch).__benchRunAllBack);
+
 /** Sends the prompt, types every 250 ms until Run all is back, reads the figures. */
 async function runAndType(page: Page, prompt: string, timeoutMs: number): Promise<RunFigures> {
   const box = page.getByRole("textbox", { name: "Prompt" });
   await box.fill(prompt);
+  await watchRunAll(page);
   const from = await markNow(page, "streaming");
   await box.press("Control+Enter");
-  const runAll = page.getByRole("button", { name: "Run all" });
-  await runAll.waitFor({ state: "visible" });
-  await page.waitForFunction(
-    () =>
-      [...document.querySelectorAll("button")].some(
-        (b) => b.textContent?.includes("Run all") && b.disabled,
-      ),
-    undefined,
-    { timeout: 5_000 },
-  );
-  const end = await typeUntilEnd(
-    page,
-    async () => ((await runAll.isEnabled()) ? markNow(page, "ended") : null),
-    Date.now() + timeoutMs,
-  );
+  const end = await typeUntilEnd(page, () => runAllBackAt(page), Date.now() + timeoutMs);
   if (end === null) throw new Error(`the columns were still streaming after ${timeoutMs} ms`);
   return readFigures(page, from, end, true);
 }
@@ -207,5 +223,11 @@ export async function benchCompare(
     `| six hostile columns | keystroke max | ${fmtKey(med(six.map((r) => Math.max(...r.keystrokes))))} (${fmtKey(worst(six.map((r) => Math.max(...r.keystrokes))))}) | < 50 ms |`,
     `| 6 parallel runs via /api/run | TTFT median / one run's | ${(parallel.ttftMedian / single.ttftMedian).toFixed(2)}× (${fmt(parallel.ttftMedian)} vs ${fmt(single.ttftMedian)}) | < 1.5× |`,
   ];
+  if (options.trace) {
+    lines.push(
+      ...(await traced(browser, "compare-four", () => fourColumns(browser, appUrl, serverPid))),
+    );
+    lines.push(...(await traced(browser, "compare-six", () => sixHostile(browser, appUrl))));
+  }
   return { lines, results: { compare: { four, six, single, parallel } } };
 }

@@ -99,6 +99,30 @@ test("a quota error in one column stays in that column, with its wait; the other
   await expect(ui.answers(2)).toHaveCount(0);
 });
 
+test("a blocked prompt and a safety stop each say why in their own column", async ({ page }) => {
+  const ui = await openCompare(page);
+  await ui.addColumn.click();
+  await ui.model(1).selectOption("gemini-2.5-flash");
+  await ui.model(2).selectOption("gemini-2.5-pro");
+  await ui.model(3).selectOption("gemini-2.5-flash-lite");
+  await ui.send(
+    [
+      `${uniqueMarker("refusals")}`,
+      "#emulator model=gemini-2.5-pro block=PROHIBITED_CONTENT",
+      "#emulator model=gemini-2.5-flash-lite tokens=300 safetyAfter=3",
+    ].join("\n"),
+  );
+  await ui.waitUntilIdle();
+  await expect(ui.answers(1)).toContainText("Emulated answer from gemini-2.5-flash");
+  await expect(ui.column(1).getByRole("alert")).toHaveCount(0);
+  await expect(ui.column(2).getByRole("alert")).toContainText(/blocked/i);
+  await expect(ui.column(2).getByRole("alert")).toContainText("PROHIBITED_CONTENT");
+  await expect(ui.answers(2)).toHaveCount(0);
+  // What arrived before the stop stays, with why it ended there.
+  await expect(ui.answers(3)).toContainText("Emulated answer");
+  await expect(ui.column(3).getByRole("alert")).toContainText(/safety/i);
+});
+
 test("Stop in one column ends only that column's request upstream", async ({ page }) => {
   const ui = await openCompare(page);
   await ui.model(1).selectOption("gemini-2.5-flash");
