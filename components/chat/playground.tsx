@@ -3,6 +3,7 @@
 import { useCallback, useEffect, useState } from "react";
 import { preloadMarkdown } from "@/components/answer/markdown";
 import { SettingsPanel } from "@/components/settings/settings-panel";
+import { prepareDocBody } from "@/lib/client/doc-body";
 import { useKeepMedia } from "@/lib/hooks/use-keep-media";
 import { useModelCatalog } from "@/lib/hooks/use-models";
 import { useRunExecutor } from "@/lib/hooks/use-run-executor";
@@ -66,6 +67,7 @@ function PlaygroundLayout({ simulated, theme }: PlaygroundProps) {
   useEffect(() => {
     // The markdown renderer is split out of the first load; fetch it once the page is idle.
     whenIdle(preloadMarkdown);
+    whenIdle(prepareDocBody);
   }, []);
 
   return (

@@ -4,6 +4,7 @@ import { useEffect, useMemo } from "react";
 import { useShallow } from "zustand/react/shallow";
 import { preloadMarkdown } from "@/components/answer/markdown";
 import { OfflineBanner } from "@/components/chat/offline-banner";
+import { prepareDocBody } from "@/lib/client/doc-body";
 import { bestColumns, METRICS, type MetricKey } from "@/lib/compare/metrics";
 import { useModelCatalog } from "@/lib/hooks/use-models";
 import { useRunExecutor } from "@/lib/hooks/use-run-executor";
@@ -46,6 +47,7 @@ function CompareLayout({ simulated, theme }: CompareViewProps) {
 
   useEffect(() => {
     whenIdle(preloadMarkdown);
+    whenIdle(prepareDocBody);
   }, []);
 
   return (

@@ -16,22 +16,42 @@ export interface Stamped<T> {
  * of half a second. Here, once the value on screen is older than `maxLagMs`, the newest value
  * renders at once, as it would without deferring; a value once shown never gives way to an
  * older one.
+ *
+ * Only one value on the page catches up so in each render: with six compare columns streaming,
+ * all six fell behind together and caught up in the same frame, six answers drawn in one task.
+ * One at a time, each frame draws one, and the next overdue one follows in the next frame.
  */
 export function useBoundedDeferred<T>(value: T, maxLagMs: number): T {
   const latest = useMemo(() => ({ value, at: performance.now() }), [value]);
   const deferred = useDeferredValue(latest);
   const shown = useRef(latest);
-  shown.current = toShow(latest, deferred, shown.current, maxLagMs);
+  shown.current = toShow(latest, deferred, shown.current, maxLagMs, claimCatchUp);
   return shown.current.value;
 }
 
-/** Of the newest value, the deferred one and the one shown last: the one to show now. */
+let caughtUpThisRender = false;
+
+/** True for the first caller in a render (one task); false for the others until it ends. */
+export function claimCatchUp(): boolean {
+  if (caughtUpThisRender) return false;
+  caughtUpThisRender = true;
+  queueMicrotask(() => {
+    caughtUpThisRender = false;
+  });
+  return true;
+}
+
+/**
+ * Of the newest value, the deferred one and the one shown last: the one to show now. Once the
+ * shown one is too old, the newest is shown if `mayCatchUp` allows it now.
+ */
 export function toShow<T>(
   latest: Stamped<T>,
   deferred: Stamped<T>,
   shown: Stamped<T>,
   maxLagMs: number,
+  mayCatchUp: () => boolean = () => true,
 ): Stamped<T> {
   const newer = deferred.at >= shown.at ? deferred : shown;
-  return latest.at - newer.at > maxLagMs ? latest : newer;
+  return latest.at - newer.at > maxLagMs && mayCatchUp() ? latest : newer;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { toShow } from "@/lib/hooks/use-bounded-deferred";
+import { claimCatchUp, toShow } from "@/lib/hooks/use-bounded-deferred";
 
 const at = (ms: number) => ({ value: `words at ${ms} ms`, at: ms });
 
@@ -19,5 +19,28 @@ describe("a deferred answer that never trails far (lib/hooks/use-bounded-deferre
     // Shown at once at 400; the background render still holds 200.
     expect(toShow(at(450), at(200), at(400), 150)).toEqual(at(400));
     expect(toShow(at(600), at(200), at(400), 150)).toEqual(at(600));
+  });
+
+  it("waits its turn when another value already caught up in this render", () => {
+    expect(toShow(at(400), at(200), at(200), 150, () => false)).toEqual(at(200));
+    // Not asked at all while within the limit: it would take the turn from one that needs it.
+    let asked = 0;
+    const ask = () => {
+      asked++;
+      return true;
+    };
+    expect(toShow(at(300), at(200), at(200), 150, ask)).toEqual(at(200));
+    expect(asked).toBe(0);
+    expect(toShow(at(400), at(200), at(200), 150, ask)).toEqual(at(400));
+    expect(asked).toBe(1);
+  });
+
+  it("lets one value catch up per render: the first to ask, then another after the task", async () => {
+    expect(claimCatchUp()).toBe(true);
+    expect(claimCatchUp()).toBe(false);
+    expect(claimCatchUp()).toBe(false);
+    await Promise.resolve();
+    expect(claimCatchUp()).toBe(true);
+    await Promise.resolve();
   });
 });
