@@ -2,10 +2,17 @@
 
 import { useMemo } from "react";
 import { AnswerView } from "@/components/answer/answer-view";
-import type { Turn } from "@/lib/prompt";
+import { FunctionResponses } from "@/components/answer/function-responses";
+import type { FunctionCallPart, Turn } from "@/lib/prompt";
 import { pendingFunctionCalls } from "@/lib/run/turns";
-import { isChatRunning, usePlayground, useRunIdForTurn, useRunRecord } from "@/lib/store";
-import { FunctionResponses } from "./function-responses";
+import {
+  isChatRunning,
+  useConversationActions,
+  useIsRunning,
+  usePlayground,
+  useRunIdForTurn,
+  useRunRecord,
+} from "@/lib/store";
 
 interface ModelBodyProps {
   /** The committed turn; null while its run is still pending. */
@@ -39,7 +46,14 @@ export function ModelBody({ turn, index, pendingRunId }: ModelBodyProps) {
   return (
     <>
       <AnswerView parts={parts} run={run} streaming={streaming} />
-      {calls.length > 0 && <FunctionResponses key={index} calls={calls} />}
+      {calls.length > 0 && <ChatFunctionResponses key={index} calls={calls} />}
     </>
   );
+}
+
+/** The chat's form for the results of the calls its last turn made. */
+function ChatFunctionResponses({ calls }: { calls: FunctionCallPart[] }) {
+  const { sendFunctionResponses } = useConversationActions();
+  const running = useIsRunning();
+  return <FunctionResponses calls={calls} running={running} onSend={sendFunctionResponses} />;
 }

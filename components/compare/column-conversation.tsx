@@ -1,13 +1,15 @@
 "use client";
 
-import { memo } from "react";
+import { memo, useMemo } from "react";
 import { AnswerView } from "@/components/answer/answer-view";
+import { FunctionResponses } from "@/components/answer/function-responses";
 import { partsText } from "@/lib/compare/turn-text";
 import { useCountdown } from "@/lib/hooks/use-countdown";
 import { useStickToBottom } from "@/lib/hooks/use-stick-to-bottom";
 import type { Turn } from "@/lib/prompt";
 import { explainRefusal } from "@/lib/run/explain";
-import { type RunRecord, usePlayground } from "@/lib/store";
+import { pendingFunctionCalls } from "@/lib/run/turns";
+import { columnLastTurn, isColumnRunning, type RunRecord, usePlayground } from "@/lib/store";
 import { useSyncScroll } from "./sync-scroll";
 
 const NO_TURNS: Turn[] = [];
@@ -52,6 +54,7 @@ export const ColumnConversation = memo(function ColumnConversation({
   );
   if (runId && answerParts === undefined)
     items.push(<ModelTurn key={turns.length} runId={runId} />);
+  items.push(<ColumnFunctionResponses key="responses" columnId={columnId} />);
 
   return (
     <div ref={scrollRef} className="min-h-40 flex-1 overflow-y-auto">
@@ -64,6 +67,24 @@ export const ColumnConversation = memo(function ColumnConversation({
     </div>
   );
 });
+
+/** The column's form for the results of the calls its model made, while they wait for them. */
+function ColumnFunctionResponses({ columnId }: { columnId: string }) {
+  const last = usePlayground((s) => columnLastTurn(s, columnId));
+  const running = usePlayground((s) => isColumnRunning(s, columnId));
+  const send = usePlayground((s) => s.sendColumnFunctionResponses);
+  const calls = useMemo(() => (last ? pendingFunctionCalls([last]) : []), [last]);
+  if (running || calls.length === 0) return null;
+  // Keyed by the turn: the next calls get a fresh, empty form.
+  return (
+    <FunctionResponses
+      key={calls.map((c) => c.id ?? c.name).join()}
+      calls={calls}
+      running={running}
+      onSend={(responses) => send(columnId, responses)}
+    />
+  );
+}
 
 function UserTurn({ turn }: { turn: Turn }) {
   return (

@@ -15,6 +15,7 @@ import { adaptToModel, modelCapabilities } from "@/lib/models/capabilities";
 import type { Turn } from "@/lib/prompt";
 import { promptBoxTurn } from "@/lib/prompt/text";
 import { initialRunState } from "@/lib/run/reducer";
+import { functionResponseTurn, pendingFunctionCalls } from "@/lib/run/turns";
 import { newRunId, type RunRecord } from "./runs-slice";
 import type { PlaygroundState, SliceCreator } from "./types";
 
@@ -69,6 +70,8 @@ export interface CompareSlice {
   runAll: () => void;
   /** Ask this column again: its last answer is replaced. */
   rerunColumn: (id: string) => void;
+  /** Answer the function calls this column's model made, and let it continue. */
+  sendColumnFunctionResponses: (id: string, responses: readonly Record<string, unknown>[]) => void;
   stopColumn: (id: string) => void;
   stopAll: () => void;
   /** The chat takes this column's conversation, model and settings. */
@@ -106,6 +109,22 @@ export const isColumnRunning = (s: PlaygroundState, columnId: string): boolean =
   const runId = s.columnRuns[columnId];
   return runId !== undefined && s.runs[runId]?.state.status === "streaming";
 };
+
+/**
+ * The last turn of a column's whole conversation (its own, or the shared one before it has any):
+ * if the model's, its calls wait for their results.
+ */
+export function columnLastTurn(s: PlaygroundState, columnId: string): Turn | undefined {
+  const doc = s.compare;
+  const column = doc?.columns.find((c) => c.id === columnId);
+  if (!doc || !column) return undefined;
+  return column.turns.at(-1) ?? doc.shared.contents.at(-1);
+}
+
+function columnPendingCalls(s: PlaygroundState, columnId: string) {
+  const last = columnLastTurn(s, columnId);
+  return last && !isColumnRunning(s, columnId) ? pendingFunctionCalls([last]) : [];
+}
 
 export const isCompareRunning = (s: PlaygroundState): boolean =>
   (s.compare?.columns ?? []).some((c) => isColumnRunning(s, c.id));
@@ -296,6 +315,20 @@ export const createCompareSlice: SliceCreator<CompareSlice> = (set, get) => {
         const again = { ...column, turns: withoutLastAnswer(column.turns) };
         const next = updateColumns(doc, (cs) => cs.map((c) => (c.id === id ? again : c)));
         const patch = runColumns(s, next, [again]);
+        return patch ? { ...patch, compare: next } : {};
+      }),
+
+    sendColumnFunctionResponses: (id, responses) =>
+      set((s) => {
+        const doc = s.compare;
+        const calls = columnPendingCalls(s, id);
+        if (!doc || calls.length === 0 || responses.length !== calls.length) return {};
+        const answered = functionResponseTurn(calls, responses);
+        const next = updateColumns(doc, (cs) =>
+          cs.map((c) => (c.id === id ? { ...c, turns: [...c.turns, answered] } : c)),
+        );
+        const column = next.columns.find((c) => c.id === id);
+        const patch = column && runColumns(s, next, [column]);
         return patch ? { ...patch, compare: next } : {};
       }),
 

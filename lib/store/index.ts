@@ -1,5 +1,11 @@
 export type { Catalog } from "./catalog-slice";
-export { type Blind, isColumnRunning, isCompareRunning, shownOrder } from "./compare-slice";
+export {
+  type Blind,
+  columnLastTurn,
+  isColumnRunning,
+  isCompareRunning,
+  shownOrder,
+} from "./compare-slice";
 export {
   createPlaygroundStore,
   type PersistedState,

@@ -1,5 +1,6 @@
 import { expect, type Page, test } from "@playwright/test";
 import { chat } from "./support/chat";
+import { openWithDraft } from "./support/saved-draft";
 import { emulatorRequests, uniqueMarker } from "./support/servers";
 
 /** The compare page as a person sees it, by role and accessible name. */
@@ -208,6 +209,42 @@ test("a column's own temperature reaches Gemini for that column only, and surviv
   // Reset puts the shared value back.
   await ui.column(2).getByRole("button", { name: "Reset Temperature to the shared value" }).click();
   await expect(ui.column(2).getByText("Shared settings")).toBeVisible();
+});
+
+test("a column whose model called a function asks for the result in place and continues alone", async ({
+  page,
+}) => {
+  const weather = {
+    name: "get_weather",
+    description: "Current weather for a city",
+    parameters: { type: "object", properties: { city: { type: "string" } }, required: ["city"] },
+  };
+  await openWithDraft(page, { tools: { functionDeclarations: [weather] } });
+  await page.getByRole("button", { name: "Compare", exact: true }).click();
+  await page.waitForURL("**/compare");
+  const ui = compare(page);
+  await ui.model(1).selectOption("gemini-2.5-flash");
+  await ui.model(2).selectOption("gemini-2.5-pro");
+  await ui.send(`${uniqueMarker("calls")} What's the weather in Oslo?`);
+  await ui.waitUntilIdle();
+
+  const form = (n: number) => ui.column(n).getByRole("form", { name: "Function responses" });
+  await expect(
+    ui.answers(1).getByRole("group", { name: "Function call get_weather" }),
+  ).toBeVisible();
+  await expect(form(1)).toBeVisible();
+  await expect(form(2)).toBeVisible();
+  const sent = recordRuns(page);
+  await form(1).getByRole("textbox", { name: "Response to get_weather" }).fill('{"sky": "clear"}');
+  await form(1).getByRole("button", { name: "Send responses" }).click();
+  await ui.waitUntilIdle();
+
+  await expect(form(1)).toBeHidden();
+  await expect(ui.answers(1).last()).toContainText('get_weather returned {"sky":"clear"}');
+  // Only the column answered ran; the other still waits for its own result.
+  expect(sent.map((doc) => doc.model)).toEqual(["gemini-2.5-flash"]);
+  await expect(form(2)).toBeVisible();
+  await expect(ui.answers(2)).toHaveCount(1);
 });
 
 test("Continue in chat makes a column's conversation the chat", async ({ page }) => {

@@ -5,7 +5,6 @@ import { Button } from "@/components/ui/button";
 import { PlayIcon } from "@/components/ui/icons";
 import type { FunctionCallPart } from "@/lib/prompt";
 import { parseFunctionResponse } from "@/lib/run/turns";
-import { useConversationActions, useIsRunning } from "@/lib/store";
 
 const SIGNATURE_CHARS = 80;
 
@@ -26,13 +25,19 @@ function responseLabel(calls: readonly FunctionCallPart[], i: number): string {
   return same > 1 ? `Response to ${signature} (call ${nth})` : `Response to ${signature}`;
 }
 
+interface FunctionResponsesProps {
+  calls: readonly FunctionCallPart[];
+  /** A run of this conversation is on: sending waits for it. */
+  running: boolean;
+  /** One JSON object per call, in the calls' order. */
+  onSend: (responses: Record<string, unknown>[]) => void;
+}
+
 /**
  * The model asked for function results: a person plays the function, one JSON object per call.
  * All calls are answered together, in one user turn, and the model continues at once.
  */
-export function FunctionResponses({ calls }: { calls: readonly FunctionCallPart[] }) {
-  const { sendFunctionResponses } = useConversationActions();
-  const running = useIsRunning();
+export function FunctionResponses({ calls, running, onSend }: FunctionResponsesProps) {
   const [texts, setTexts] = useState<string[]>(() => calls.map(() => ""));
   const [errors, setErrors] = useState<(string | null)[]>(() => calls.map(() => null));
   const fields = useRef<(HTMLTextAreaElement | null)[]>([]);
@@ -47,7 +52,7 @@ export function FunctionResponses({ calls }: { calls: readonly FunctionCallPart[
       fields.current[firstBad]?.focus();
       return;
     }
-    sendFunctionResponses(parsed.map((p) => (p.ok ? p.value : {})));
+    onSend(parsed.map((p) => (p.ok ? p.value : {})));
   };
 
   return (
