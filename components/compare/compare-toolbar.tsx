@@ -4,8 +4,15 @@ import { useId, useMemo, useState } from "react";
 import { useShallow } from "zustand/react/shallow";
 import { Button } from "@/components/ui/button";
 import { Switch } from "@/components/ui/switch";
+import { resultsFileName } from "@/lib/compare/results";
 import { tally } from "@/lib/compare/tally";
-import { isCompareRunning, usePlayground } from "@/lib/store";
+import { downloadJson } from "@/lib/download";
+import {
+  compareRoundResults,
+  isCompareRunning,
+  usePlayground,
+  usePlaygroundApi,
+} from "@/lib/store";
 import { DiffDialog } from "./diff-dialog";
 
 function Toggle({
@@ -46,6 +53,12 @@ export function CompareToolbar() {
   const [diffOpen, setDiffOpen] = useState(false);
   const results = useMemo(() => tally(votes), [votes]);
   const voting = blind !== null && !blind.revealed;
+  const api = usePlaygroundApi();
+  const downloadable = usePlayground((s) => !running && compareRoundResults(s) !== null) && !voting;
+  const download = () => {
+    const results = compareRoundResults(api.getState());
+    if (results) downloadJson(JSON.stringify(results, null, 2), resultsFileName(results.endedAt));
+  };
 
   return (
     <div className="flex flex-wrap items-center gap-x-4 gap-y-2 border-b border-border px-4 py-2 max-sm:flex-nowrap max-sm:overflow-x-auto max-sm:px-2 [&>*]:shrink-0">
@@ -54,6 +67,19 @@ export function CompareToolbar() {
       <Toggle label="Compact view" checked={compact} onChange={actions.setCompact} />
       <Button variant="secondary" size="sm" onClick={() => setDiffOpen(true)} disabled={!answered}>
         Diff
+      </Button>
+      <Button
+        variant="secondary"
+        size="sm"
+        onClick={download}
+        disabled={!downloadable}
+        title={
+          voting
+            ? "Reveal the names first: the results name each column's model"
+            : "Every column's request, answer and figures, as JSON"
+        }
+      >
+        Download results
       </Button>
       {voting && (
         <div className="flex items-center gap-2">

@@ -2,6 +2,7 @@
 
 import { useMemo, useState } from "react";
 import { Button } from "@/components/ui/button";
+import { downloadJson } from "@/lib/download";
 import type { FunctionDeclaration } from "@/lib/prompt/config";
 import { checkFunctionDeclarationsText } from "@/lib/schema-editor/checks";
 import { FUNCTION_EXAMPLE, pretty } from "@/lib/schema-editor/templates";
@@ -16,16 +17,6 @@ export interface FunctionDeclarationsFormProps {
   /** Called only with declarations that passed every check. */
   onSave: (declarations: FunctionDeclaration[]) => void;
   onCancel: () => void;
-}
-
-function download(text: string) {
-  const url = URL.createObjectURL(new Blob([text], { type: "application/json" }));
-  const link = document.createElement("a");
-  link.href = url;
-  link.download = EXPORT_NAME;
-  link.click();
-  // The click has started the download; the URL can go once this task is done.
-  setTimeout(() => URL.revokeObjectURL(url), 0);
 }
 
 /** Function declarations as a JSON array, checked against the prompt document's schema as you type. */
@@ -76,7 +67,7 @@ export function FunctionDeclarationsForm({
           size="sm"
           className="h-7 px-2.5 text-xs"
           disabled={text.trim() === ""}
-          onClick={() => download(check.ok ? pretty(check.value) : text)}
+          onClick={() => downloadJson(check.ok ? pretty(check.value) : text, EXPORT_NAME)}
         >
           Export
         </Button>

@@ -10,6 +10,7 @@ import {
   overridesFrom,
   withoutOverride,
 } from "@/lib/compare/document";
+import { type CompareResults, compareResults } from "@/lib/compare/results";
 import type { Vote } from "@/lib/compare/tally";
 import { adaptToModel, modelCapabilities } from "@/lib/models/capabilities";
 import type { Turn } from "@/lib/prompt";
@@ -125,6 +126,10 @@ function columnPendingCalls(s: PlaygroundState, columnId: string) {
   const last = columnLastTurn(s, columnId);
   return last && !isColumnRunning(s, columnId) ? pendingFunctionCalls([last]) : [];
 }
+
+/** The round's results (`lib/compare/results.ts`); null while a column runs, or none ran. */
+export const compareRoundResults = (s: PlaygroundState): CompareResults | null =>
+  s.compare ? compareResults(s.compare, (columnId) => s.runs[s.columnRuns[columnId] ?? ""]) : null;
 
 export const isCompareRunning = (s: PlaygroundState): boolean =>
   (s.compare?.columns ?? []).some((c) => isColumnRunning(s, c.id));

@@ -2,6 +2,7 @@ export type { Catalog } from "./catalog-slice";
 export {
   type Blind,
   columnLastTurn,
+  compareRoundResults,
   isColumnRunning,
   isCompareRunning,
   shownOrder,

@@ -291,6 +291,45 @@ test("blind mode hides the names, takes a vote, then reveals the right ones and 
   await expect(tally.getByRole("row", { name: new RegExp(`${chosen} 1 0 1`) })).toBeVisible();
 });
 
+test("Download results saves every column's request, answer and figures as one JSON file", async ({
+  page,
+}) => {
+  const ui = await openCompare(page);
+  await ui.model(1).selectOption("gemini-2.5-flash");
+  await ui.model(2).selectOption("gemini-2.5-pro");
+  const download = page.getByRole("button", { name: "Download results" });
+  await expect(download).toBeDisabled();
+  const marker = uniqueMarker("results");
+  await ui.send(`${marker}\n#emulator tokens=120`);
+  await ui.waitUntilIdle();
+  const [file] = await Promise.all([page.waitForEvent("download"), download.click()]);
+  expect(file.suggestedFilename()).toMatch(/^compare-\d{4}-\d{2}-\d{2}-\d{4}\.json$/);
+  const stream = await file.createReadStream();
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(chunk as Buffer);
+  const results = JSON.parse(Buffer.concat(chunks).toString("utf8"));
+  expect(results.version).toBe(1);
+  expect(results.setup.columns).toHaveLength(2);
+  const columns = results.columns as {
+    request: { model: string };
+    state: { status: string; parts: { text?: string }[] };
+    stats: { outputTokens: number };
+  }[];
+  expect(columns.map((c) => c.request.model)).toEqual(["gemini-2.5-flash", "gemini-2.5-pro"]);
+  for (const [i, column] of columns.entries()) {
+    expect(column.state.status).toBe("done");
+    const text = column.state.parts.map((p) => p.text ?? "").join("");
+    // The answer as the column shows it, in its markdown source.
+    expect(text).toContain(`Emulated answer from ${column.request.model}`);
+    expect(text).toContain(marker);
+    await expect(ui.answers(i + 1)).toContainText(`Emulated answer from ${column.request.model}`);
+    expect(column.stats.outputTokens).toBeGreaterThan(0);
+  }
+  // Blind, the results would name the hidden models: not until they are revealed.
+  await page.getByRole("switch", { name: "Blind mode" }).click();
+  await expect(download).toBeDisabled();
+});
+
 test("the diff between two columns marks the words only one of them has", async ({ page }) => {
   const ui = await openCompare(page);
   await ui.model(1).selectOption("gemini-2.5-flash");
