@@ -6,12 +6,16 @@ import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { Switch } from "@/components/ui/switch";
 import { columnRequest, overridesFrom } from "@/lib/compare/document";
+import { partsText } from "@/lib/compare/turn-text";
+import type { Part, Turn } from "@/lib/prompt";
 import {
   createPlaygroundStore,
   PlaygroundStoreScope,
   usePlayground,
   usePlaygroundApi,
 } from "@/lib/store";
+
+const NO_TURNS: Turn[] = [];
 
 /**
  * A column's run settings are the chat panel's own controls, bounded by the column's model the
@@ -72,6 +76,7 @@ export function ColumnSettings({
     >
       <div className="flex flex-col gap-4">
         <OwnSystemInstructions columnId={columnId} />
+        <OwnConversation columnId={columnId} />
         <PlaygroundStoreScope store={scoped}>
           <RunSettingsFields />
         </PlaygroundStoreScope>
@@ -117,4 +122,105 @@ function OwnSystemInstructions({ columnId }: { columnId: string }) {
       )}
     </div>
   );
+}
+
+/**
+ * The shared conversation, or this column's own copy (detached: its words can be edited and its
+ * attachments taken out, for this column only).
+ */
+function OwnConversation({ columnId }: { columnId: string }) {
+  const own = usePlayground((s) => s.compare?.columns.find((c) => c.id === columnId)?.contents);
+  const shared = usePlayground((s) => s.compare?.shared.contents ?? NO_TURNS);
+  const setColumnContents = usePlayground((s) => s.setColumnContents);
+  const switchId = useId();
+  if (shared.length === 0 && own === undefined) return null;
+  const edit = (turn: number, part: number, next: Part | null) => {
+    if (!own) return;
+    const contents = own.map((t, i) => {
+      if (i !== turn) return t;
+      const parts = t.parts.flatMap((p, j) => (j !== part ? [p] : next ? [next] : []));
+      return { ...t, parts };
+    });
+    // A turn left with nothing would be refused by Gemini: it goes with its last part.
+    setColumnContents(
+      columnId,
+      contents.filter((t) => t.parts.length > 0),
+    );
+  };
+  return (
+    <div className="flex flex-col gap-2">
+      <div className="flex items-center gap-2 text-sm">
+        <Switch
+          id={switchId}
+          checked={own !== undefined}
+          onCheckedChange={(on) => setColumnContents(columnId, on ? shared : undefined)}
+        />
+        <label htmlFor={switchId} className="font-medium">
+          Own conversation
+        </label>
+      </div>
+      {own !== undefined && (
+        <ol aria-label="Conversation for this column" className="flex flex-col gap-2">
+          {own.map((turn, i) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: turns are edited in place, never moved
+            <li key={i} className="flex flex-col gap-1 rounded-lg border border-border p-2">
+              <span className="text-xs font-medium text-muted-foreground">
+                {turn.role === "user" ? "User" : "Model"}
+              </span>
+              {turn.parts.map((part, j) => (
+                <OwnPart
+                  // biome-ignore lint/suspicious/noArrayIndexKey: as above
+                  key={j}
+                  part={part}
+                  label={`Turn ${i + 1}, ${turn.role === "user" ? "user" : "model"} text`}
+                  onChange={(next) => edit(i, j, next)}
+                />
+              ))}
+            </li>
+          ))}
+        </ol>
+      )}
+    </div>
+  );
+}
+
+function OwnPart({
+  part,
+  label,
+  onChange,
+}: {
+  part: Part;
+  label: string;
+  onChange: (next: Part | null) => void;
+}) {
+  if (part.kind === "text") {
+    // An empty text that carries the model's thought signature is no words to edit.
+    if (part.text === "" && part.thoughtSignature) return null;
+    return (
+      <textarea
+        aria-label={label}
+        value={part.text}
+        onChange={(e) => onChange({ ...part, text: e.target.value })}
+        rows={2}
+        className="w-full rounded-lg border border-border bg-background px-3 py-2 text-sm [field-sizing:content]"
+      />
+    );
+  }
+  if (part.kind === "media") {
+    const name = part.name ?? part.mimeType;
+    return (
+      <div className="flex items-center gap-2 text-sm">
+        <span className="truncate">Attachment: {name}</span>
+        <Button
+          variant="ghost"
+          size="sm"
+          aria-label={`Remove ${name} from this column`}
+          onClick={() => onChange(null)}
+        >
+          Remove
+        </Button>
+      </div>
+    );
+  }
+  return <p className="text-sm text-muted-foreground">{partsText([part])}</p>;
 }

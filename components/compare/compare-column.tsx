@@ -10,7 +10,7 @@ import { CopyIcon } from "@/components/ui/icons";
 import { Select } from "@/components/ui/select";
 import { MAX_COLUMNS, MIN_COLUMNS } from "@/lib/compare/document";
 import type { RunStats } from "@/lib/run/stats";
-import { isColumnRunning, useCatalog, usePlayground } from "@/lib/store";
+import { columnLastTurn, isColumnRunning, useCatalog, usePlayground } from "@/lib/store";
 import { ColumnConversation } from "./column-conversation";
 import { ColumnMetrics } from "./column-metrics";
 import { ColumnSettings } from "./column-settings";
@@ -41,7 +41,7 @@ export const CompareColumn = memo(function CompareColumn({
   const canRerun = usePlayground(
     (s) =>
       (s.compare?.columns.find((c) => c.id === id)?.turns.length ?? 0) > 0 ||
-      s.compare?.shared.contents.at(-1)?.role === "user",
+      columnLastTurn(s, id)?.role === "user",
   );
   const actions = usePlayground(
     useShallow((s) => ({

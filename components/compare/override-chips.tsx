@@ -27,6 +27,8 @@ const NAMES: Record<string, string> = {
   functionDeclarations: "Functions",
   functionCallingMode: "Function calling",
   allowedFunctionNames: "Allowed functions",
+  systemInstruction: "System instructions",
+  contents: "Conversation",
 };
 
 export const settingName = (key: string) => NAMES[key] ?? key;
@@ -68,13 +70,14 @@ export function OverrideChips({
     ...column.unset.map((k): [string, string] => [k, "default"]),
   ];
   if (column.systemInstruction !== undefined) own.push(["systemInstruction", "own"]);
+  if (column.contents !== undefined) own.push(["contents", "own"]);
   if (own.length === 0) {
     return <p className="text-xs text-muted-foreground">Shared settings</p>;
   }
   return (
     <ul aria-label="Own settings" className="flex flex-wrap gap-1">
       {own.map(([key, value]) => {
-        const name = key === "systemInstruction" ? "System instructions" : settingName(key);
+        const name = settingName(key);
         return (
           <li
             key={key}

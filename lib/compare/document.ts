@@ -23,6 +23,11 @@ export interface Column {
   unset: string[];
   /** Its own system instructions, detached from the shared ones. */
   systemInstruction?: string;
+  /**
+   * Its own copy of the shared conversation, detached from it: edited, or with an attachment
+   * taken out, for this column only.
+   */
+  contents?: Turn[];
   /** The conversation after the shared one: this column's answers and the follow-ups to them. */
   turns: Turn[];
 }
@@ -67,6 +72,10 @@ export function columnSettings(
   };
 }
 
+/** The conversation a column's own turns continue: the shared one, or its detached copy. */
+export const baseContents = (doc: CompareDoc, column: Column): Turn[] =>
+  column.contents ?? doc.shared.contents;
+
 /** Exactly the document a column's next run sends. */
 export function columnRequest(
   doc: CompareDoc,
@@ -78,7 +87,7 @@ export function columnRequest(
     ...shared,
     model: column.model,
     systemInstruction: column.systemInstruction ?? shared.systemInstruction,
-    contents: [...shared.contents, ...turns],
+    contents: [...baseContents(doc, column), ...turns],
     ...columnSettings(shared, column),
   };
 }
@@ -116,6 +125,10 @@ export function overridesFrom(
 export function withoutOverride(column: Column, key: string): Column {
   if (key === "systemInstruction") {
     const { systemInstruction: _own, ...rest } = column;
+    return rest;
+  }
+  if (key === "contents") {
+    const { contents: _own, ...rest } = column;
     return rest;
   }
   const { [key]: _config, ...config } = column.config as Record<string, unknown>;

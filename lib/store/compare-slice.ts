@@ -1,4 +1,5 @@
 import {
+  baseContents,
   type Column,
   type CompareDoc,
   columnRequest,
@@ -64,6 +65,8 @@ export interface CompareSlice {
   resetColumnSetting: (id: string, key: string) => void;
   /** Detach the column's system instructions from the shared ones (a text), or follow them again. */
   setColumnSystem: (id: string, text: string | undefined) => void;
+  /** Detach the column's conversation from the shared one (its own turns), or follow it again. */
+  setColumnContents: (id: string, contents: Turn[] | undefined) => void;
   /**
    * Send the prompt box to every column (the first time into the shared conversation, then as a
    * follow-up to each column's own), or with an empty box run every column again.
@@ -119,7 +122,7 @@ export function columnLastTurn(s: PlaygroundState, columnId: string): Turn | und
   const doc = s.compare;
   const column = doc?.columns.find((c) => c.id === columnId);
   if (!doc || !column) return undefined;
-  return column.turns.at(-1) ?? doc.shared.contents.at(-1);
+  return column.turns.at(-1) ?? baseContents(doc, column).at(-1);
 }
 
 function columnPendingCalls(s: PlaygroundState, columnId: string) {
@@ -139,9 +142,9 @@ function withoutLastAnswer(turns: Turn[]): Turn[] {
   return turns.at(-1)?.role === "model" ? turns.slice(0, -1) : turns;
 }
 
-/** Whether a conversation ends with something for the model to answer. */
-const awaitsAnswer = (doc: CompareDoc, turns: Turn[]) =>
-  (turns.at(-1) ?? doc.shared.contents.at(-1))?.role === "user";
+/** Whether a column's conversation ends with something for the model to answer. */
+const awaitsAnswer = (doc: CompareDoc, column: Column) =>
+  (column.turns.at(-1) ?? baseContents(doc, column).at(-1))?.role === "user";
 
 /**
  * The patch that starts a run for each of `columns` that has something to answer, each with its
@@ -156,7 +159,7 @@ function runColumns(
   const columnRuns = { ...s.columnRuns };
   let started = 0;
   for (const column of columns) {
-    if (!awaitsAnswer(doc, column.turns)) continue;
+    if (!awaitsAnswer(doc, column)) continue;
     const id = newRunId();
     const record: RunRecord = {
       id,
@@ -285,6 +288,11 @@ export const createCompareSlice: SliceCreator<CompareSlice> = (set, get) => {
           : { ...c, systemInstruction: text },
       ),
 
+    setColumnContents: (id, contents) =>
+      editColumn(id, (c) =>
+        contents === undefined ? withoutOverride(c, "contents") : { ...c, contents },
+      ),
+
     runAll: () => {
       const s = get();
       const doc = s.compare;
@@ -295,7 +303,14 @@ export const createCompareSlice: SliceCreator<CompareSlice> = (set, get) => {
         const started = doc.columns.some((c) => c.turns.length > 0);
         next = started
           ? updateColumns(doc, (cs) => cs.map((c) => ({ ...c, turns: [...c.turns, turn] })))
-          : { ...doc, shared: { ...doc.shared, contents: [...doc.shared.contents, turn] } };
+          : {
+              shared: { ...doc.shared, contents: [...doc.shared.contents, turn] },
+              version: doc.version,
+              // A detached conversation is asked the same question.
+              columns: doc.columns.map((c) =>
+                c.contents ? { ...c, contents: [...c.contents, turn] } : c,
+              ),
+            };
       } else {
         next = updateColumns(doc, (cs) =>
           cs.map((c) => ({ ...c, turns: withoutLastAnswer(c.turns) })),

@@ -6,13 +6,16 @@ const isObject = (v: unknown): v is Record<string, unknown> =>
 
 function readColumn(value: unknown): Column | null {
   if (!isObject(value)) return null;
-  const { id, model, config, tools, unset, systemInstruction, turns } = value;
+  const { id, model, config, tools, unset, systemInstruction, contents, turns } = value;
   if (typeof id !== "string" || typeof model !== "string" || model === "") return null;
   if (!isObject(config) || !isObject(tools)) return null;
   if (!Array.isArray(unset) || !unset.every((k) => typeof k === "string")) return null;
   if (systemInstruction !== undefined && typeof systemInstruction !== "string") return null;
+  if (contents !== undefined && !Array.isArray(contents)) return null;
+  if (!Array.isArray(turns)) return null;
   // The turns are checked as the draft's are: a draft around them makes the same check.
-  const check = readSavedDraft({ model, systemInstruction: "", contents: turns, config, tools });
+  const all = [...(contents ?? []), ...turns];
+  const check = readSavedDraft({ model, systemInstruction: "", contents: all, config, tools });
   return check ? (value as unknown as Column) : null;
 }
 

@@ -247,6 +247,54 @@ test("a column whose model called a function asks for the result in place and co
   await expect(ui.answers(2)).toHaveCount(1);
 });
 
+test("a column with its own copy of the conversation runs it edited and without an attachment", async ({
+  page,
+}) => {
+  const gone = { kind: "media" as const, sha256: "ef".repeat(32), mimeType: "image/png" };
+  await openWithDraft(page, {
+    contents: [
+      {
+        role: "user",
+        parts: [
+          { kind: "text", text: "What is in this picture?" },
+          { ...gone, name: "chart.png" },
+        ],
+      },
+    ],
+  });
+  await page.getByRole("button", { name: "Compare", exact: true }).click();
+  await page.waitForURL("**/compare");
+  const ui = compare(page);
+  await ui.model(1).selectOption("gemini-2.5-flash");
+  await ui.model(2).selectOption("gemini-2.5-pro");
+
+  await ui.column(2).getByRole("button", { name: "Settings" }).click();
+  const dialog = page.getByRole("dialog", { name: "Column 2 settings" });
+  await dialog.getByRole("switch", { name: "Own conversation" }).click();
+  const marker = uniqueMarker("own");
+  await dialog
+    .getByRole("textbox", { name: "Turn 1, user text" })
+    .fill(`${marker} Describe a sales chart.`);
+  await dialog.getByRole("button", { name: "Remove chart.png from this column" }).click();
+  await dialog.getByRole("button", { name: "Done" }).click();
+  await expect(ui.column(2).getByRole("list", { name: "Own settings" })).toContainText(
+    "Conversation: own",
+  );
+
+  const sent = recordRuns(page);
+  await ui.runAll.click();
+  await ui.waitUntilIdle();
+  // The shared conversation still holds the picture the server no longer has: column 1 says so.
+  await expect(ui.column(1).getByRole("alert")).toContainText("chart.png");
+  await expect(ui.answers(2)).toContainText("Emulated answer from gemini-2.5-pro");
+  await expect(ui.answers(2)).toContainText(marker);
+  const own = sent.find((doc) => doc.model === "gemini-2.5-pro");
+  expect(JSON.stringify(own?.contents)).not.toContain('"media"');
+  expect(JSON.stringify(sent.find((doc) => doc.model === "gemini-2.5-flash")?.contents)).toContain(
+    "chart.png",
+  );
+});
+
 test("Continue in chat makes a column's conversation the chat", async ({ page }) => {
   const ui = await openCompare(page);
   await ui.model(1).selectOption("gemini-2.5-flash");

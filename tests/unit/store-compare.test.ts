@@ -161,6 +161,32 @@ describe("compare in the store", () => {
     expect(runOf(reloaded, 1)?.state.status).toBe("stopped");
   });
 
+  it("runs a column on its own copy of the conversation, asked the same question, across a reload", async () => {
+    const mem = memoryStorage();
+    const store = comparing(mem.storage);
+    await store.persist.rehydrate();
+    store.getState().setPromptText("Describe this.");
+    const [first, second] = columns(store).map((c) => c.id) as [string, string];
+    // Detached before the first run: the question reaches the copy too.
+    store.getState().setColumnContents(second, [userTextTurn("Context only column 2 sees.")]);
+    store.getState().runAll();
+
+    expect(runOf(store, 0)?.request.contents).toEqual([userTextTurn("Describe this.")]);
+    expect(runOf(store, 1)?.request.contents).toEqual([
+      userTextTurn("Context only column 2 sees."),
+      userTextTurn("Describe this."),
+    ]);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    const reloaded = createPlaygroundStore({ storage: () => mem.storage, persistDelayMs: 0 });
+    await reloaded.persist.rehydrate();
+    expect(reloaded.getState().compare).toEqual(store.getState().compare);
+
+    // Following the shared conversation again: the copy is gone.
+    store.getState().setColumnContents(second, undefined);
+    expect(columns(store)[1]?.contents).toBeUndefined();
+    expect(columns(store)[0]?.id).toBe(first);
+  });
+
   it("opened again on a changed chat prompt, keeps the columns but not their answers", () => {
     const store = comparing();
     const id = columns(store)[1]?.id as string;
