@@ -40,14 +40,14 @@ export async function direct(emulatorUrl: string): Promise<Sample> {
   return { ttft, total: performance.now() - start };
 }
 
-export async function throughApp(appUrl: string): Promise<Sample> {
+export async function throughApp(appUrl: string, prompt = PROMPT): Promise<Sample> {
   const start = performance.now();
   const response = await fetch(`${appUrl}/api/run`, {
     method: "POST",
     headers: { "content-type": "application/json", origin: appUrl },
     body: JSON.stringify({
       model: MODEL,
-      contents: [{ role: "user", parts: [{ kind: "text", text: PROMPT }] }],
+      contents: [{ role: "user", parts: [{ kind: "text", text: prompt }] }],
     }),
   });
   if (!response.ok || !response.body) throw new Error(`/api/run answered ${response.status}`);
