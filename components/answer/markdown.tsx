@@ -99,12 +99,19 @@ interface MarkdownProps {
 
 /** How far the drawn words may trail the newest chunk: three chunks 50 ms apart. */
 const MAX_LAG_MS = 150;
+const STREAM_START: MarkdownProps = { text: "", streaming: true };
 
 export const Markdown = memo(function Markdown(props: MarkdownProps) {
   // The next words are drawn in a background render that React cuts into slices and sets aside
   // for a keystroke, so drawing an answer rarely holds the page; the words on screen trail the
   // stream by at most MAX_LAG_MS.
-  const { text, streaming = false } = useBoundedDeferred(props, MAX_LAG_MS);
+  // An answer that mounts while it streams starts empty and draws its first words in the
+  // background too; one restored or finished is drawn at once (a reload shows it, not a blank).
+  const { text, streaming = false } = useBoundedDeferred(
+    props,
+    MAX_LAG_MS,
+    props.streaming ? STREAM_START : undefined,
+  );
   const Renderer = useLazyModule(renderer, true);
   const wantsMath = useMemo(() => needsMath(text), [text]);
   const mathPlugin = useLazyModule(math, wantsMath);

@@ -54,7 +54,12 @@ export const ColumnMetrics = memo(function ColumnMetrics({
                   : "text-foreground/80 tabular-nums"
               }
             >
-              {format(key, value)}
+              {/* Times read "25 s" past ten seconds; the exact figure stays machine-readable. */}
+              {key === "ttftMs" || key === "totalMs" ? (
+                <data value={Math.round(value)}>{format(key, value)}</data>
+              ) : (
+                format(key, value)
+              )}
               {/* A narrow column has no room for the word: the colour and weight still say it. */}
               {isBest && (
                 <span className="ml-1 text-[0.7rem] font-medium @max-xs:sr-only">(best)</span>

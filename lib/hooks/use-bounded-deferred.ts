@@ -1,6 +1,6 @@
 "use client";
 
-import { useDeferredValue, useMemo, useRef } from "react";
+import { useDeferredValue, useMemo, useRef, useState } from "react";
 
 /** A value and when it arrived. */
 export interface Stamped<T> {
@@ -20,11 +20,18 @@ export interface Stamped<T> {
  * Only one value on the page catches up so in each render: with six compare columns streaming,
  * all six fell behind together and caught up in the same frame, six answers drawn in one task.
  * One at a time, each frame draws one, and the next overdue one follows in the next frame.
+ *
+ * With `initial`, the first render shows it and the value itself comes in a background render,
+ * like any later one: four columns whose first words arrive in the same frame don't all mount
+ * their answers in that frame's task.
  */
-export function useBoundedDeferred<T>(value: T, maxLagMs: number): T {
+export function useBoundedDeferred<T>(value: T, maxLagMs: number, initial?: T): T {
   const latest = useMemo(() => ({ value, at: performance.now() }), [value]);
-  const deferred = useDeferredValue(latest);
-  const shown = useRef(latest);
+  const [first] = useState(() =>
+    initial === undefined ? latest : { value: initial, at: latest.at },
+  );
+  const deferred = useDeferredValue(latest, first);
+  const shown = useRef(first);
   shown.current = toShow(latest, deferred, shown.current, maxLagMs, claimCatchUp);
   return shown.current.value;
 }

@@ -1,5 +1,5 @@
 import type { Browser, Page } from "@playwright/test";
-import { markNow, newProbedPage } from "./browser";
+import { markNow, newProbedPage, sleep } from "./browser";
 import { type BenchOutput, repeat, traced } from "./browser-benches";
 import { corpusCase } from "./corpus-cases";
 import { type RunFigures, readFigures, typeUntilEnd } from "./corpus-run";
@@ -37,7 +37,7 @@ const SIX_CASES = ["json", "table", "code", "math", "paragraphs", "mixed"] as co
 interface CompareRun extends RunFigures {
   /** Each column's total time, as its metrics row shows it. */
   columnMs: number[];
-  /** The same stream alone, in the chat. */
+  /** The same stream alone: column 1 rerun once the four are done. */
   aloneMs: number;
   serverPeakExtraRssBytes: number;
 }
@@ -55,24 +55,15 @@ async function openCompare(page: Page, appUrl: string, count: number): Promise<v
   }
 }
 
-/** "12.3 s" or "850 ms" (formatSeconds) back to milliseconds. */
-function parseDuration(text: string): number {
-  const match = /([\d.,]+)\s*(ms|s)/.exec(text);
-  if (!match) return Number.NaN;
-  const n = Number((match[1] ?? "").replace(/,/g, ""));
-  return match[2] === "s" ? n * 1000 : n;
-}
-
+/** Each column's total time in ms, exact: the metrics row's `<data>` value. */
 async function columnTotals(page: Page, count: number): Promise<number[]> {
   const totals: number[] = [];
   for (let n = 1; n <= count; n++) {
-    const metrics = column(page, n).getByLabel("Metrics");
-    const total =
-      (await metrics
-        .locator("dt", { hasText: /^Total$/ })
-        .locator("+ dd")
-        .textContent()) ?? "";
-    totals.push(parseDuration(total));
+    const total = column(page, n)
+      .getByLabel("Metrics")
+      .locator("dt", { hasText: /^Total$/ })
+      .locator("+ dd data");
+    totals.push(Number(await total.getAttribute("value")));
   }
   return totals;
 }
@@ -118,25 +109,16 @@ async function runAndType(page: Page, prompt: string, timeoutMs: number): Promis
   return readFigures(page, from, end, true);
 }
 
-/** The same stream in the chat, alone: its total time from the answer's stats. */
-async function aloneInChat(browser: Browser, appUrl: string, prompt: string): Promise<number> {
-  const { context, page } = await newProbedPage(browser);
-  try {
-    await page.goto(appUrl, { waitUntil: "networkidle" });
-    const box = page.getByRole("textbox", { name: "Prompt" });
-    await box.fill(prompt);
-    await box.press("Control+Enter");
-    const stats = page.getByRole("article", { name: "Model turn" }).last().getByLabel("Run stats");
-    await stats.waitFor({ timeout: 120_000 });
-    const total =
-      (await stats
-        .locator("dt", { hasText: /^Total$/ })
-        .locator("+ dd")
-        .textContent()) ?? "";
-    return parseDuration(total);
-  } finally {
-    await context.close();
+/** Column 1 run again on its own, once the others are done: its total time. */
+async function aloneInColumn(page: Page): Promise<number> {
+  await watchRunAll(page);
+  await column(page, 1).getByRole("button", { name: "Rerun", exact: true }).click();
+  const deadline = Date.now() + 120_000;
+  while ((await runAllBackAt(page)) === null) {
+    if (Date.now() > deadline) throw new Error("the column was still streaming after 120 s");
+    await sleep(250);
   }
+  return (await columnTotals(page, 1))[0] ?? Number.NaN;
 }
 
 async function fourColumns(
@@ -145,19 +127,14 @@ async function fourColumns(
   serverPid: number,
 ): Promise<CompareRun> {
   const prompt = `Four at once\n#emulator tokens=${FOUR.tokens} rate=${FOUR.rate}/s`;
-  const aloneMs = await aloneInChat(browser, appUrl, prompt);
   const { context, page } = await newProbedPage(browser);
   try {
     await openCompare(page, appUrl, FOUR.columns);
     const rss = sampleRss(serverPid);
     const figures = await runAndType(page, prompt, 120_000);
     const serverPeakExtraRssBytes = await rss.stop();
-    return {
-      ...figures,
-      columnMs: await columnTotals(page, FOUR.columns),
-      aloneMs,
-      serverPeakExtraRssBytes,
-    };
+    const columnMs = await columnTotals(page, FOUR.columns);
+    return { ...figures, columnMs, aloneMs: await aloneInColumn(page), serverPeakExtraRssBytes };
   } finally {
     await context.close();
   }

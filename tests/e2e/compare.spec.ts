@@ -402,6 +402,19 @@ test("sync scroll moves every column to the same place in its answer", async ({ 
   await ui.waitUntilIdle();
   const box = (n: number) => ui.column(n).locator(".overflow-y-auto").first();
   const top = (n: number) => box(n).evaluate((el) => el.scrollTop);
+  // The last words of an answer are drawn in a background render after the run ends: wait
+  // until both answers have their final height, or the wheel below may land on a shorter one.
+  for (const n of [1, 2]) {
+    await expect
+      .poll(() =>
+        box(n).evaluate(async (el) => {
+          const before = el.scrollHeight;
+          await new Promise((resolve) => setTimeout(resolve, 300));
+          return el.scrollHeight === before;
+        }),
+      )
+      .toBe(true);
+  }
   await box(1).evaluate((el) => el.scrollTo({ top: 0 }));
   await box(2).evaluate((el) => el.scrollTo({ top: 0 }));
 
