@@ -1,6 +1,7 @@
 import type { AppErrorBody } from "@/lib/errors";
+import { type ModelCapabilities, modelCapabilities } from "@/lib/models/capabilities";
 import type { ModelInfo } from "@/lib/models/types";
-import type { SliceCreator } from "./types";
+import type { PlaygroundState, SliceCreator } from "./types";
 
 export interface Catalog {
   status: "idle" | "loading" | "ready" | "error";
@@ -19,3 +20,11 @@ export const createCatalogSlice: SliceCreator<CatalogSlice> = (set) => ({
   catalog: { status: "idle", models: [], simulated: false },
   setCatalog: (catalog) => set({ catalog }),
 });
+
+/** What `model` can do, by the catalog's entry for it (or what is known without one). */
+export function catalogCapabilities(s: PlaygroundState, model: string): ModelCapabilities {
+  return modelCapabilities(
+    model,
+    s.catalog.models.find((m) => m.id === model),
+  );
+}

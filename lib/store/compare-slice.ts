@@ -13,11 +13,12 @@ import {
 } from "@/lib/compare/document";
 import { type CompareResults, compareResults } from "@/lib/compare/results";
 import type { Vote } from "@/lib/compare/tally";
-import { adaptToModel, modelCapabilities } from "@/lib/models/capabilities";
+import { adaptToModel } from "@/lib/models/capabilities";
 import type { Turn } from "@/lib/prompt";
 import { promptBoxTurn } from "@/lib/prompt/text";
 import { initialRunState } from "@/lib/run/reducer";
 import { functionResponseTurn, pendingFunctionCalls } from "@/lib/run/turns";
+import { catalogCapabilities } from "./catalog-slice";
 import { newRunId, type RunRecord } from "./runs-slice";
 import type { PlaygroundState, SliceCreator } from "./types";
 
@@ -263,10 +264,7 @@ export const createCompareSlice: SliceCreator<CompareSlice> = (set, get) => {
         const doc = s.compare;
         const column = doc?.columns.find((c) => c.id === id);
         if (!doc || !column) return {};
-        const caps = modelCapabilities(
-          model,
-          s.catalog.models.find((m) => m.id === model),
-        );
+        const caps = catalogCapabilities(s, model);
         const { config, tools } = columnSettings(doc.shared, column);
         const kept = adaptToModel(config, tools, caps);
         const own = { ...column, model };

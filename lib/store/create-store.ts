@@ -14,7 +14,7 @@ import { createRunsSlice, isChatRunning } from "./runs-slice";
 import { readCompareDoc } from "./saved-compare";
 import { readSavedDraft } from "./saved-draft";
 import { createRunSaver, readSavedRuns, restoredRun, type SavedRuns } from "./saved-runs";
-import { browserStorage, createDraftStorage } from "./storage";
+import { browserStorage, createDraftStorage, hasBacking } from "./storage";
 import { createTabSyncSlice, type TabSync } from "./tab-sync-slice";
 import type { PlaygroundState } from "./types";
 import { createUndoSlice } from "./undo-slice";
@@ -234,7 +234,9 @@ export function createPlaygroundStore(options: CreatePlaygroundStoreOptions = {}
   // a turn first ("Stopped by reload"), so what was on screen is in that last save. Also on
   // beforeunload: by pagehide the browser may already have cut the answer's connection, which
   // would read as a failed run.
-  if (typeof window !== "undefined") {
+  const backing = options.storage ?? browserStorage;
+  // A store that saves nothing (a compare column's settings) has no answer to save on leaving.
+  if (typeof window !== "undefined" && hasBacking(backing)) {
     const stopForReload = () => {
       const s = created?.getState();
       if (s?.chatRunId && isChatRunning(s)) {
@@ -260,7 +262,7 @@ export function createPlaygroundStore(options: CreatePlaygroundStoreOptions = {}
     });
   const sync: TabSync = { adopt: () => void adoptSaved(), keep: () => storage.rewrite() };
   const storage = createDraftStorage<PersistedState>(
-    options.storage ?? browserStorage,
+    backing,
     options.persistDelayMs,
     undefined,
     () => {

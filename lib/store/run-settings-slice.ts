@@ -2,12 +2,11 @@ import {
   type AspectRatio,
   adaptToModel,
   type Modality,
-  type ModelCapabilities,
-  modelCapabilities,
   type ResponseMimeType,
   type SettingAdjustment,
 } from "@/lib/models/capabilities";
 import type { FunctionDeclaration, RunConfig, ToolsConfig } from "@/lib/prompt/config";
+import { catalogCapabilities } from "./catalog-slice";
 import type { ModelSource } from "./draft-slice";
 import type { PlaygroundState, SliceCreator } from "./types";
 
@@ -107,13 +106,6 @@ const withValue = <T extends object, K extends keyof T>(
 
 const STRUCTURED: readonly (ResponseMimeType | undefined)[] = ["application/json", "text/x.enum"];
 
-function draftCapabilities(s: PlaygroundState, model = s.draft.model): ModelCapabilities {
-  return modelCapabilities(
-    model,
-    s.catalog.models.find((m) => m.id === model),
-  );
-}
-
 export const createRunSettingsSlice: SliceCreator<RunSettingsSlice> = (set) => {
   const setConfig = (update: (config: RunConfig) => RunConfig) =>
     set((s) => ({ draft: { ...s.draft, config: update(s.draft.config) } }));
@@ -126,7 +118,7 @@ export const createRunSettingsSlice: SliceCreator<RunSettingsSlice> = (set) => {
 
     changeModel: (model, source = "user") =>
       set((s) => {
-        const caps = draftCapabilities(s, model);
+        const caps = catalogCapabilities(s, model);
         const kept = adaptToModel(s.draft.config, s.draft.tools, caps);
         const changed = kept.dropped.length > 0 || kept.adjusted.length > 0;
         // A person's pick answers any earlier notice; the page's own pick says something only

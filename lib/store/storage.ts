@@ -54,6 +54,15 @@ const saveWhenIdle: Idle = (work) => whenIdle(work, 2_000);
  * once. A draft saved whole (by an older version, or seeded by a test) is read as it is, and
  * stored turn by turn at its first change.
  */
+/** Whether there is a storage to save to (reading localStorage throws where it is blocked). */
+export function hasBacking(backing: () => StateStorage | undefined): boolean {
+  try {
+    return backing() !== undefined;
+  } catch {
+    return false;
+  }
+}
+
 export function createDraftStorage<S extends WithDraft>(
   backing: () => StateStorage | undefined,
   delayMs = 400,
@@ -188,7 +197,9 @@ export function createDraftStorage<S extends WithDraft>(
     write();
   };
 
-  if (typeof window !== "undefined") {
+  // A store with nothing to save (a dialog's own) has nothing to flush or to sync with other
+  // tabs: listening would also keep it alive as long as the page.
+  if (typeof window !== "undefined" && hasBacking(backing)) {
     window.addEventListener("pagehide", flushNow);
     // Another tab saving the same draft may remove turns this tab still refers to: store
     // them again at this tab's next save.

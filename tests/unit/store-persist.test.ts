@@ -316,4 +316,27 @@ describe("draft storage in idle time", () => {
       vi.unstubAllGlobals();
     }
   });
+
+  it("a store that saves nothing (a dialog's own) listens to nothing on the page", () => {
+    const mem = memoryStorage();
+    const listening: string[] = [];
+    vi.stubGlobal("window", {
+      addEventListener: (type: string) => listening.push(type),
+    });
+    try {
+      createPlaygroundStore({ storage: () => undefined });
+      expect(listening).toEqual([]);
+      // Blocked storage (reading it throws) is the same: nothing to save, nothing to hear.
+      createPlaygroundStore({
+        storage: () => {
+          throw new DOMException("blocked", "SecurityError");
+        },
+      });
+      expect(listening).toEqual([]);
+      createPlaygroundStore({ storage: () => mem.storage });
+      expect(listening).toEqual(expect.arrayContaining(["beforeunload", "pagehide", "storage"]));
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
 });
