@@ -14,6 +14,7 @@ import {
   usePlaygroundApi,
 } from "@/lib/store";
 import { DiffDialog } from "./diff-dialog";
+import { QuickSetup } from "./quick-setup";
 
 function Toggle({
   label,
@@ -65,6 +66,7 @@ export function CompareToolbar() {
       <Toggle label="Blind mode" checked={blind !== null} onChange={actions.setBlind} />
       <Toggle label="Sync scroll" checked={syncScroll} onChange={actions.setSyncScroll} />
       <Toggle label="Compact view" checked={compact} onChange={actions.setCompact} />
+      <QuickSetup />
       <Button variant="secondary" size="sm" onClick={() => setDiffOpen(true)} disabled={!answered}>
         Diff
       </Button>

@@ -61,6 +61,12 @@ export interface CompareSlice {
   moveColumn: (id: string, by: -1 | 1) => void;
   /** The column's model; its own settings are kept runnable on it, as in the chat panel. */
   setColumnModel: (id: string, model: string) => void;
+  /**
+   * A quick setup: the first columns (added as needed) take these models and the shared
+   * settings, each with its own temperature where given; their conversations, own system
+   * instructions and any further columns stay.
+   */
+  presetColumns: (setups: readonly { model: string; temperature?: number }[]) => void;
   /** Replace what the column sets itself. */
   setColumnSetup: (id: string, setup: Pick<Column, "model" | "config" | "tools" | "unset">) => void;
   resetColumnSetting: (id: string, key: string) => void;
@@ -274,6 +280,19 @@ export const createCompareSlice: SliceCreator<CompareSlice> = (set, get) => {
           ),
         };
       }),
+
+    presetColumns: (setups) => {
+      for (const [i, setup] of setups.entries()) {
+        if (i >= MAX_COLUMNS) break;
+        if (i >= (get().compare?.columns.length ?? 0)) get().addColumn();
+        const id = get().compare?.columns[i]?.id;
+        if (!id) return;
+        // The shared settings, but for the temperature where the setup gives one.
+        const config = setup.temperature === undefined ? {} : { temperature: setup.temperature };
+        editColumn(id, (c) => ({ ...c, config, tools: {}, unset: [] }));
+        get().setColumnModel(id, setup.model);
+      }
+    },
 
     setColumnSetup: (id, setup) => editColumn(id, (c) => ({ ...c, ...setup })),
 

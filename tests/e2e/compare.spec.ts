@@ -176,6 +176,35 @@ test("a follow-up continues each column's own conversation", async ({ page }) =>
   }
 });
 
+test("a quick setup puts one model at three temperatures, or three models on one setting, in two clicks", async ({
+  page,
+}) => {
+  const ui = await openCompare(page);
+  const shared = await ui.model(1).inputValue();
+  const quick = page.getByRole("combobox", { name: "Quick setup" });
+  await quick.selectOption("Same model, three temperatures");
+  await expect(ui.column(3)).toBeVisible();
+  const sent = recordRuns(page);
+  await ui.send(`${uniqueMarker("temperatures")}\n#emulator tokens=200`);
+  await ui.waitUntilIdle();
+  expect(sent.map((doc) => doc.model)).toEqual([shared, shared, shared]);
+  const temperatures = sent.map((doc) => doc.config.temperature as number);
+  expect(new Set(temperatures).size).toBe(3);
+  expect(temperatures).toEqual([...temperatures].sort((a, b) => a - b));
+  for (const [i, t] of temperatures.entries()) {
+    await expect(ui.answers(i + 1)).toContainText(`Temperature: ${t}`);
+  }
+
+  await quick.selectOption("Three models, same settings");
+  const models = await Promise.all([1, 2, 3].map((n) => ui.model(n).inputValue()));
+  expect(models[0]).toBe(shared);
+  expect(new Set(models).size).toBe(3);
+  // The temperatures went with the models' own settings: every column is on the shared ones.
+  for (const n of [1, 2, 3]) {
+    await expect(ui.column(n).getByText("Shared settings")).toBeVisible();
+  }
+});
+
 test("a column's own temperature reaches Gemini for that column only, and survives a reload", async ({
   page,
 }) => {
