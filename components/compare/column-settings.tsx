@@ -4,7 +4,6 @@ import { useEffect, useId, useState } from "react";
 import { RunSettingsFields } from "@/components/settings/run-settings-fields";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
-import { Switch } from "@/components/ui/switch";
 import { columnRequest, overridesFrom } from "@/lib/compare/document";
 import { partsText } from "@/lib/compare/turn-text";
 import type { Part, Turn } from "@/lib/prompt";
@@ -14,6 +13,7 @@ import {
   usePlayground,
   usePlaygroundApi,
 } from "@/lib/store";
+import { LabeledSwitch } from "./labeled-switch";
 
 const NO_TURNS: Turn[] = [];
 
@@ -92,20 +92,14 @@ function OwnSystemInstructions({ columnId }: { columnId: string }) {
   );
   const shared = usePlayground((s) => s.compare?.shared.systemInstruction ?? "");
   const setColumnSystem = usePlayground((s) => s.setColumnSystem);
-  const switchId = useId();
   const textId = useId();
   return (
     <div className="flex flex-col gap-2">
-      <div className="flex items-center gap-2 text-sm">
-        <Switch
-          id={switchId}
-          checked={own !== undefined}
-          onCheckedChange={(on) => setColumnSystem(columnId, on ? shared : undefined)}
-        />
-        <label htmlFor={switchId} className="font-medium">
-          Own system instructions
-        </label>
-      </div>
+      <LabeledSwitch
+        label="Own system instructions"
+        checked={own !== undefined}
+        onChange={(on) => setColumnSystem(columnId, on ? shared : undefined)}
+      />
       {own !== undefined && (
         <>
           <label htmlFor={textId} className="sr-only">
@@ -132,7 +126,6 @@ function OwnConversation({ columnId }: { columnId: string }) {
   const own = usePlayground((s) => s.compare?.columns.find((c) => c.id === columnId)?.contents);
   const shared = usePlayground((s) => s.compare?.shared.contents ?? NO_TURNS);
   const setColumnContents = usePlayground((s) => s.setColumnContents);
-  const switchId = useId();
   if (shared.length === 0 && own === undefined) return null;
   const edit = (turn: number, part: number, next: Part | null) => {
     if (!own) return;
@@ -149,16 +142,11 @@ function OwnConversation({ columnId }: { columnId: string }) {
   };
   return (
     <div className="flex flex-col gap-2">
-      <div className="flex items-center gap-2 text-sm">
-        <Switch
-          id={switchId}
-          checked={own !== undefined}
-          onCheckedChange={(on) => setColumnContents(columnId, on ? shared : undefined)}
-        />
-        <label htmlFor={switchId} className="font-medium">
-          Own conversation
-        </label>
-      </div>
+      <LabeledSwitch
+        label="Own conversation"
+        checked={own !== undefined}
+        onChange={(on) => setColumnContents(columnId, on ? shared : undefined)}
+      />
       {own !== undefined && (
         <ol aria-label="Conversation for this column" className="flex flex-col gap-2">
           {own.map((turn, i) => (

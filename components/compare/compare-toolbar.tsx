@@ -1,9 +1,8 @@
 "use client";
 
-import { useId, useMemo, useState } from "react";
+import { useMemo, useState } from "react";
 import { useShallow } from "zustand/react/shallow";
 import { Button } from "@/components/ui/button";
-import { Switch } from "@/components/ui/switch";
 import { resultsFileName } from "@/lib/compare/results";
 import { tally } from "@/lib/compare/tally";
 import { downloadJson } from "@/lib/download";
@@ -14,25 +13,8 @@ import {
   usePlaygroundApi,
 } from "@/lib/store";
 import { DiffDialog } from "./diff-dialog";
+import { LabeledSwitch } from "./labeled-switch";
 import { QuickSetup } from "./quick-setup";
-
-function Toggle({
-  label,
-  checked,
-  onChange,
-}: {
-  label: string;
-  checked: boolean;
-  onChange: (on: boolean) => void;
-}) {
-  const id = useId();
-  return (
-    <div className="flex items-center gap-2 text-sm">
-      <Switch id={id} checked={checked} onCheckedChange={onChange} />
-      <label htmlFor={id}>{label}</label>
-    </div>
-  );
-}
 
 /** How the columns are shown (blind, in step, compact), the diff, and blind mode's verdict. */
 export function CompareToolbar() {
@@ -63,9 +45,9 @@ export function CompareToolbar() {
 
   return (
     <div className="flex flex-wrap items-center gap-x-4 gap-y-2 border-b border-border px-4 py-2 max-sm:flex-nowrap max-sm:overflow-x-auto max-sm:px-2 [&>*]:shrink-0">
-      <Toggle label="Blind mode" checked={blind !== null} onChange={actions.setBlind} />
-      <Toggle label="Sync scroll" checked={syncScroll} onChange={actions.setSyncScroll} />
-      <Toggle label="Compact view" checked={compact} onChange={actions.setCompact} />
+      <LabeledSwitch label="Blind mode" checked={blind !== null} onChange={actions.setBlind} />
+      <LabeledSwitch label="Sync scroll" checked={syncScroll} onChange={actions.setSyncScroll} />
+      <LabeledSwitch label="Compact view" checked={compact} onChange={actions.setCompact} />
       <QuickSetup />
       <Button variant="secondary" size="sm" onClick={() => setDiffOpen(true)} disabled={!answered}>
         Diff
