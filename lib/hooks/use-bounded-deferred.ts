@@ -17,7 +17,7 @@ export interface Stamped<T> {
  * renders at once, as it would without deferring; a value once shown never gives way to an
  * older one.
  *
- * Only one value on the page catches up so in each render: with six compare columns streaming,
+ * Only one value on the page catches up so in each task: with six compare columns streaming,
  * all six fell behind together and caught up in the same frame, six answers drawn in one task.
  * One at a time, each frame draws one, and the next overdue one follows in the next frame.
  *
@@ -36,15 +36,19 @@ export function useBoundedDeferred<T>(value: T, maxLagMs: number, initial?: T): 
   return shown.current.value;
 }
 
-let caughtUpThisRender = false;
+let caughtUpThisTask = false;
 
-/** True for the first caller in a render (one task); false for the others until it ends. */
+/**
+ * True for the first caller in a task; false for the others until the task is over. Per task,
+ * not per render: a render's commit can start another render in the same task (a store read
+ * again after an effect), and two catch-ups in one task are one long task.
+ */
 export function claimCatchUp(): boolean {
-  if (caughtUpThisRender) return false;
-  caughtUpThisRender = true;
-  queueMicrotask(() => {
-    caughtUpThisRender = false;
-  });
+  if (caughtUpThisTask) return false;
+  caughtUpThisTask = true;
+  setTimeout(() => {
+    caughtUpThisTask = false;
+  }, 0);
   return true;
 }
 
