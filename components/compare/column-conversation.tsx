@@ -28,10 +28,11 @@ export const ColumnConversation = memo(function ColumnConversation({
     (s) => s.compare?.columns.find((c) => c.id === columnId)?.turns ?? NO_TURNS,
   );
   const runId = usePlayground((s) => s.columnRuns[columnId]);
-  // The run's answer, once it is one of the turns (a refusal or a stop before any word is not).
-  const answerParts = usePlayground((s) => {
+  // Whether the run's answer is one of the turns — the last: a run joins at the end, and the
+  // next one takes its place in columnRuns (a refusal or a stop before any word joins nothing).
+  const answered = usePlayground((s) => {
     const run = runId ? s.runs[runId] : undefined;
-    return run?.committed && run.state.parts.length > 0 ? run.state.parts : undefined;
+    return run?.committed === true && run.state.parts.length > 0;
   });
   const { scrollRef, contentRef } = useStickToBottom<HTMLDivElement>();
   useSyncScroll(scrollRef);
@@ -48,12 +49,11 @@ export const ColumnConversation = memo(function ColumnConversation({
         // biome-ignore lint/suspicious/noArrayIndexKey: as above
         key={i}
         parts={turn.parts}
-        runId={runId && turn.parts === answerParts ? runId : undefined}
+        runId={answered && i === turns.length - 1 ? runId : undefined}
       />
     ),
   );
-  if (runId && answerParts === undefined)
-    items.push(<ModelTurn key={turns.length} runId={runId} />);
+  if (runId && !answered) items.push(<ModelTurn key={turns.length} runId={runId} />);
   items.push(<ColumnFunctionResponses key="responses" columnId={columnId} />);
 
   return (

@@ -122,6 +122,13 @@ test("a blocked prompt and a safety stop each say why in their own column", asyn
   // What arrived before the stop stays, with why it ended there.
   await expect(ui.answers(3)).toContainText("Emulated answer");
   await expect(ui.column(3).getByRole("alert")).toContainText(/safety/i);
+
+  // Reloaded, each column still says why.
+  await page.reload();
+  await expect(ui.column(2).getByRole("alert")).toContainText("PROHIBITED_CONTENT");
+  await expect(ui.answers(3)).toContainText("Emulated answer");
+  await expect(ui.column(3).getByRole("alert")).toContainText(/safety/i);
+  await expect(ui.column(1).getByRole("alert")).toHaveCount(0);
 });
 
 test("Stop in one column ends only that column's request upstream", async ({ page }) => {
