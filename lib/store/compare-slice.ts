@@ -11,14 +11,15 @@ import {
   overridesFrom,
   withoutOverride,
 } from "@/lib/compare/document";
-import { type CompareResults, compareResults } from "@/lib/compare/results";
 import type { Vote } from "@/lib/compare/tally";
 import { adaptToModel } from "@/lib/models/capabilities";
 import type { Turn } from "@/lib/prompt";
 import { promptBoxTurn } from "@/lib/prompt/text";
 import { initialRunState } from "@/lib/run/reducer";
-import { functionResponseTurn, pendingFunctionCalls } from "@/lib/run/turns";
+import { functionResponseTurn } from "@/lib/run/turns";
 import { catalogCapabilities } from "./catalog-slice";
+import { type Blind, newRound } from "./compare-blind";
+import { columnPendingCalls, isColumnRunning, isCompareRunning } from "./compare-reads";
 import { newRunId, type RunRecord } from "./runs-slice";
 import type { PlaygroundState, SliceCreator } from "./types";
 
@@ -28,15 +29,6 @@ import type { PlaygroundState, SliceCreator } from "./types";
  * with the column, so the one executor streams them, the one reducer folds them, and a run that
  * ends joins its column's conversation (runs-slice.ts).
  */
-/** Blind mode: names and settings hidden, columns shuffled, until the person reveals them. */
-export interface Blind {
-  /** Column ids in the order shown. */
-  order: string[];
-  revealed: boolean;
-  /** The column voted for, "tie", or null before a vote. */
-  vote: string | null;
-}
-
 export interface CompareSlice {
   /** Null until the compare page is first opened. */
   compare: CompareDoc | null;
@@ -88,61 +80,6 @@ export interface CompareSlice {
   /** The chat takes this column's conversation, model and settings. */
   continueInChat: (id: string) => void;
 }
-
-/** The columns' ids in the order they are shown: shuffled in blind mode. */
-export function shownOrder(s: PlaygroundState): string[] {
-  const ids = (s.compare?.columns ?? []).map((c) => c.id);
-  if (!s.blind) return ids;
-  const shown = s.blind.order.filter((id) => ids.includes(id));
-  return [...shown, ...ids.filter((id) => !shown.includes(id))];
-}
-
-/** A fresh shuffle (Fisher–Yates); never the setup's own order when it can be helped. */
-function shuffled(ids: string[]): string[] {
-  const out = [...ids];
-  for (let attempt = 0; attempt < 5; attempt++) {
-    for (let i = out.length - 1; i > 0; i--) {
-      const j = Math.floor(Math.random() * (i + 1));
-      [out[i], out[j]] = [out[j] as string, out[i] as string];
-    }
-    if (out.some((id, i) => id !== ids[i])) break;
-  }
-  return out;
-}
-
-const newRound = (doc: CompareDoc): Blind => ({
-  order: shuffled(doc.columns.map((c) => c.id)),
-  revealed: false,
-  vote: null,
-});
-
-export const isColumnRunning = (s: PlaygroundState, columnId: string): boolean => {
-  const runId = s.columnRuns[columnId];
-  return runId !== undefined && s.runs[runId]?.state.status === "streaming";
-};
-
-/**
- * The last turn of a column's whole conversation (its own, or the shared one before it has any):
- * if the model's, its calls wait for their results.
- */
-export function columnLastTurn(s: PlaygroundState, columnId: string): Turn | undefined {
-  const doc = s.compare;
-  const column = doc?.columns.find((c) => c.id === columnId);
-  if (!doc || !column) return undefined;
-  return column.turns.at(-1) ?? baseContents(doc, column).at(-1);
-}
-
-function columnPendingCalls(s: PlaygroundState, columnId: string) {
-  const last = columnLastTurn(s, columnId);
-  return last && !isColumnRunning(s, columnId) ? pendingFunctionCalls([last]) : [];
-}
-
-/** The round's results (`lib/compare/results.ts`); null while a column runs, or none ran. */
-export const compareRoundResults = (s: PlaygroundState): CompareResults | null =>
-  s.compare ? compareResults(s.compare, (columnId) => s.runs[s.columnRuns[columnId] ?? ""]) : null;
-
-export const isCompareRunning = (s: PlaygroundState): boolean =>
-  (s.compare?.columns ?? []).some((c) => isColumnRunning(s, c.id));
 
 /** A column's conversation without its last answer: what a rerun sends. */
 function withoutLastAnswer(turns: Turn[]): Turn[] {

@@ -1,11 +1,11 @@
 import type { Mutate, StoreApi } from "zustand";
 import { type PersistOptions, persist, type StateStorage } from "zustand/middleware";
 import { createStore } from "zustand/vanilla";
-import type { CompareDoc } from "@/lib/compare/document";
 import type { Vote } from "@/lib/compare/tally";
 import type { MediaPart, PromptDoc, Turn } from "@/lib/prompt";
 import { createCatalogSlice } from "./catalog-slice";
-import { type Blind, createCompareSlice } from "./compare-slice";
+import { isBlind } from "./compare-blind";
+import { type CompareSlice, createCompareSlice } from "./compare-slice";
 import { createConversationSlice } from "./conversation-slice";
 import { createDraftSlice, type ModelSource } from "./draft-slice";
 import { createPanelsSlice } from "./panels-slice";
@@ -23,7 +23,12 @@ import { createUndoSlice } from "./undo-slice";
  * What survives a reload: the draft, preferences, and the runs behind what is on screen (stats,
  * finish reasons, badges, the status line). Never a run still streaming, never the catalogue.
  */
-export interface PersistedState {
+export interface PersistedState
+  /** The compare setup, and the runs behind its columns' latest answers. */
+  extends Pick<
+    CompareSlice,
+    "compare" | "columnRuns" | "blind" | "votes" | "syncScroll" | "compact"
+  > {
   draft: PromptDoc;
   promptText: string;
   attachments: MediaPart[];
@@ -34,13 +39,6 @@ export interface PersistedState {
   runs: SavedRuns;
   runByTurn: Record<number, string>;
   chatRunId: string | null;
-  /** The compare setup, and the runs behind its columns' latest answers. */
-  compare: CompareDoc | null;
-  columnRuns: Record<string, string>;
-  blind: Blind | null;
-  votes: Vote[];
-  syncScroll: boolean;
-  compact: boolean;
 }
 
 export const STORAGE_KEY = "gemini-playground:draft";
@@ -186,18 +184,6 @@ function restoredCompare(
     }
   }
   return { compare, columnRuns };
-}
-
-function isBlind(value: unknown): boolean {
-  if (value === null) return true;
-  const blind = value as Partial<Blind> | undefined;
-  return (
-    typeof blind === "object" &&
-    Array.isArray(blind.order) &&
-    blind.order.every((id) => typeof id === "string") &&
-    typeof blind.revealed === "boolean" &&
-    (blind.vote === null || typeof blind.vote === "string")
-  );
 }
 
 function isVote(value: unknown): boolean {

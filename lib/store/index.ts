@@ -1,12 +1,12 @@
 export type { Catalog } from "./catalog-slice";
+export type { Blind } from "./compare-blind";
 export {
-  type Blind,
   columnLastTurn,
   compareRoundResults,
   isColumnRunning,
   isCompareRunning,
   shownOrder,
-} from "./compare-slice";
+} from "./compare-reads";
 export {
   createPlaygroundStore,
   type PersistedState,
