@@ -5,7 +5,7 @@ import { PlusIcon } from "@/components/chat/turn-icons";
 import { Button, PHONE_ICON_ONLY } from "@/components/ui/button";
 import { BackIcon, ColumnsIcon, PlayIcon, StopIcon } from "@/components/ui/icons";
 import { MAX_COLUMNS } from "@/lib/compare/document";
-import { isCompareRunning, usePlayground } from "@/lib/store";
+import { isCompareRunning, isFollowUpBlocked, usePlayground } from "@/lib/store";
 import type { Theme } from "@/lib/theme";
 
 interface CompareHeaderProps {
@@ -17,6 +17,7 @@ interface CompareHeaderProps {
 export function CompareHeader({ offline, theme }: CompareHeaderProps) {
   const columns = usePlayground((s) => s.compare?.columns.length ?? 0);
   const running = usePlayground(isCompareRunning);
+  const blocked = usePlayground(isFollowUpBlocked);
   const addColumn = usePlayground((s) => s.addColumn);
   const runAll = usePlayground((s) => s.runAll);
   const stopAll = usePlayground((s) => s.stopAll);
@@ -63,8 +64,12 @@ export function CompareHeader({ offline, theme }: CompareHeaderProps) {
           variant="primary"
           size="sm"
           onClick={runAll}
-          disabled={running}
-          title="Run every column (Ctrl+Enter)"
+          disabled={running || blocked}
+          title={
+            blocked
+              ? "A column waits for its function results: send them there first"
+              : "Run every column (Ctrl+Enter)"
+          }
         >
           <PlayIcon />
           <span className={PHONE_ICON_ONLY}>Run all</span>

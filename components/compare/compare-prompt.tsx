@@ -1,8 +1,9 @@
 "use client";
 
 import type { KeyboardEvent } from "react";
+import { useShallow } from "zustand/react/shallow";
 import { partsText } from "@/lib/compare/turn-text";
-import { usePlayground } from "@/lib/store";
+import { columnsAwaitingResults, usePlayground } from "@/lib/store";
 
 /**
  * The prompt every column gets: the shared conversation it continues (from the chat), and the
@@ -15,6 +16,7 @@ export function ComparePrompt() {
   const runAll = usePlayground((s) => s.runAll);
   const shared = usePlayground((s) => s.compare?.shared);
   const followUp = usePlayground((s) => s.compare?.columns.some((c) => c.turns.length > 0));
+  const awaiting = usePlayground(useShallow(columnsAwaitingResults));
 
   const onKeyDown = (e: KeyboardEvent<HTMLTextAreaElement>) => {
     if (e.key === "Enter" && (e.ctrlKey || e.metaKey) && !e.nativeEvent.isComposing) {
@@ -62,6 +64,20 @@ export function ComparePrompt() {
         rows={2}
         className="block max-h-60 min-h-16 w-full resize-none rounded-2xl border border-border bg-background px-4 py-3 shadow-sm [field-sizing:content] focus-visible:border-primary focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-primary/20"
       />
+      {awaiting.length > 0 && (
+        <p role="status" className="text-sm text-muted-foreground">
+          {awaitingText(awaiting)}
+        </p>
+      )}
     </div>
   );
+}
+
+/** Which columns a follow-up must wait for, and what lets it through. */
+function awaitingText(columns: readonly number[]): string {
+  const names =
+    columns.length === 1
+      ? `Column ${columns[0]} waits`
+      : `Columns ${columns.slice(0, -1).join(", ")} and ${columns.at(-1)} wait`;
+  return `${names} for function results: send them in the column before a follow-up, or rerun it.`;
 }

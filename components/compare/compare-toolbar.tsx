@@ -13,7 +13,7 @@ import {
   usePlaygroundApi,
 } from "@/lib/store";
 import { DiffDialog } from "./diff-dialog";
-import { LabeledSwitch } from "./labeled-switch";
+import { LabeledSwitch, PhoneShort } from "./labeled-switch";
 import { QuickSetup } from "./quick-setup";
 
 /** How the columns are shown (blind, in step, compact), the diff, and blind mode's verdict. */
@@ -44,10 +44,25 @@ export function CompareToolbar() {
   };
 
   return (
-    <div className="flex flex-wrap items-center gap-x-4 gap-y-2 border-b border-border px-4 py-2 max-sm:flex-nowrap max-sm:overflow-x-auto max-sm:px-2 [&>*]:shrink-0">
-      <LabeledSwitch label="Blind mode" checked={blind !== null} onChange={actions.setBlind} />
-      <LabeledSwitch label="Sync scroll" checked={syncScroll} onChange={actions.setSyncScroll} />
-      <LabeledSwitch label="Compact view" checked={compact} onChange={actions.setCompact} />
+    <div className="flex flex-wrap items-center gap-x-4 gap-y-2 border-b border-border px-4 py-2 max-sm:gap-x-3 max-sm:px-2">
+      <LabeledSwitch
+        label="Blind mode"
+        phoneLabel="Blind"
+        checked={blind !== null}
+        onChange={actions.setBlind}
+      />
+      <LabeledSwitch
+        label="Sync scroll"
+        phoneLabel="Sync"
+        checked={syncScroll}
+        onChange={actions.setSyncScroll}
+      />
+      <LabeledSwitch
+        label="Compact view"
+        phoneLabel="Compact"
+        checked={compact}
+        onChange={actions.setCompact}
+      />
       <QuickSetup />
       <Button variant="secondary" size="sm" onClick={() => setDiffOpen(true)} disabled={!answered}>
         Diff
@@ -63,7 +78,7 @@ export function CompareToolbar() {
             : "Every column's request, answer and figures, as JSON"
         }
       >
-        Download results
+        <PhoneShort text="Download results" short="Download" />
       </Button>
       {voting && (
         <div className="flex items-center gap-2">

@@ -46,7 +46,7 @@ export function QuickSetup() {
       aria-label="Quick setup"
       value=""
       disabled={running || !presets}
-      className="w-auto"
+      className="w-auto max-sm:w-32"
       onChange={(e) => {
         const setup = presets?.[e.target.value as "temperatures" | "models"];
         if (setup) presetColumns(setup);

@@ -1,6 +1,7 @@
 import { baseContents } from "@/lib/compare/document";
 import { type CompareResults, compareResults } from "@/lib/compare/results";
 import type { Turn } from "@/lib/prompt";
+import { promptBoxTurn } from "@/lib/prompt/text";
 import { pendingFunctionCalls } from "@/lib/run/turns";
 import type { PlaygroundState } from "./types";
 
@@ -35,6 +36,18 @@ export function columnPendingCalls(s: PlaygroundState, columnId: string) {
   const last = columnLastTurn(s, columnId);
   return last && !isColumnRunning(s, columnId) ? pendingFunctionCalls([last]) : [];
 }
+
+/**
+ * The shown numbers (1-based, as the columns are named) of the columns whose model waits for
+ * function results. A follow-up cannot go to them: the turn after a call must answer it.
+ */
+export function columnsAwaitingResults(s: PlaygroundState): number[] {
+  return shownOrder(s).flatMap((id, i) => (columnPendingCalls(s, id).length > 0 ? [i + 1] : []));
+}
+
+/** The prompt box holds a follow-up that some column cannot take yet (see above). */
+export const isFollowUpBlocked = (s: PlaygroundState): boolean =>
+  promptBoxTurn(s.promptText, s.attachments) !== null && columnsAwaitingResults(s).length > 0;
 
 /** The round's results (`lib/compare/results.ts`); null while a column runs, or none ran. */
 export const compareRoundResults = (s: PlaygroundState): CompareResults | null =>

@@ -19,7 +19,12 @@ import { initialRunState } from "@/lib/run/reducer";
 import { functionResponseTurn } from "@/lib/run/turns";
 import { catalogCapabilities } from "./catalog-slice";
 import { type Blind, newRound } from "./compare-blind";
-import { columnPendingCalls, isColumnRunning, isCompareRunning } from "./compare-reads";
+import {
+  columnPendingCalls,
+  isColumnRunning,
+  isCompareRunning,
+  isFollowUpBlocked,
+} from "./compare-reads";
 import { newRunId, type RunRecord } from "./runs-slice";
 import type { PlaygroundState, SliceCreator } from "./types";
 
@@ -252,6 +257,8 @@ export const createCompareSlice: SliceCreator<CompareSlice> = (set, get) => {
       const doc = s.compare;
       if (!doc || isCompareRunning(s) || s.uploads.some((u) => u.error === undefined)) return;
       const turn = promptBoxTurn(s.promptText, s.attachments);
+      // The page says which columns wait and disables Run all; the action refuses as well.
+      if (isFollowUpBlocked(s)) return;
       let next = doc;
       if (turn) {
         const started = doc.columns.some((c) => c.turns.length > 0);

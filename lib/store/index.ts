@@ -2,9 +2,11 @@ export type { Catalog } from "./catalog-slice";
 export type { Blind } from "./compare-blind";
 export {
   columnLastTurn,
+  columnsAwaitingResults,
   compareRoundResults,
   isColumnRunning,
   isCompareRunning,
+  isFollowUpBlocked,
   shownOrder,
 } from "./compare-reads";
 export {

@@ -247,7 +247,7 @@ test("a column's own temperature reaches Gemini for that column only, and surviv
   await expect(ui.column(2).getByText("Shared settings")).toBeVisible();
 });
 
-test("a column whose model called a function asks for the result in place and continues alone", async ({
+test("a column whose model called a function asks for the result in place, continues alone, and holds back a follow-up", async ({
   page,
 }) => {
   const weather = {
@@ -281,6 +281,29 @@ test("a column whose model called a function asks for the result in place and co
   expect(sent.map((doc) => doc.model)).toEqual(["gemini-2.5-flash"]);
   await expect(form(2)).toBeVisible();
   await expect(ui.answers(2)).toHaveCount(1);
+
+  // A follow-up cannot go to a column whose calls wait: the page says which, and holds it back.
+  const waiting = page
+    .getByRole("status")
+    .filter({ hasText: "Column 2 waits for function results" });
+  await expect(waiting).toBeVisible();
+  await ui.prompt.fill("And tomorrow?");
+  await expect(ui.runAll).toBeDisabled();
+  await ui.prompt.press("Control+Enter");
+  await expect(ui.prompt).toHaveValue("And tomorrow?");
+  expect(sent).toHaveLength(1);
+
+  await form(2).getByRole("textbox", { name: "Response to get_weather" }).fill('{"sky": "rain"}');
+  await form(2).getByRole("button", { name: "Send responses" }).click();
+  await expect(waiting).toBeHidden();
+  await expect(ui.answers(2).last()).toContainText('get_weather returned {"sky":"rain"}');
+  await ui.runAll.click();
+  await ui.waitUntilIdle();
+  const followUps = sent.slice(2);
+  expect(followUps.map((doc) => doc.model).sort()).toEqual(["gemini-2.5-flash", "gemini-2.5-pro"]);
+  for (const doc of followUps)
+    expect(JSON.stringify(doc.contents.at(-1))).toContain("And tomorrow?");
+  await expect(ui.prompt).toHaveValue("");
 });
 
 test("a column with its own copy of the conversation runs it edited and without an attachment", async ({
@@ -504,17 +527,25 @@ test("six columns fit the window side by side in the compact view", async ({ pag
   await expect.poll(overflows).toBe(false);
 });
 
-test("on a phone the header's actions fit, and a column's answer keeps room to be read", async ({
+test("on a phone the header's and toolbar's actions fit, and a column's answer keeps room to be read", async ({
   page,
 }) => {
   await page.setViewportSize({ width: 390, height: 844 });
   const ui = await openCompare(page);
   const width = 390;
-  for (const name of ["Back to chat", "Add column", "Stop all", "Run all"]) {
-    const control =
-      name === "Back to chat"
-        ? page.getByRole("link", { name })
-        : page.getByRole("button", { name });
+  const controls = [
+    page.getByRole("link", { name: "Back to chat" }),
+    ...["Add column", "Stop all", "Run all", "Diff", "Download results"].map((name) =>
+      page.getByRole("button", { name, exact: true }),
+    ),
+    ...["Blind mode", "Sync scroll", "Compact view"].map((name) =>
+      page.getByRole("switch", { name }),
+    ),
+    page.getByRole("combobox", { name: "Quick setup" }),
+  ];
+  // Every control of the header and the toolbar is on screen: none hides past the edge.
+  for (const control of controls) {
+    const name = String(control);
     const box = await control.boundingBox();
     expect(box, name).not.toBeNull();
     expect(box?.x ?? -1, name).toBeGreaterThanOrEqual(0);
