@@ -8,6 +8,8 @@ RUN NEXT_OUTPUT=standalone npx next build
 
 FROM node:24-bookworm-slim
 WORKDIR /app
+# Every interface, so the port can be published: the server then needs PLAYGROUND_ACCESS_CODE
+# (or PLAYGROUND_TRUSTED_USER_HEADER) to start.
 ENV NODE_ENV=production NEXT_TELEMETRY_DISABLED=1 PORT=3000 HOSTNAME=0.0.0.0
 COPY --from=build /app/.next/standalone ./
 COPY --from=build /app/.next/static ./.next/static

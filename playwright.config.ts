@@ -1,12 +1,13 @@
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { defineConfig } from "@playwright/test";
-import { LIMITED, MEDIA_LIMITS, PORTS } from "./tests/e2e/support/ports";
+import { GATE, LIMITED, MEDIA_LIMITS, PORTS } from "./tests/e2e/support/ports";
 
 /**
- * Four servers: the standalone emulator, the app pointed at it with a canary key (as in
- * production with a real key), the app with no key at all (offline mode), and the app in front
- * of the emulator again with short timeouts and small limits (`LIMITED`).
+ * Five servers: the standalone emulator, the app pointed at it with a canary key (as in
+ * production with a real key), the app with no key at all (offline mode), the app in front
+ * of the emulator again with short timeouts and small limits (`LIMITED`), and the app behind
+ * an access code (`GATE`).
  */
 const canary = process.env.E2E_CANARY_KEY;
 if (!canary) throw new Error("Run the e2e suite with `npm run test:e2e` (it sets E2E_CANARY_KEY).");
@@ -70,6 +71,20 @@ export default defineConfig({
         // A name and an origin of a reverse proxy in front of it (tests/e2e/cross-site.spec.ts).
         PLAYGROUND_PUBLIC_HOSTS: "playground.test",
         PLAYGROUND_ALLOWED_ORIGINS: "https://playground.test",
+      },
+      reuseExistingServer: false,
+      stdout: "pipe",
+    },
+    {
+      command: `npx next start -p ${PORTS.gated} -H 127.0.0.1`,
+      url: `http://127.0.0.1:${PORTS.gated}/api/health`,
+      env: {
+        GEMINI_API_KEY: canary,
+        GOOGLE_API_KEY: "",
+        GEMINI_BASE_URL: `http://127.0.0.1:${PORTS.emulator}`,
+        PLAYGROUND_DATA_DIR: join(tmpdir(), `playground-e2e-${PORTS.gated}`),
+        PLAYGROUND_ACCESS_CODE: GATE.codes.join(", "),
+        PLAYGROUND_TRUSTED_USER_HEADER: GATE.trustedUserHeader,
       },
       reuseExistingServer: false,
       stdout: "pipe",

@@ -1,4 +1,5 @@
 import { type NextRequest, NextResponse } from "next/server";
+import { signInUrl } from "@/lib/auth/server/gate";
 import { serverEnv } from "@/lib/env";
 import { refuseRequest } from "@/lib/security/guard";
 import {
@@ -12,20 +13,31 @@ import {
  * Runs before pages and routes: refuses what `refuseRequest` refuses before any body is read,
  * and sets the security headers, with a fresh nonce Next puts on its own scripts.
  */
-export function proxy(request: NextRequest): Response {
+export async function proxy(request: NextRequest): Promise<Response> {
   const head = {
     method: request.method,
     pathname: request.nextUrl.pathname,
     headers: request.headers,
   };
-  const refusal = refuseRequest(head, serverEnv());
+  const env = serverEnv();
+  const refusal = await refuseRequest(head, env);
   const csp = contentSecurityPolicy({
     nonce: newNonce(),
     dev: process.env.NODE_ENV === "development",
   });
   const headers = securityHeaders(setsOwnPolicy(head.pathname) ? undefined : csp);
   if (refusal) {
-    const response = refusal.toResponse();
+    // A page asks the person to sign in, and comes back here after; an API call gets the error.
+    const toSignIn =
+      refusal.body.code === "unauthorized" &&
+      env.accessCodes.length > 0 &&
+      !head.pathname.startsWith("/api/") &&
+      request.method === "GET";
+    const response = toSignIn
+      ? NextResponse.redirect(
+          new URL(signInUrl(request.nextUrl.pathname + request.nextUrl.search), request.nextUrl),
+        )
+      : refusal.toResponse();
     for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
     return response;
   }

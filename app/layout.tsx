@@ -1,6 +1,8 @@
 import type { Metadata, Viewport } from "next";
 import { cookies } from "next/headers";
 import type { ReactNode } from "react";
+import { PersonProvider } from "@/components/auth/person-context";
+import { currentPerson } from "@/lib/auth/server/current-person";
 import { parseTheme, THEME_COOKIE, themeClass } from "@/lib/theme";
 import "./globals.css";
 
@@ -20,9 +22,12 @@ export const viewport: Viewport = {
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const theme = parseTheme((await cookies()).get(THEME_COOKIE)?.value);
+  const person = await currentPerson();
   return (
     <html lang="en" className={themeClass(theme)}>
-      <body className="font-sans antialiased">{children}</body>
+      <body className="font-sans antialiased">
+        <PersonProvider person={person}>{children}</PersonProvider>
+      </body>
     </html>
   );
 }

@@ -71,6 +71,14 @@ const EnvSchema = z.object({
   PLAYGROUND_MAX_PARTS: count(10_000),
   PLAYGROUND_MAX_JSON_DEPTH: count(64, 8),
   PLAYGROUND_UPLOAD_IDLE_SECONDS: seconds(30, 0.1),
+  PLAYGROUND_ACCESS_CODE: list,
+  PLAYGROUND_SESSION_SECRET: optionalString.pipe(
+    z
+      .string()
+      .min(32, { message: "PLAYGROUND_SESSION_SECRET must be at least 32 characters" })
+      .optional(),
+  ),
+  PLAYGROUND_TRUSTED_USER_HEADER: optionalString,
   HOSTNAME: optionalString,
 });
 
@@ -119,6 +127,12 @@ export interface ServerEnv {
   maxJsonDepth: number;
   /** An upload that sends nothing for this long is dropped. */
   uploadIdleMs: number;
+  /** Codes that let a person sign in; empty: no gate, and only this machine is answered. */
+  accessCodes: string[];
+  /** Signs session cookies; undefined: generated once and kept in the data folder. */
+  sessionSecret: string | undefined;
+  /** A header an identity-aware proxy in front sets to the signed-in person's name. */
+  trustedUserHeader: string | undefined;
 }
 
 let cached: ServerEnv | undefined;
@@ -161,6 +175,9 @@ export function serverEnv(): ServerEnv {
     maxParts: env.PLAYGROUND_MAX_PARTS,
     maxJsonDepth: env.PLAYGROUND_MAX_JSON_DEPTH,
     uploadIdleMs: env.PLAYGROUND_UPLOAD_IDLE_SECONDS * 1000,
+    accessCodes: env.PLAYGROUND_ACCESS_CODE,
+    sessionSecret: env.PLAYGROUND_SESSION_SECRET,
+    trustedUserHeader: env.PLAYGROUND_TRUSTED_USER_HEADER?.toLowerCase(),
   };
   return cached;
 }

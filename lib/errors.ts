@@ -19,7 +19,12 @@ export const ERROR_STATUS = {
   unsupported_media_type: 415,
   /** A stored file that is asked for by hash and not held. */
   media_missing: 404,
+  /** Not signed in, or a wrong access code. */
   unauthorized: 401,
+  /** A server with no access code answers only its own machine. */
+  "forbidden:remote": 403,
+  /** Too many wrong access codes from one client: wait, then try again. */
+  "limit:sign_in": 429,
   /** A state-changing request from another site (no same-origin Origin or Sec-Fetch-Site). */
   "forbidden:origin": 403,
   /** A Host header this server does not answer to (DNS rebinding, a wrong name). */

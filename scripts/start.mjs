@@ -37,7 +37,17 @@ if (changedAt > builtAt) {
 }
 
 const port = process.env.PORT ?? "3000";
-const host = process.env.HOSTNAME ?? "0.0.0.0";
+// Without an access code the server answers this machine only (it refuses to start on another
+// address: instrumentation.ts); with one, the team reaches it on every interface.
+const gated = Boolean(
+  process.env.PLAYGROUND_ACCESS_CODE?.trim() || process.env.PLAYGROUND_TRUSTED_USER_HEADER?.trim(),
+);
+const host = process.env.HOSTNAME || (gated ? "0.0.0.0" : "127.0.0.1");
+if (!gated && host === "127.0.0.1") {
+  console.info(
+    `No PLAYGROUND_ACCESS_CODE set: listening on this machine only (http://127.0.0.1:${port}). Set one to let your team in.`,
+  );
+}
 const args = [next, "start", "-p", port, "-H", host, ...process.argv.slice(2)];
 const server = spawnSync(process.execPath, args, inherit);
 process.exit(server.status ?? 0);

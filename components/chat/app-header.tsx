@@ -1,6 +1,7 @@
 "use client";
 
 import { useState } from "react";
+import { AccountButton } from "@/components/auth/account-button";
 import { Button, PHONE_ICON_ONLY } from "@/components/ui/button";
 import { ColumnsIcon, KeyboardIcon, PanelIcon, SparkIcon } from "@/components/ui/icons";
 import { useNarrow } from "@/lib/hooks/use-narrow";
@@ -96,6 +97,7 @@ export function AppHeader({ offline, theme, onShortcuts }: AppHeaderProps) {
           <span className={LABEL}>Compare</span>
         </Button>
         <ThemeToggle initial={theme} />
+        <AccountButton />
         <Button
           variant="ghost"
           size="icon"

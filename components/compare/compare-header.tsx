@@ -1,5 +1,6 @@
 "use client";
 
+import { AccountButton } from "@/components/auth/account-button";
 import { ThemeToggle } from "@/components/chat/theme-toggle";
 import { PlusIcon } from "@/components/chat/turn-icons";
 import { Button, PHONE_ICON_ONLY } from "@/components/ui/button";
@@ -75,6 +76,7 @@ export function CompareHeader({ offline, theme }: CompareHeaderProps) {
           <span className={PHONE_ICON_ONLY}>Run all</span>
         </Button>
         <ThemeToggle initial={theme} />
+        <AccountButton />
       </div>
     </header>
   );

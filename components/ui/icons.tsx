@@ -118,3 +118,10 @@ export const BackIcon = (p: IconProps) => (
     <path d="M19 12H5M11 6l-6 6 6 6" />
   </Icon>
 );
+
+/** A door with an arrow leaving it: sign out. */
+export const SignOutIcon = (p: IconProps) => (
+  <Icon {...p}>
+    <path d="M10 4H5v16h5M15 8l4 4-4 4M19 12H9" />
+  </Icon>
+);

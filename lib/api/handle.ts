@@ -21,7 +21,7 @@ export function handle(
   return async (request) => {
     const requestId = crypto.randomUUID();
     try {
-      const refusal = refuseRequest(
+      const refusal = await refuseRequest(
         {
           method: request.method,
           pathname: new URL(request.url).pathname,

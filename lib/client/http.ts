@@ -9,7 +9,7 @@ export interface CallOptions {
 }
 
 export interface SendInit extends CallOptions {
-  method?: "GET" | "POST";
+  method?: "GET" | "POST" | "DELETE";
   /** The body, sent as JSON. */
   json?: unknown;
   /** A prompt document as the body, instead of `json`: made and sent off the page (doc-body.ts). */

@@ -46,6 +46,15 @@ export function clientAddress(headers: Headers): string {
   return "unknown";
 }
 
+/**
+ * Whether the request's connection came from this machine: the last hop, which the stamp above
+ * always writes. Without the stamp (it was not installed) nobody can tell, and the answer is no.
+ */
+export function isFromThisMachine(headers: Headers): boolean {
+  const last = (headers.get("x-forwarded-for") ?? "").split(",").at(-1)?.trim();
+  return last ? isLoopback(normalise(last)) : false;
+}
+
 /** `::ffff:127.0.0.1` and `127.0.0.1` are one client. */
 function normalise(hop: string): string {
   const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(hop);

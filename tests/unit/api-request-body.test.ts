@@ -9,6 +9,8 @@ import { readJsonBody } from "@/lib/http/read-json";
 const URL_ = "http://localhost:3000/api/run";
 const jsonHeaders = {
   host: "localhost:3000",
+  // The peer address the server stamps on every request: this machine's.
+  "x-forwarded-for": "127.0.0.1",
   "content-type": "application/json",
   origin: "http://localhost:3000",
 };

@@ -1,5 +1,5 @@
 /**
- * Ports of the four e2e servers. E2E_PORT_BASE moves them all, so two suites can run at once
+ * Ports of the five e2e servers. E2E_PORT_BASE moves them all, so two suites can run at once
  * on one machine (with NEXT_DIST_DIR keeping their builds apart).
  */
 const base = Number(process.env.E2E_PORT_BASE ?? 4310);
@@ -9,6 +9,13 @@ export const PORTS = {
   app: base + 1,
   offline: base + 2,
   limited: base + 3,
+  gated: base + 4,
+} as const;
+
+/** The gated server's access codes and the header its stand-in identity proxy sets. */
+export const GATE = {
+  codes: ["e2e-team-code", "e2e-second-code"],
+  trustedUserHeader: "x-e2e-user",
 } as const;
 
 /**

@@ -5,6 +5,7 @@ export const EMULATOR_URL = `http://127.0.0.1:${PORTS.emulator}`;
 export const APP_URL = `http://127.0.0.1:${PORTS.app}`;
 export const OFFLINE_URL = `http://127.0.0.1:${PORTS.offline}`;
 export const LIMITED_URL = `http://127.0.0.1:${PORTS.limited}`;
+export const GATED_URL = `http://127.0.0.1:${PORTS.gated}`;
 
 export interface EmulatorLogEntry {
   id: string;

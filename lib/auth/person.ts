@@ -1,0 +1,9 @@
+/** Who is using the playground: the name they gave at sign-in, or their proxy's. */
+export interface Person {
+  name: string;
+  /** How they were let in: an access code (they can sign out) or a trusted proxy's header. */
+  via: "code" | "proxy";
+}
+
+/** A name longer than this is refused at sign-in. */
+export const MAX_NAME_LENGTH = 60;
