@@ -26,6 +26,17 @@ export default defineConfig({
           testTimeout: 20_000,
         },
       },
+      {
+        extends: true,
+        // Against SQLite and a real PostgreSQL server each file starts (tests/support/postgres.ts).
+        test: {
+          name: "storage",
+          include: ["tests/storage/**/*.test.ts"],
+          environment: "node",
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+        },
+      },
     ],
   },
 });

@@ -17,6 +17,8 @@ export const ERROR_STATUS = {
   "bad_request:media": 400,
   payload_too_large: 413,
   unsupported_media_type: 415,
+  /** A saved prompt (or revision) that does not exist or was deleted. */
+  not_found: 404,
   /** A stored file that is asked for by hash and not held. */
   media_missing: 404,
   /** Not signed in, or a wrong access code. */

@@ -1,0 +1,24 @@
+import "server-only";
+import type { Kysely } from "kysely";
+import { type Migration, type MigrationProvider, Migrator } from "kysely/migration";
+import * as prompts from "./migrations/0001-prompts";
+
+/** Every migration, in order: one set for both databases. Never edit one that has shipped. */
+const MIGRATIONS: Record<string, Migration> = {
+  "0001-prompts": prompts,
+};
+
+const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
+
+/**
+ * Brings the schema up to date. Kysely's migrator takes a lock first (an advisory lock in
+ * PostgreSQL), so instances starting at once apply each migration exactly once.
+ */
+export async function migrate(db: Kysely<unknown>): Promise<void> {
+  const { error, results } = await new Migrator({ db, provider }).migrateToLatest();
+  if (error) {
+    const failed = results?.find((r) => r.status === "Error")?.migrationName ?? "a migration";
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new Error(`The database could not be brought up to date (${failed}): ${reason}`);
+  }
+}

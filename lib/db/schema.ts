@@ -1,0 +1,42 @@
+/**
+ * The tables, as the one query layer sees them in both SQLite and PostgreSQL. Times are epoch
+ * milliseconds (bigint in PostgreSQL, read back as numbers); flags are 0/1 integers and
+ * documents JSON text, so no query needs to know which database it runs on.
+ */
+export interface Database {
+  prompts: PromptsTable;
+  revisions: RevisionsTable;
+}
+
+export interface PromptsTable {
+  /** Random, 128 bits, base64url: the share link's id. */
+  id: string;
+  /** A chat prompt or a compare setup. */
+  kind: "chat" | "compare";
+  title: string;
+  description: string;
+  /** JSON array of strings. */
+  tags: string;
+  author: string;
+  /** 1: any teammate may save a revision; 0: others save a copy. */
+  team_editable: number;
+  forked_from: string | null;
+  forked_from_revision: number | null;
+  /** The newest revision's number; revisions count from 1. */
+  latest_revision: number;
+  created_at: number;
+  updated_at: number;
+  deleted_at: number | null;
+  /** Title, description, tags and prompt text, lowercased: what the library searches. */
+  search_text: string;
+}
+
+export interface RevisionsTable {
+  prompt_id: string;
+  number: number;
+  author: string;
+  created_at: number;
+  title: string;
+  /** The saved document (a chat prompt or a compare setup), JSON. */
+  document: string;
+}

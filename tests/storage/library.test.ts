@@ -1,0 +1,177 @@
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Person } from "@/lib/auth/person";
+import { openStore, type Store } from "@/lib/db/database";
+import { getPrompt, listRevisions, savePrompt } from "@/lib/library/prompts";
+import type { SavedDocument } from "@/lib/library/saved-document";
+import { startPostgres, type TestPostgres } from "../support/postgres";
+
+const ada: Person = { name: "Ada", via: "code" };
+const bob: Person = { name: "Bob", via: "code" };
+
+const chat = (text: string): SavedDocument => ({
+  kind: "chat",
+  document: {
+    version: 1,
+    model: "gemini-2.5-flash",
+    systemInstruction: "Be brief.",
+    contents: [{ role: "user", parts: [{ kind: "text", text }] }],
+    config: { temperature: 0.4 },
+    tools: {},
+  },
+});
+
+const meta = { title: "Haiku", description: "A small poem", tags: ["poetry"] };
+
+let postgres: TestPostgres;
+let databases = 0;
+
+beforeAll(async () => {
+  postgres = await startPostgres();
+}, 60_000);
+afterAll(() => postgres?.stop());
+
+/** A fresh, empty store of each kind: SQLite in a new folder, a new PostgreSQL database. */
+const kinds = {
+  sqlite: async () =>
+    openStore({ databaseUrl: undefined, dataDir: mkdtempSync(join(tmpdir(), "store-")) }),
+  postgres: async () =>
+    openStore({
+      databaseUrl: await postgres.createDatabase(`library_${++databases}`),
+      dataDir: mkdtempSync(join(tmpdir(), "store-")),
+    }),
+};
+
+describe.each(Object.entries(kinds))("the library on %s", (dialect, open) => {
+  let store: Store;
+  beforeAll(async () => {
+    store = await open();
+    expect(store.dialect).toBe(dialect);
+  });
+  afterAll(() => store?.close());
+
+  it("saves a prompt as revision 1 and reads back the same document, author and times", async () => {
+    const saved = await savePrompt(
+      store,
+      { ...meta, saved: chat("Write a haiku") },
+      ada,
+      1_700_000_000_123,
+    );
+    expect(saved).toMatchObject({ revision: 1, forked: false });
+    expect(saved.id).toMatch(/^[A-Za-z0-9_-]{22}$/);
+    const read = await getPrompt(store, saved.id);
+    expect(read).toMatchObject({
+      ...meta,
+      kind: "chat",
+      author: "Ada",
+      latestRevision: 1,
+      createdAt: 1_700_000_000_123,
+      revision: { number: 1, author: "Ada", createdAt: 1_700_000_000_123 },
+      forkedFrom: null,
+    });
+    expect(read.document).toEqual(chat("Write a haiku").document);
+  });
+
+  it("adds a revision on each save by the author, and a pinned revision keeps its text", async () => {
+    const { id } = await savePrompt(store, { ...meta, saved: chat("first") }, ada);
+    const second = await savePrompt(
+      store,
+      { ...meta, id, title: "Haiku v2", saved: chat("second") },
+      ada,
+    );
+    expect(second).toEqual({ id, revision: 2, forked: false });
+    expect((await getPrompt(store, id)).document).toEqual(chat("second").document);
+    expect((await getPrompt(store, id, 1)).document).toEqual(chat("first").document);
+    expect((await listRevisions(store, id)).map((r) => [r.number, r.title])).toEqual([
+      [2, "Haiku v2"],
+      [1, "Haiku"],
+    ]);
+  });
+
+  it("saves someone else's prompt as a copy that says where it came from", async () => {
+    const { id } = await savePrompt(store, { ...meta, saved: chat("Ada's") }, ada);
+    const fork = await savePrompt(store, { ...meta, id, saved: chat("Bob's edit") }, bob);
+    expect(fork.forked).toBe(true);
+    expect(fork.id).not.toBe(id);
+    const copy = await getPrompt(store, fork.id);
+    expect(copy).toMatchObject({
+      author: "Bob",
+      forkedFrom: { id, revision: 1 },
+      latestRevision: 1,
+    });
+    expect((await getPrompt(store, id)).document).toEqual(chat("Ada's").document);
+  });
+
+  it("lets a teammate add a revision to a team-editable prompt", async () => {
+    const { id } = await savePrompt(
+      store,
+      { ...meta, teamEditable: true, saved: chat("shared") },
+      ada,
+    );
+    const edit = await savePrompt(store, { ...meta, id, saved: chat("Bob's turn") }, bob);
+    expect(edit).toEqual({ id, revision: 2, forked: false });
+    expect((await getPrompt(store, id)).revision.author).toBe("Bob");
+    expect((await getPrompt(store, id)).author).toBe("Ada");
+  });
+
+  it("keeps every one of many saves made at once: no revision is lost or doubled", async () => {
+    const { id } = await savePrompt(store, { ...meta, saved: chat("start") }, ada);
+    const saves = await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        savePrompt(store, { ...meta, id, saved: chat(`edit ${i}`) }, ada),
+      ),
+    );
+    expect(saves.map((s) => s.revision).sort((a, b) => a - b)).toEqual(
+      Array.from({ length: 20 }, (_, i) => i + 2),
+    );
+    const texts = await Promise.all(
+      saves.map(async (s) => JSON.stringify((await getPrompt(store, id, s.revision)).document)),
+    );
+    expect(new Set(texts).size).toBe(20);
+  });
+
+  it("says plainly that an unknown prompt or revision does not exist", async () => {
+    await expect(getPrompt(store, "AAAAAAAAAAAAAAAAAAAAAA")).rejects.toMatchObject({
+      body: { code: "not_found", status: 404 },
+    });
+    const { id } = await savePrompt(store, { ...meta, saved: chat("one") }, ada);
+    await expect(getPrompt(store, id, 7)).rejects.toThrow("has no revision 7");
+    await expect(
+      savePrompt(store, { ...meta, id: "AAAAAAAAAAAAAAAAAAAAAA", saved: chat("x") }, ada),
+    ).rejects.toMatchObject({ body: { code: "not_found" } });
+  });
+});
+
+describe("migrations", () => {
+  it("apply once when two instances open one PostgreSQL database at the same moment", async () => {
+    const url = await postgres.createDatabase("two_instances");
+    const dataDir = mkdtempSync(join(tmpdir(), "store-"));
+    const [a, b] = await Promise.all([
+      openStore({ databaseUrl: url, dataDir }),
+      openStore({ databaseUrl: url, dataDir }),
+    ]);
+    try {
+      const { id } = await savePrompt(a, { ...meta, saved: chat("through a") }, ada);
+      expect((await getPrompt(b, id)).document).toEqual(chat("through a").document);
+      const applied = await a.db
+        .selectFrom("kysely_migration" as never)
+        .select("name" as never)
+        .execute();
+      expect(applied).toHaveLength(1);
+    } finally {
+      await Promise.all([a.close(), b.close()]);
+    }
+  });
+
+  it("leave an existing SQLite file as it was when opened again", async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), "store-"));
+    const first = await openStore({ databaseUrl: undefined, dataDir });
+    const { id } = await savePrompt(first, { ...meta, saved: chat("kept") }, ada);
+    await first.close();
+    const again = await openStore({ databaseUrl: undefined, dataDir });
+    expect((await getPrompt(again, id)).document).toEqual(chat("kept").document);
+    await again.close();
+  });
+});
