@@ -71,6 +71,14 @@ const EnvSchema = z.object({
   PLAYGROUND_MAX_PARTS: count(10_000),
   PLAYGROUND_MAX_JSON_DEPTH: count(64, 8),
   PLAYGROUND_UPLOAD_IDLE_SECONDS: seconds(30, 0.1),
+  DATABASE_URL: optionalString.pipe(
+    z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, {
+        message: "DATABASE_URL must be a PostgreSQL URL such as postgres://user:pass@host/db",
+      })
+      .optional(),
+  ),
   PLAYGROUND_ACCESS_CODE: list,
   PLAYGROUND_SESSION_SECRET: optionalString.pipe(
     z
@@ -127,6 +135,8 @@ export interface ServerEnv {
   maxJsonDepth: number;
   /** An upload that sends nothing for this long is dropped. */
   uploadIdleMs: number;
+  /** A PostgreSQL server's URL; undefined: SQLite in the data folder. Never log it (a password). */
+  databaseUrl: string | undefined;
   /** Codes that let a person sign in; empty: no gate, and only this machine is answered. */
   accessCodes: string[];
   /** Signs session cookies; undefined: generated once and kept in the data folder. */
@@ -175,6 +185,7 @@ export function serverEnv(): ServerEnv {
     maxParts: env.PLAYGROUND_MAX_PARTS,
     maxJsonDepth: env.PLAYGROUND_MAX_JSON_DEPTH,
     uploadIdleMs: env.PLAYGROUND_UPLOAD_IDLE_SECONDS * 1000,
+    databaseUrl: env.DATABASE_URL,
     accessCodes: env.PLAYGROUND_ACCESS_CODE,
     sessionSecret: env.PLAYGROUND_SESSION_SECRET,
     trustedUserHeader: env.PLAYGROUND_TRUSTED_USER_HEADER?.toLowerCase(),

@@ -54,6 +54,8 @@ export const ERROR_STATUS = {
   "permission:gemini": 502,
   "network:gemini": 502,
   "stream:gemini": 502,
+  /** The database cannot be reached: nothing was saved, the draft stays in the browser. */
+  "unavailable:database": 503,
   internal: 500,
 } as const satisfies Record<string, number>;
 

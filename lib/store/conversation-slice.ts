@@ -199,6 +199,8 @@ export const createConversationSlice: SliceCreator<ConversationSlice> = (set, ge
         staleTurns: [],
         // A new prompt is a fresh start: the old conversation is not brought back into it.
         undoEntry: null,
+        // Nor is it the saved prompt the old one was: saving it makes a new one.
+        savedChat: null,
       };
     });
   },

@@ -2,12 +2,14 @@ import type { Mutate, StoreApi } from "zustand";
 import { type PersistOptions, persist, type StateStorage } from "zustand/middleware";
 import { createStore } from "zustand/vanilla";
 import type { Vote } from "@/lib/compare/tally";
+import { readSavedRef } from "@/lib/library/saved-ref";
 import type { MediaPart, PromptDoc, Turn } from "@/lib/prompt";
 import { createCatalogSlice } from "./catalog-slice";
 import { isBlind } from "./compare-blind";
 import { type CompareSlice, createCompareSlice } from "./compare-slice";
 import { createConversationSlice } from "./conversation-slice";
 import { createDraftSlice, type ModelSource } from "./draft-slice";
+import { createLibrarySlice, type LibrarySlice } from "./library-slice";
 import { createPanelsSlice } from "./panels-slice";
 import { createRunSettingsSlice } from "./run-settings-slice";
 import { createRunsSlice, isChatRunning } from "./runs-slice";
@@ -26,9 +28,10 @@ import { createUndoSlice } from "./undo-slice";
 export interface PersistedState
   /** The compare setup, and the runs behind its columns' latest answers. */
   extends Pick<
-    CompareSlice,
-    "compare" | "columnRuns" | "blind" | "votes" | "syncScroll" | "compact"
-  > {
+      CompareSlice,
+      "compare" | "columnRuns" | "blind" | "votes" | "syncScroll" | "compact"
+    >,
+    Pick<LibrarySlice, "savedChat" | "savedCompare"> {
   draft: PromptDoc;
   promptText: string;
   attachments: MediaPart[];
@@ -94,6 +97,8 @@ function partialize(
     settingsOpen: s.settingsOpen,
     systemOpen: s.systemOpen,
     staleTurns: s.staleTurns,
+    savedChat: s.savedChat,
+    savedCompare: s.savedCompare,
   };
 }
 
@@ -130,6 +135,14 @@ function merge(
     votes: pick("votes", Array.isArray(saved.votes) && saved.votes.every(isVote)),
     syncScroll: pick("syncScroll", typeof saved.syncScroll === "boolean"),
     compact: pick("compact", typeof saved.compact === "boolean"),
+    savedChat: pick(
+      "savedChat",
+      saved.savedChat === null || readSavedRef(saved.savedChat) !== null,
+    ),
+    savedCompare: pick(
+      "savedCompare",
+      saved.savedCompare === null || readSavedRef(saved.savedCompare) !== null,
+    ),
     // Marks only for turns the restored draft has; anything else is dropped.
     staleTurns: pick(
       "staleTurns",
@@ -288,6 +301,7 @@ export function createPlaygroundStore(options: CreatePlaygroundStoreOptions = {}
         ...createUndoSlice(...a),
         ...createTabSyncSlice(sync)(...a),
         ...createCompareSlice(...a),
+        ...createLibrarySlice(...a),
       }),
       persistOptions,
     ),

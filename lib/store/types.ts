@@ -3,6 +3,7 @@ import type { CatalogSlice } from "./catalog-slice";
 import type { CompareSlice } from "./compare-slice";
 import type { ConversationSlice } from "./conversation-slice";
 import type { DraftSlice } from "./draft-slice";
+import type { LibrarySlice } from "./library-slice";
 import type { PanelsSlice } from "./panels-slice";
 import type { RunSettingsSlice } from "./run-settings-slice";
 import type { RunsSlice } from "./runs-slice";
@@ -18,6 +19,7 @@ export type PlaygroundState = DraftSlice &
   CatalogSlice &
   UndoSlice &
   TabSyncSlice &
-  CompareSlice;
+  CompareSlice &
+  LibrarySlice;
 
 export type SliceCreator<T> = StateCreator<PlaygroundState, [["zustand/persist", unknown]], [], T>;

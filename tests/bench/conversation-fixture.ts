@@ -194,6 +194,8 @@ export function seedScript(contents: Turn[]): string {
     votes: [],
     syncScroll: false,
     compact: false,
+    savedChat: null,
+    savedCompare: null,
   };
   const value = JSON.stringify({ state, version: VERSION });
   return `localStorage.setItem(${JSON.stringify(KEY)}, ${JSON.stringify(value)});`;

@@ -4,8 +4,8 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Person } from "@/lib/auth/person";
 import { openStore, type Store } from "@/lib/db/database";
-import { getPrompt, listRevisions, savePrompt } from "@/lib/library/prompts";
 import type { SavedDocument } from "@/lib/library/saved-document";
+import { getPrompt, listRevisions, savePrompt } from "@/lib/library/server/prompts";
 import { startPostgres, type TestPostgres } from "../support/postgres";
 
 const ada: Person = { name: "Ada", via: "code" };
@@ -88,6 +88,21 @@ describe.each(Object.entries(kinds))("the library on %s", (dialect, open) => {
       [2, "Haiku v2"],
       [1, "Haiku"],
     ]);
+  });
+
+  it("makes no new revision when nothing changed since the last", async () => {
+    const { id } = await savePrompt(store, { ...meta, saved: chat("same") }, ada);
+    expect(await savePrompt(store, { ...meta, id, saved: chat("same") }, ada)).toEqual({
+      id,
+      revision: 1,
+      forked: false,
+    });
+    const retitled = await savePrompt(
+      store,
+      { ...meta, id, title: "New", saved: chat("same") },
+      ada,
+    );
+    expect(retitled.revision).toBe(2);
   });
 
   it("saves someone else's prompt as a copy that says where it came from", async () => {

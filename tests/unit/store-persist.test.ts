@@ -54,6 +54,8 @@ describe("persistence", () => {
         "promptText",
         "runByTurn",
         "runs",
+        "savedChat",
+        "savedCompare",
         "settingsOpen",
         "staleTurns",
         "syncScroll",

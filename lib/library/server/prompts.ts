@@ -5,7 +5,8 @@ import type { Store } from "@/lib/db/database";
 import { newId } from "@/lib/db/ids";
 import type { Database } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors";
-import { documentText, type SavedDocument } from "./saved-document";
+import { documentText, type SavedDocument } from "@/lib/library/saved-document";
+import type { SavedPromptView } from "@/lib/library/saved-ref";
 
 export interface PromptMeta {
   title: string;
@@ -28,19 +29,7 @@ export interface SaveResult {
   forked: boolean;
 }
 
-export interface SavedPrompt extends PromptMeta {
-  id: string;
-  kind: SavedDocument["kind"];
-  author: string;
-  teamEditable: boolean;
-  forkedFrom: { id: string; revision: number } | null;
-  latestRevision: number;
-  createdAt: number;
-  updatedAt: number;
-  /** The revision asked for (the latest unless pinned). */
-  revision: { number: number; author: string; createdAt: number; title: string };
-  document: SavedDocument["document"];
-}
+export type SavedPrompt = SavedPromptView;
 
 export interface RevisionSummary {
   number: number;
@@ -78,6 +67,23 @@ export async function savePrompt(
           code: "bad_request:json",
           message: `This prompt is a ${existing.kind} prompt; a ${request.saved.kind} setup is saved as a new prompt.`,
         });
+      }
+      // Saving again with nothing changed makes no new revision.
+      const latest = await tx
+        .selectFrom("revisions")
+        .innerJoin("prompts", "prompts.id", "revisions.prompt_id")
+        .select(["revisions.document", "revisions.title", "prompts.description", "prompts.tags"])
+        .where("revisions.prompt_id", "=", existing.id)
+        .where("revisions.number", "=", existing.latest_revision)
+        .executeTakeFirst();
+      if (
+        latest &&
+        latest.document === JSON.stringify(request.saved.document) &&
+        latest.title === request.title &&
+        latest.description === request.description &&
+        latest.tags === JSON.stringify(request.tags)
+      ) {
+        return { id: existing.id, revision: existing.latest_revision, forked: false };
       }
       const bumped = await tx
         .updateTable("prompts")
