@@ -2,6 +2,8 @@
 
 import { useState } from "react";
 import { AccountButton } from "@/components/auth/account-button";
+import { SaveButton } from "@/components/library/save-button";
+import { ShareButton } from "@/components/library/share-button";
 import { Button, PHONE_ICON_ONLY } from "@/components/ui/button";
 import { ColumnsIcon, KeyboardIcon, PanelIcon, SparkIcon } from "@/components/ui/icons";
 import { useNarrow } from "@/lib/hooks/use-narrow";
@@ -96,6 +98,8 @@ export function AppHeader({ offline, theme, onShortcuts }: AppHeaderProps) {
           <ColumnsIcon />
           <span className={LABEL}>Compare</span>
         </Button>
+        <SaveButton kind="chat" />
+        <ShareButton kind="chat" />
         <ThemeToggle initial={theme} />
         <AccountButton />
         <Button

@@ -9,6 +9,7 @@ import { useModelCatalog } from "@/lib/hooks/use-models";
 import { useRunExecutor } from "@/lib/hooks/use-run-executor";
 import { useShortcuts } from "@/lib/hooks/use-shortcuts";
 import { whenIdle } from "@/lib/idle";
+import type { SavedPromptView } from "@/lib/library/saved-ref";
 import { hasSavedAnswers, PlaygroundStoreProvider, STORAGE_KEY, usePlayground } from "@/lib/store";
 import type { Theme } from "@/lib/theme";
 import { AppHeader } from "./app-header";
@@ -43,12 +44,14 @@ interface PlaygroundProps {
   simulated: boolean;
   /** The theme the page was rendered in (the header's toggle starts from it). */
   theme: Theme;
+  /** A saved prompt opened from a share link. */
+  opened?: SavedPromptView;
 }
 
 /** The chat page: conversation in the middle, run settings on the right, prompt box below. */
 export function Playground(props: PlaygroundProps) {
   return (
-    <PlaygroundStoreProvider>
+    <PlaygroundStoreProvider opened={props.opened}>
       <PlaygroundLayout {...props} />
     </PlaygroundStoreProvider>
   );

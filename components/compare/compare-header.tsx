@@ -3,6 +3,8 @@
 import { AccountButton } from "@/components/auth/account-button";
 import { ThemeToggle } from "@/components/chat/theme-toggle";
 import { PlusIcon } from "@/components/chat/turn-icons";
+import { SaveButton } from "@/components/library/save-button";
+import { ShareButton } from "@/components/library/share-button";
 import { Button, PHONE_ICON_ONLY } from "@/components/ui/button";
 import { BackIcon, ColumnsIcon, PlayIcon, StopIcon } from "@/components/ui/icons";
 import { MAX_COLUMNS } from "@/lib/compare/document";
@@ -75,6 +77,8 @@ export function CompareHeader({ offline, theme }: CompareHeaderProps) {
           <PlayIcon />
           <span className={PHONE_ICON_ONLY}>Run all</span>
         </Button>
+        <SaveButton kind="compare" />
+        <ShareButton kind="compare" />
         <ThemeToggle initial={theme} />
         <AccountButton />
       </div>

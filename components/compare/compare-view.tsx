@@ -9,6 +9,7 @@ import { bestColumns, METRICS, type MetricKey } from "@/lib/compare/metrics";
 import { useModelCatalog } from "@/lib/hooks/use-models";
 import { useRunExecutor } from "@/lib/hooks/use-run-executor";
 import { whenIdle } from "@/lib/idle";
+import type { SavedPromptView } from "@/lib/library/saved-ref";
 import { type RunStats, runStats } from "@/lib/run/stats";
 import { PlaygroundStoreProvider, type RunRecord, shownOrder, usePlayground } from "@/lib/store";
 import type { Theme } from "@/lib/theme";
@@ -21,12 +22,14 @@ import { SyncScrollProvider } from "./sync-scroll";
 interface CompareViewProps {
   simulated: boolean;
   theme: Theme;
+  /** A saved compare setup opened from a share link. */
+  opened?: SavedPromptView;
 }
 
 /** /compare: one prompt, 2 to 6 columns of models or settings, run side by side. */
 export function CompareView(props: CompareViewProps) {
   return (
-    <PlaygroundStoreProvider>
+    <PlaygroundStoreProvider opened={props.opened}>
       <CompareLayout {...props} />
     </PlaygroundStoreProvider>
   );

@@ -7,3 +7,6 @@ export interface Person {
 
 /** A name longer than this is refused at sign-in. */
 export const MAX_NAME_LENGTH = 60;
+
+/** The author of what is saved on a server with no gate: it answers one machine only. */
+export const LOCAL_NAME = "Local user";

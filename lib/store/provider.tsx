@@ -2,6 +2,7 @@
 
 import { createContext, type ReactNode, useContext, useLayoutEffect, useState } from "react";
 import { useStore } from "zustand";
+import type { SavedPromptView } from "@/lib/library/saved-ref";
 import { createPlaygroundStore, type PlaygroundStore } from "./create-store";
 import type { PlaygroundState } from "./types";
 
@@ -11,15 +12,28 @@ import type { PlaygroundState } from "./types";
  */
 const PlaygroundContext = createContext<PlaygroundStore | null>(null);
 
-export function PlaygroundStoreProvider({ children }: { children: ReactNode }) {
+export function PlaygroundStoreProvider({
+  children,
+  opened,
+}: {
+  children: ReactNode;
+  /** A saved prompt the page was opened on (a share link): it becomes the draft once read. */
+  opened?: SavedPromptView;
+}) {
   const [store] = useState(createPlaygroundStore);
   // Before the first paint, so a saved conversation appears at once and nobody can start
   // typing into a prompt box that is about to be restored.
   useLayoutEffect(() => {
-    const unsubscribe = store.persist.onFinishHydration(() => store.setState({ hydrated: true }));
+    // Once: a later rehydrate (another tab's save adopted) is that tab's draft to show.
+    let pending = opened;
+    const unsubscribe = store.persist.onFinishHydration(() => {
+      if (pending) store.getState().openSaved(pending);
+      pending = undefined;
+      store.setState({ hydrated: true });
+    });
     void store.persist.rehydrate();
     return unsubscribe;
-  }, [store]);
+  }, [store, opened]);
   return <PlaygroundContext value={store}>{children}</PlaygroundContext>;
 }
 

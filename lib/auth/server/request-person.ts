@@ -1,11 +1,11 @@
 import "server-only";
-import type { Person } from "@/lib/auth/person";
+import { LOCAL_NAME, type Person } from "@/lib/auth/person";
 import { serverEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { identify, isGated } from "./gate";
 
 /** The author of what is saved on a server with no gate: it answers one machine only. */
-export const LOCAL_PERSON: Person = { name: "Local user", via: "code" };
+export const LOCAL_PERSON: Person = { name: LOCAL_NAME, via: "code" };
 
 /** Who made this request, for authorship; the gate has already let them in. */
 export async function requestPerson(request: Request): Promise<Person> {

@@ -1,0 +1,45 @@
+import type { CompareDoc } from "@/lib/compare/document";
+import type { SavedPromptView } from "@/lib/library/saved-ref";
+import type { PromptDoc } from "@/lib/prompt";
+import { type CallOptions, requestJson } from "./http";
+
+export interface SaveBody {
+  id?: string;
+  kind: "chat" | "compare";
+  title: string;
+  description: string;
+  tags: string[];
+  teamEditable?: boolean;
+  document: PromptDoc | CompareDoc;
+}
+
+export interface SaveAnswer {
+  id: string;
+  revision: number;
+  forked: boolean;
+}
+
+/** Save a draft: a new prompt, a revision of the one it came from, or a copy of someone's. */
+export function savePrompt(body: SaveBody, options: CallOptions = {}): Promise<SaveAnswer> {
+  return requestJson<SaveAnswer>("/api/prompts", {
+    ...options,
+    method: "POST",
+    json: body,
+    unreachableMessage:
+      "The server could not be reached, so nothing was saved. Your draft is still here; try again.",
+  });
+}
+
+export function getSavedPrompt(
+  id: string,
+  revision?: number,
+  options: CallOptions = {},
+): Promise<SavedPromptView> {
+  const query = revision ? `?revision=${revision}` : "";
+  return requestJson<SavedPromptView>(`/api/prompts/${encodeURIComponent(id)}${query}`, options);
+}
+
+/** The link that opens a saved prompt: its latest revision, or pinned to one. */
+export function promptLink(origin: string, id: string, revision?: number): string {
+  return `${origin}/p/${encodeURIComponent(id)}${revision ? `?revision=${revision}` : ""}`;
+}

@@ -1,0 +1,196 @@
+import { type BrowserContext, expect, type Page, test } from "@playwright/test";
+import { chat } from "./support/chat";
+import { GATE } from "./support/ports";
+import { GATED_URL, LIMITED_URL, uniqueMarker } from "./support/servers";
+
+test.use({ baseURL: GATED_URL });
+
+/** A person of the team: a browser context of their own, signed in under their name. */
+async function teammate(context: BrowserContext, name: string): Promise<Page> {
+  const answer = await context.request.post(`${GATED_URL}/api/session`, {
+    headers: { origin: GATED_URL },
+    data: { code: GATE.codes[0], name },
+  });
+  expect(answer.ok()).toBe(true);
+  return context.newPage();
+}
+
+function library(page: Page) {
+  const saveDialog = page.getByRole("dialog", { name: "Save prompt" });
+  const shareDialog = page.getByRole("dialog", { name: "Share" });
+  return {
+    save: page.getByRole("banner").getByRole("button", { name: "Save", exact: true }),
+    share: page.getByRole("banner").getByRole("button", { name: "Share", exact: true }),
+    saved: page.getByRole("banner").getByRole("status"),
+    failed: page.getByRole("banner").getByRole("alert"),
+    saveDialog,
+    shareDialog,
+    async saveAs(title: string, tags = "") {
+      await this.save.click();
+      await saveDialog.getByRole("textbox", { name: "Title" }).fill(title);
+      if (tags) await saveDialog.getByRole("textbox", { name: "Tags" }).fill(tags);
+      await saveDialog.getByRole("button", { name: "Save", exact: true }).click();
+      await expect(saveDialog).toBeHidden();
+    },
+    async link(pinned = false): Promise<string> {
+      await this.share.click();
+      if (pinned) await shareDialog.getByRole("checkbox", { name: /Pin to revision/ }).check();
+      const link = await shareDialog.getByRole("textbox", { name: "Share link" }).inputValue();
+      await shareDialog.getByRole("button", { name: "Done" }).click();
+      return link;
+    },
+  };
+}
+
+test("one person saves and shares; a teammate opens the link, and saving makes their own copy", async ({
+  browser,
+}) => {
+  const ada = await browser.newContext();
+  const bob = await browser.newContext();
+  try {
+    const a = await teammate(ada, "Ada");
+    await a.goto("/");
+    const ui = chat(a);
+    const marker = uniqueMarker("shared");
+    await ui.systemInstructions.fill("Answer as a pirate.");
+    await ui.send(`${marker} Tell me about the sea\n#emulator tokens=20`);
+    await ui.waitUntilIdle();
+    const lib = library(a);
+    await expect(lib.share).toBeDisabled();
+    await lib.saveAs("Pirate sea", "fun, sea");
+    await expect(lib.saved).toHaveText("Saved · revision 1");
+    const link = await lib.link();
+    expect(link).toMatch(new RegExp(`^${GATED_URL}/p/[A-Za-z0-9_-]{22}$`));
+
+    const b = await teammate(bob, "Bob");
+    await b.goto(link);
+    const bobUi = chat(b);
+    await expect(b.getByRole("article", { name: "User turn 1" })).toContainText(marker);
+    await expect(bobUi.systemInstructions).toHaveValue("Answer as a pirate.");
+    await expect(b.getByRole("banner").getByRole("button", { name: "Pirate sea" })).toBeVisible();
+
+    // Bob's change is saved as his copy (Ctrl+S), which says where it came from; Ada's is as it was.
+    await bobUi.systemInstructions.fill("Answer as a poet.");
+    await bobUi.prompt.press("Control+s");
+    const bobLib = library(b);
+    await expect(bobLib.saved).toContainText(
+      "Saved as your copy: Ada's prompt is theirs to change",
+    );
+    const copy = await bobLib.link();
+    expect(copy).not.toBe(link);
+    const copied = await b.request.get(copy.replace("/p/", "/api/prompts/"));
+    expect(await copied.json()).toMatchObject({
+      author: "Bob",
+      forkedFrom: { id: link.split("/p/")[1], revision: 1 },
+      document: { systemInstruction: "Answer as a poet." },
+    });
+
+    await a.goto(link);
+    await expect(ui.systemInstructions).toHaveValue("Answer as a pirate.");
+  } finally {
+    await ada.close();
+    await bob.close();
+  }
+});
+
+test("each save is a new revision, and a pinned link opens the revision it names", async ({
+  browser,
+}) => {
+  const ada = await browser.newContext();
+  try {
+    const a = await teammate(ada, "Ada");
+    await a.goto("/");
+    const ui = chat(a);
+    const lib = library(a);
+    await ui.systemInstructions.fill("First version.");
+    await lib.saveAs("Versions");
+    await expect(lib.saved).toHaveText("Saved · revision 1");
+    await ui.systemInstructions.fill("Second version.");
+    await ui.systemInstructions.press("Control+s");
+    await expect(lib.saved).toHaveText("Saved · revision 2");
+    const pinned = await lib.link(true);
+    expect(pinned).toMatch(/\?revision=2$/);
+    await ui.systemInstructions.fill("Third version.");
+    await lib.save.click();
+    await expect(lib.saved).toHaveText("Saved · revision 3");
+
+    const other = await ada.newPage();
+    await other.goto(pinned);
+    await expect(chat(other).systemInstructions).toHaveValue("Second version.");
+    await other.goto(pinned.replace(/\?revision=2$/, ""));
+    await expect(chat(other).systemInstructions).toHaveValue("Third version.");
+  } finally {
+    await ada.close();
+  }
+});
+
+test("a link to nothing says so; a link opened before signing in opens after it", async ({
+  page,
+  browser,
+}) => {
+  const ada = await browser.newContext();
+  try {
+    const a = await teammate(ada, "Ada");
+    await a.goto("/");
+    await chat(a).systemInstructions.fill("Behind the gate.");
+    await library(a).saveAs("Gated");
+    const link = await library(a).link();
+
+    await page.goto(link);
+    await expect(page).toHaveURL(/\/sign-in\?next=%2Fp%2F/);
+    await page.getByRole("textbox", { name: "Access code" }).fill(GATE.codes[0]);
+    await page.getByRole("textbox", { name: "Your name" }).fill("Carol");
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page).toHaveURL(link);
+    await expect(chat(page).systemInstructions).toHaveValue("Behind the gate.");
+
+    await page.goto("/p/AAAAAAAAAAAAAAAAAAAAAA");
+    await expect(page.getByRole("heading", { name: "This prompt cannot be opened" })).toBeVisible();
+    await expect(page.getByText("the link is wrong, or the prompt was deleted")).toBeVisible();
+  } finally {
+    await ada.close();
+  }
+});
+
+test("a compare setup is saved and opens from its link as the same columns", async ({
+  browser,
+}) => {
+  const ada = await browser.newContext();
+  try {
+    const a = await teammate(ada, "Ada");
+    await a.goto("/compare");
+    const column = (n: number) => a.getByRole("region", { name: `Column ${n}`, exact: true });
+    await column(2).getByRole("combobox", { name: "Model" }).selectOption("gemini-2.5-pro");
+    await library(a).saveAs("Flash against Pro");
+    await expect(library(a).saved).toHaveText("Saved · revision 1");
+    const link = await library(a).link();
+
+    const fresh = await browser.newContext();
+    try {
+      const c = await teammate(fresh, "Carol");
+      await c.goto(link);
+      await expect(
+        c
+          .getByRole("region", { name: "Column 2", exact: true })
+          .getByRole("combobox", { name: "Model" }),
+      ).toHaveValue("gemini-2.5-pro");
+    } finally {
+      await fresh.close();
+    }
+  } finally {
+    await ada.close();
+  }
+});
+
+test("a database that cannot be reached says so on save, and the draft stays", async ({ page }) => {
+  await page.goto(`${LIMITED_URL}/`);
+  const ui = chat(page);
+  await ui.systemInstructions.fill("Keep me.");
+  await ui.prompt.fill("Unsent words");
+  const lib = library(page);
+  await lib.saveAs("Nowhere to go");
+  await expect(lib.failed).toContainText("database cannot be reached, so nothing was saved");
+  await expect(ui.systemInstructions).toHaveValue("Keep me.");
+  await expect(ui.prompt).toHaveValue("Unsent words");
+  await expect(lib.share).toBeDisabled();
+});
