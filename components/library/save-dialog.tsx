@@ -71,7 +71,6 @@ export function SaveDialog({
             value={title}
             maxLength={200}
             required
-            // biome-ignore lint/a11y/noAutofocus: the dialog opens to be filled in
             autoFocus
             onChange={(e) => setTitle(e.target.value)}
           />

@@ -33,7 +33,7 @@ export function parseSavedDocument(
   }
   if (kind !== "compare") return { ok: false, message: 'kind must be "chat" or "compare".' };
   const doc = value as Partial<CompareDoc> | null;
-  if (!doc || doc.version !== 1 || !Array.isArray(doc.columns)) {
+  if (doc?.version !== 1 || !Array.isArray(doc.columns)) {
     return { ok: false, message: "A compare setup needs version 1 and its columns." };
   }
   if (doc.columns.length < MIN_COLUMNS || doc.columns.length > MAX_COLUMNS) {

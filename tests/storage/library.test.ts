@@ -6,7 +6,7 @@ import type { Person } from "@/lib/auth/person";
 import { openStore, type Store } from "@/lib/db/database";
 import type { SavedDocument } from "@/lib/library/saved-document";
 import { getPrompt, listRevisions, savePrompt } from "@/lib/library/server/prompts";
-import { startPostgres, type TestPostgres } from "../support/postgres";
+import { startPostgres, type TestPostgres } from "@/tests/support/postgres";
 
 const ada: Person = { name: "Ada", via: "code" };
 const bob: Person = { name: "Bob", via: "code" };
