@@ -23,6 +23,8 @@ export const ERROR_STATUS = {
   media_missing: 404,
   /** Not signed in, or a wrong access code. */
   unauthorized: 401,
+  /** Something only its author may do (delete a saved prompt). */
+  "forbidden:author": 403,
   /** A server with no access code answers only its own machine. */
   "forbidden:remote": 403,
   /** Too many wrong access codes from one client: wait, then try again. */

@@ -2,6 +2,8 @@
 
 import { useState } from "react";
 import { AccountButton } from "@/components/auth/account-button";
+import { LibraryLink } from "@/components/library/library-link";
+import { RevisionsButton } from "@/components/library/revisions-button";
 import { SaveButton } from "@/components/library/save-button";
 import { ShareButton } from "@/components/library/share-button";
 import { Button, PHONE_ICON_ONLY } from "@/components/ui/button";
@@ -100,6 +102,8 @@ export function AppHeader({ offline, theme, onShortcuts }: AppHeaderProps) {
         </Button>
         <SaveButton kind="chat" />
         <ShareButton kind="chat" />
+        <RevisionsButton kind="chat" />
+        <LibraryLink />
         <ThemeToggle initial={theme} />
         <AccountButton />
         <Button
@@ -107,6 +111,8 @@ export function AppHeader({ offline, theme, onShortcuts }: AppHeaderProps) {
           size="icon"
           aria-label="Keyboard shortcuts"
           title="Keyboard shortcuts (?)"
+          // A phone has no keyboard shortcuts to list; its header has no room to spare.
+          className="max-sm:hidden"
           onClick={onShortcuts}
         >
           <KeyboardIcon />

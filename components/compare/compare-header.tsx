@@ -3,6 +3,7 @@
 import { AccountButton } from "@/components/auth/account-button";
 import { ThemeToggle } from "@/components/chat/theme-toggle";
 import { PlusIcon } from "@/components/chat/turn-icons";
+import { RevisionsButton } from "@/components/library/revisions-button";
 import { SaveButton } from "@/components/library/save-button";
 import { ShareButton } from "@/components/library/share-button";
 import { Button, PHONE_ICON_ONLY } from "@/components/ui/button";
@@ -79,6 +80,7 @@ export function CompareHeader({ offline, theme }: CompareHeaderProps) {
         </Button>
         <SaveButton kind="compare" />
         <ShareButton kind="compare" />
+        <RevisionsButton kind="compare" />
         <ThemeToggle initial={theme} />
         <AccountButton />
       </div>

@@ -104,7 +104,7 @@ export function SaveButton({ kind }: { kind: "chat" | "compare" }) {
       {notice && (
         <span
           role={notice.kind}
-          className={`max-w-72 truncate text-sm max-md:sr-only ${notice.kind === "alert" ? "text-danger" : "text-muted-foreground"}`}
+          className={`max-w-72 truncate text-sm max-xl:sr-only ${notice.kind === "alert" ? "text-danger" : "text-muted-foreground"}`}
           title={notice.text}
         >
           {notice.text}
@@ -114,7 +114,7 @@ export function SaveButton({ kind }: { kind: "chat" | "compare" }) {
         <Button
           variant="ghost"
           size="sm"
-          className="max-w-48 max-lg:hidden"
+          className="max-w-48 max-xl:hidden"
           title="Title, description and tags"
           onClick={() => setAsking(true)}
         >

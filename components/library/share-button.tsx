@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 import { copyText } from "@/components/chat/copy-text";
-import { Button, PHONE_ICON_ONLY } from "@/components/ui/button";
+import { Button, WIDE_LABEL_ONLY } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { LinkIcon } from "@/components/ui/icons";
 import { promptLink } from "@/lib/client/library";
@@ -36,7 +36,7 @@ export function ShareButton({ kind }: { kind: "chat" | "compare" }) {
         }}
       >
         <LinkIcon />
-        <span className={PHONE_ICON_ONLY}>Share</span>
+        <span className={WIDE_LABEL_ONLY}>Share</span>
       </Button>
       {open && ref && (
         <Dialog

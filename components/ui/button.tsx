@@ -32,3 +32,6 @@ export function Button({ className, variant, size, type = "button", ...props }: 
 
 /** For a text button that is only its icon on a phone: the text stays its accessible name. */
 export const PHONE_ICON_ONLY = "max-sm:sr-only";
+
+/** For a secondary header action: only its icon until the window is wide, its text its name. */
+export const WIDE_LABEL_ONLY = "max-2xl:sr-only";

@@ -141,3 +141,18 @@ export const LinkIcon = (p: IconProps) => (
     <path d="M14 10a4 4 0 0 0-5.7 0l-3 3a4 4 0 0 0 5.7 5.7l1-1" />
   </Icon>
 );
+
+/** A clock turning back: revisions. */
+export const HistoryIcon = (p: IconProps) => (
+  <Icon {...p}>
+    <path d="M3 12a9 9 0 1 0 3-6.7L3 8" />
+    <path d="M3 3v5h5M12 7v5l3 2" />
+  </Icon>
+);
+
+/** Books on a shelf: the library. */
+export const LibraryIcon = (p: IconProps) => (
+  <Icon {...p}>
+    <path d="M5 4v16M9 4v16M13 5l4 15M19 20H3" />
+  </Icon>
+);

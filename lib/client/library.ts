@@ -43,3 +43,33 @@ export function getSavedPrompt(
 export function promptLink(origin: string, id: string, revision?: number): string {
   return `${origin}/p/${encodeURIComponent(id)}${revision ? `?revision=${revision}` : ""}`;
 }
+
+export interface RevisionSummary {
+  number: number;
+  author: string;
+  createdAt: number;
+  title: string;
+}
+
+export async function listRevisions(
+  id: string,
+  options: CallOptions = {},
+): Promise<RevisionSummary[]> {
+  const answer = await requestJson<{ revisions: RevisionSummary[] }>(
+    `/api/prompts/${encodeURIComponent(id)}/revisions`,
+    options,
+  );
+  return answer.revisions;
+}
+
+/** Save revision `number` again as the newest (or as the person's copy). */
+export function restoreRevision(
+  id: string,
+  number: number,
+  options: CallOptions = {},
+): Promise<SaveAnswer> {
+  return requestJson<SaveAnswer>(
+    `/api/prompts/${encodeURIComponent(id)}/revisions/${number}/restore`,
+    { ...options, method: "POST", json: {} },
+  );
+}

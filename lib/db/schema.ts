@@ -27,6 +27,8 @@ export interface PromptsTable {
   created_at: number;
   updated_at: number;
   deleted_at: number | null;
+  /** The models it runs on, space-padded (` a b `): what the library filters by model. */
+  models: string;
   /** Title, description, tags and prompt text, lowercased: what the library searches. */
   search_text: string;
 }

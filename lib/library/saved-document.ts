@@ -62,3 +62,10 @@ export function documentText(saved: SavedDocument): string {
     .flatMap((doc) => [doc.systemInstruction ?? "", ...doc.contents.map((t) => partsText(t.parts))])
     .join("\n");
 }
+
+/** The models a saved document runs on: the chat's, or each column's. */
+export function documentModels(saved: SavedDocument): string[] {
+  const models =
+    saved.kind === "chat" ? [saved.document.model] : saved.document.columns.map((c) => c.model);
+  return [...new Set(models)];
+}

@@ -194,3 +194,91 @@ test("a database that cannot be reached says so on save, and the draft stays", a
   await expect(ui.prompt).toHaveValue("Unsent words");
   await expect(lib.share).toBeDisabled();
 });
+
+test("the library finds a prompt as you type and by tag; only its author deletes it, and can restore it", async ({
+  browser,
+}) => {
+  const ada = await browser.newContext();
+  const bob = await browser.newContext();
+  try {
+    const a = await teammate(ada, "Ada");
+    const marker = uniqueMarker("library");
+    await a.goto("/");
+    await chat(a).prompt.fill(`${marker} summarise the refund email`);
+    await library(a).saveAs(`Refunds ${marker}`, "support");
+    await expect(library(a).saved).toHaveText("Saved · revision 1");
+
+    await a.goto("/library");
+    const list = a.getByRole("list", { name: "Prompts" });
+    const search = a.getByRole("searchbox", { name: "Search prompts" });
+    await search.fill(`${marker} REFUND`);
+    await expect(list.getByRole("listitem")).toHaveCount(1);
+    await expect(list.getByRole("link", { name: `Refunds ${marker}` })).toBeVisible();
+    await search.fill(`${marker} nothing-like-this`);
+    await expect(list.getByRole("listitem")).toHaveCount(0);
+    await search.fill(marker);
+    await a.getByRole("combobox", { name: "Tag" }).selectOption("support");
+    await expect(list.getByRole("listitem")).toHaveCount(1);
+
+    const b = await teammate(bob, "Bob");
+    await b.goto("/library");
+    await b.getByRole("searchbox", { name: "Search prompts" }).fill(marker);
+    await expect(b.getByRole("link", { name: `Refunds ${marker}` })).toBeVisible();
+    await expect(b.getByRole("button", { name: `Delete Refunds ${marker}` })).toHaveCount(0);
+    const id = (
+      await b.getByRole("link", { name: `Refunds ${marker}` }).getAttribute("href")
+    )?.split("/p/")[1];
+    const refused = await b.request.delete(`/api/prompts/${id}`, {
+      headers: { origin: GATED_URL },
+    });
+    expect(refused.status()).toBe(403);
+    expect((await refused.json()).error.message).toContain("Only Ada");
+
+    await list.getByRole("button", { name: `Delete Refunds ${marker}` }).click();
+    await expect(list.getByRole("listitem")).toHaveCount(0);
+    await a.getByRole("checkbox", { name: "Recently deleted" }).check();
+    await list.getByRole("button", { name: `Restore Refunds ${marker}` }).click();
+    await a.getByRole("checkbox", { name: "Recently deleted" }).uncheck();
+    await expect(list.getByRole("link", { name: `Refunds ${marker}` })).toBeVisible();
+    // Bob opens it: the words Ada left in the prompt box were saved as its first turn.
+    await b.getByRole("link", { name: `Refunds ${marker}` }).click();
+    await expect(b.getByRole("article", { name: "User turn 1" })).toContainText(marker);
+  } finally {
+    await ada.close();
+    await bob.close();
+  }
+});
+
+test("the revisions show what changed between two saves, and restore one as the newest", async ({
+  browser,
+}) => {
+  const ada = await browser.newContext();
+  try {
+    const a = await teammate(ada, "Ada");
+    await a.goto("/");
+    const ui = chat(a);
+    const lib = library(a);
+    await ui.systemInstructions.fill("Be brief.");
+    await lib.saveAs("Tone");
+    await ui.systemInstructions.fill("Be thorough.");
+    await lib.save.click();
+    await expect(lib.saved).toHaveText("Saved · revision 2");
+
+    await a.getByRole("button", { name: "Revisions" }).click();
+    const dialog = a.getByRole("dialog", { name: "Revisions" });
+    await expect(
+      dialog.getByRole("list", { name: "Saved revisions" }).getByRole("listitem"),
+    ).toHaveCount(2);
+    const changes = dialog.getByRole("list", { name: "Changes" });
+    await expect(changes.getByRole("deletion")).toHaveText("− System instructions: Be brief.");
+    await expect(changes.getByRole("insertion")).toHaveText("+ System instructions: Be thorough.");
+
+    await dialog.getByRole("button", { name: "Restore revision 1" }).click();
+    await expect(dialog).toBeHidden();
+    await expect(ui.systemInstructions).toHaveValue("Be brief.");
+    const link = await lib.link(true);
+    expect(link).toMatch(/\?revision=3$/);
+  } finally {
+    await ada.close();
+  }
+});

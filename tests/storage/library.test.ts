@@ -5,6 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Person } from "@/lib/auth/person";
 import { openStore, type Store } from "@/lib/db/database";
 import type { SavedDocument } from "@/lib/library/saved-document";
+import { listPrompts, RESTORABLE_MS } from "@/lib/library/server/list";
+import { deletePrompt, restoreRevision, undeletePrompt } from "@/lib/library/server/manage";
 import { getPrompt, listRevisions, savePrompt } from "@/lib/library/server/prompts";
 import { startPostgres, type TestPostgres } from "@/tests/support/postgres";
 
@@ -147,6 +149,66 @@ describe.each(Object.entries(kinds))("the library on %s", (dialect, open) => {
     expect(new Set(texts).size).toBe(20);
   });
 
+  it("finds prompts by any words of their text, and filters by author, tag and model", async () => {
+    const mark = `m${Math.random().toString(36).slice(2, 8)}`;
+    const save = (person: Person, title: string, text: string, tags: string[], model?: string) => {
+      const doc = chat(`${mark} ${text}`);
+      if (model && doc.kind === "chat") doc.document.model = model;
+      return savePrompt(store, { title, description: "", tags, saved: doc }, person);
+    };
+    const one = await save(ada, "Refund policy", "Summarise the REFUND email", ["Support"]);
+    const two = await save(
+      bob,
+      "Release notes",
+      "Write notes for 100% of users",
+      ["docs"],
+      "gemini-2.5-pro",
+    );
+    const ids = async (query: Parameters<typeof listPrompts>[1]) =>
+      (await listPrompts(store, { ...query, text: `${mark} ${query.text ?? ""}` }, "Ada")).map(
+        (e) => e.id,
+      );
+    expect(await ids({ text: "refund email" })).toEqual([one.id]);
+    expect(await ids({ text: "100%" })).toEqual([two.id]);
+    // A wildcard typed by a person is a letter: "1_0" matches no "100".
+    expect(await ids({ text: "1_0" })).toEqual([]);
+    expect(await ids({})).toEqual([two.id, one.id]);
+    expect(await ids({ author: "Bob" })).toEqual([two.id]);
+    expect(await ids({ tag: "support" })).toEqual([one.id]);
+    expect(await ids({ model: "gemini-2.5-pro" })).toEqual([two.id]);
+    expect(await ids({ model: "gemini-2.5" })).toEqual([]);
+  });
+
+  it("lets only the author delete, keeps it restorable for 30 days, then brings it back", async () => {
+    const { id } = await savePrompt(store, { ...meta, saved: chat("to delete") }, ada);
+    await expect(deletePrompt(store, id, bob)).rejects.toMatchObject({
+      body: { code: "forbidden:author", status: 403 },
+    });
+    await deletePrompt(store, id, ada, 5_000_000_000_000);
+    await expect(getPrompt(store, id)).rejects.toThrow("was deleted");
+    const deleted = await listPrompts(store, { deleted: true }, "Ada", 5_000_000_000_000 + 1000);
+    expect(deleted.map((e) => e.id)).toContain(id);
+    expect(
+      (await listPrompts(store, { deleted: true }, "Bob", 5_000_000_000_000 + 1000)).map(
+        (e) => e.id,
+      ),
+    ).not.toContain(id);
+    await expect(
+      undeletePrompt(store, id, ada, 5_000_000_000_000 + RESTORABLE_MS + 1),
+    ).rejects.toThrow("more than 30 days ago");
+    await undeletePrompt(store, id, ada, 5_000_000_000_000 + 1000);
+    expect((await getPrompt(store, id)).document).toEqual(chat("to delete").document);
+  });
+
+  it("restores an old revision as the newest, keeping the ones between", async () => {
+    const { id } = await savePrompt(store, { ...meta, saved: chat("v1") }, ada);
+    await savePrompt(store, { ...meta, id, saved: chat("v2") }, ada);
+    const restored = await restoreRevision(store, id, 1, ada);
+    expect(restored).toEqual({ id, revision: 3, forked: false });
+    expect((await getPrompt(store, id)).document).toEqual(chat("v1").document);
+    expect((await getPrompt(store, id, 2)).document).toEqual(chat("v2").document);
+  });
+
   it("says plainly that an unknown prompt or revision does not exist", async () => {
     await expect(getPrompt(store, "AAAAAAAAAAAAAAAAAAAAAA")).rejects.toMatchObject({
       body: { code: "not_found", status: 404 },
@@ -174,7 +236,7 @@ describe("migrations", () => {
         .selectFrom("kysely_migration" as never)
         .select("name" as never)
         .execute();
-      expect(applied).toHaveLength(1);
+      expect(applied).toHaveLength(2);
     } finally {
       await Promise.all([a.close(), b.close()]);
     }

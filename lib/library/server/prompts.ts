@@ -5,7 +5,7 @@ import type { Store } from "@/lib/db/database";
 import { newId } from "@/lib/db/ids";
 import type { Database } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors";
-import { documentText, type SavedDocument } from "@/lib/library/saved-document";
+import { documentModels, documentText, type SavedDocument } from "@/lib/library/saved-document";
 import type { SavedPromptView } from "@/lib/library/saved-ref";
 
 export interface PromptMeta {
@@ -94,6 +94,7 @@ export async function savePrompt(
           description: request.description,
           tags: JSON.stringify(request.tags),
           search_text: search,
+          models: modelsColumn(request.saved),
           ...(existing.author === person.name && request.teamEditable !== undefined
             ? { team_editable: request.teamEditable ? 1 : 0 }
             : {}),
@@ -122,6 +123,7 @@ export async function savePrompt(
         updated_at: now,
         deleted_at: null,
         search_text: search,
+        models: modelsColumn(request.saved),
       })
       .execute();
     await insertRevision(tx, id, 1, request, person, now);
@@ -211,6 +213,10 @@ export async function listRevisions(store: Store, id: string): Promise<RevisionS
     createdAt: r.created_at,
     title: r.title,
   }));
+}
+
+function modelsColumn(saved: SavedDocument): string {
+  return ` ${documentModels(saved).join(" ")} `;
 }
 
 function searchText(request: SaveRequest): string {
