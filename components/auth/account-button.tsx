@@ -10,7 +10,7 @@ import { usePerson } from "./person-context";
  * Who is signed in, and the way out. Someone let in by the team's proxy signs out there, so
  * they see only their name.
  */
-export function AccountButton() {
+export function AccountButton({ className }: { className?: string }) {
   const person = usePerson();
   const [leaving, setLeaving] = useState(false);
   if (!person) return null;
@@ -19,9 +19,9 @@ export function AccountButton() {
       {person.name}
     </span>
   );
-  if (person.via === "proxy") return name;
+  if (person.via === "proxy") return <span className={className}>{name}</span>;
   return (
-    <>
+    <span className={`flex items-center gap-1 ${className ?? ""}`}>
       {name}
       <Button
         variant="ghost"
@@ -38,6 +38,6 @@ export function AccountButton() {
       >
         <SignOutIcon />
       </Button>
-    </>
+    </span>
   );
 }

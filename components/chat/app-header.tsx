@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 import { AccountButton } from "@/components/auth/account-button";
-import { LibraryLink } from "@/components/library/library-link";
+import { HistoryLink, LibraryLink } from "@/components/library/library-link";
 import { RevisionsButton } from "@/components/library/revisions-button";
 import { SaveButton } from "@/components/library/save-button";
 import { ShareButton } from "@/components/library/share-button";
@@ -21,6 +21,7 @@ import {
 } from "@/lib/store";
 import type { Theme } from "@/lib/theme";
 import { ConfirmDialog } from "./confirm-dialog";
+import { PhoneMenu } from "./phone-menu";
 import { ThemeToggle } from "./theme-toggle";
 import { NewIcon, TrashIcon } from "./turn-icons";
 
@@ -70,6 +71,7 @@ export function AppHeader({ offline, theme, onShortcuts }: AppHeaderProps) {
         <Button
           variant="ghost"
           size="sm"
+          className="max-sm:px-2"
           title="New prompt"
           onClick={() => (dirty ? setConfirming(true) : newPrompt())}
         >
@@ -79,6 +81,7 @@ export function AppHeader({ offline, theme, onShortcuts }: AppHeaderProps) {
         <Button
           variant="ghost"
           size="sm"
+          className="max-sm:px-2"
           title="Clear chat"
           onClick={clearConversation}
           disabled={turns === 0}
@@ -89,6 +92,7 @@ export function AppHeader({ offline, theme, onShortcuts }: AppHeaderProps) {
         <Button
           variant="ghost"
           size="sm"
+          className="max-sm:px-2"
           title="Compare models or settings side by side, on this prompt"
           onClick={() => {
             openCompare();
@@ -104,8 +108,10 @@ export function AppHeader({ offline, theme, onShortcuts }: AppHeaderProps) {
         <ShareButton kind="chat" />
         <RevisionsButton kind="chat" />
         <LibraryLink />
-        <ThemeToggle initial={theme} />
-        <AccountButton />
+        <HistoryLink />
+        <ThemeToggle initial={theme} className="max-sm:hidden" />
+        <AccountButton className="max-sm:hidden" />
+        <PhoneMenu />
         <Button
           variant="ghost"
           size="icon"

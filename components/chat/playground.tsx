@@ -9,8 +9,8 @@ import { useModelCatalog } from "@/lib/hooks/use-models";
 import { useRunExecutor } from "@/lib/hooks/use-run-executor";
 import { useShortcuts } from "@/lib/hooks/use-shortcuts";
 import { whenIdle } from "@/lib/idle";
-import type { SavedPromptView } from "@/lib/library/saved-ref";
 import { hasSavedAnswers, PlaygroundStoreProvider, STORAGE_KEY, usePlayground } from "@/lib/store";
+import type { PageSeed } from "@/lib/store/library-slice";
 import type { Theme } from "@/lib/theme";
 import { AppHeader } from "./app-header";
 import { Composer } from "./composer";
@@ -44,14 +44,14 @@ interface PlaygroundProps {
   simulated: boolean;
   /** The theme the page was rendered in (the header's toggle starts from it). */
   theme: Theme;
-  /** A saved prompt opened from a share link. */
-  opened?: SavedPromptView;
+  /** What the page opens on: a share link's prompt, or a past run. */
+  seed?: PageSeed;
 }
 
 /** The chat page: conversation in the middle, run settings on the right, prompt box below. */
 export function Playground(props: PlaygroundProps) {
   return (
-    <PlaygroundStoreProvider opened={props.opened}>
+    <PlaygroundStoreProvider seed={props.seed}>
       <PlaygroundLayout {...props} />
     </PlaygroundStoreProvider>
   );

@@ -9,7 +9,7 @@ const NAMES: Record<Theme, string> = { system: "System", light: "Light", dark: "
 const ICONS = { system: MonitorIcon, light: SunIcon, dark: MoonIcon };
 
 /** One button that steps through System, Light and Dark; the page changes at once. */
-export function ThemeToggle({ initial }: { initial: Theme }) {
+export function ThemeToggle({ initial, className }: { initial: Theme; className?: string }) {
   const [theme, setTheme] = useState(initial);
   const next = THEMES[(THEMES.indexOf(theme) + 1) % THEMES.length] as Theme;
   const Icon = ICONS[theme];
@@ -29,6 +29,7 @@ export function ThemeToggle({ initial }: { initial: Theme }) {
       variant="ghost"
       size="icon"
       aria-label={`Theme: ${NAMES[theme]}`}
+      className={className}
       title={`Theme: ${NAMES[theme]} (switch to ${NAMES[next]})`}
       onClick={choose}
     >

@@ -9,9 +9,9 @@ import { bestColumns, METRICS, type MetricKey } from "@/lib/compare/metrics";
 import { useModelCatalog } from "@/lib/hooks/use-models";
 import { useRunExecutor } from "@/lib/hooks/use-run-executor";
 import { whenIdle } from "@/lib/idle";
-import type { SavedPromptView } from "@/lib/library/saved-ref";
 import { type RunStats, runStats } from "@/lib/run/stats";
 import { PlaygroundStoreProvider, type RunRecord, shownOrder, usePlayground } from "@/lib/store";
+import type { PageSeed } from "@/lib/store/library-slice";
 import type { Theme } from "@/lib/theme";
 import { CompareColumn } from "./compare-column";
 import { CompareHeader } from "./compare-header";
@@ -23,13 +23,13 @@ interface CompareViewProps {
   simulated: boolean;
   theme: Theme;
   /** A saved compare setup opened from a share link. */
-  opened?: SavedPromptView;
+  seed?: PageSeed;
 }
 
 /** /compare: one prompt, 2 to 6 columns of models or settings, run side by side. */
 export function CompareView(props: CompareViewProps) {
   return (
-    <PlaygroundStoreProvider opened={props.opened}>
+    <PlaygroundStoreProvider seed={props.seed}>
       <CompareLayout {...props} />
     </PlaygroundStoreProvider>
   );

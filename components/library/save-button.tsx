@@ -124,6 +124,7 @@ export function SaveButton({ kind }: { kind: "chat" | "compare" }) {
       <Button
         variant="ghost"
         size="sm"
+        className="max-sm:px-2"
         title={
           ref
             ? `Save a new revision of “${ref.title}” (Ctrl+S)`

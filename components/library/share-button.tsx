@@ -28,6 +28,7 @@ export function ShareButton({ kind }: { kind: "chat" | "compare" }) {
       <Button
         variant="ghost"
         size="sm"
+        className="max-sm:px-2"
         disabled={!ref}
         title={ref ? "A link to this prompt for your team" : "Save the prompt first to share it"}
         onClick={() => {

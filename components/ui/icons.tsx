@@ -156,3 +156,12 @@ export const LibraryIcon = (p: IconProps) => (
     <path d="M5 4v16M9 4v16M13 5l4 15M19 20H3" />
   </Icon>
 );
+
+/** Three dots: more. */
+export const MoreIcon = (p: IconProps) => (
+  <Icon {...p}>
+    <circle cx="5" cy="12" r="1" fill="currentColor" />
+    <circle cx="12" cy="12" r="1" fill="currentColor" />
+    <circle cx="19" cy="12" r="1" fill="currentColor" />
+  </Icon>
+);

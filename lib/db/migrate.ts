@@ -3,12 +3,16 @@ import type { Kysely } from "kysely";
 import { type Migration, type MigrationProvider, Migrator } from "kysely/migration";
 import * as prompts from "./migrations/0001-prompts";
 import * as promptModels from "./migrations/0002-prompt-models";
+import * as runs from "./migrations/0003-runs";
 
 /** Every migration, in order: one set for both databases. Never edit one that has shipped. */
 const MIGRATIONS: Record<string, Migration> = {
   "0001-prompts": prompts,
   "0002-prompt-models": promptModels,
+  "0003-runs": runs,
 };
+
+export const MIGRATION_NAMES = Object.keys(MIGRATIONS);
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
 

@@ -6,6 +6,7 @@
 export interface Database {
   prompts: PromptsTable;
   revisions: RevisionsTable;
+  runs: RunsTable;
 }
 
 export interface PromptsTable {
@@ -41,4 +42,24 @@ export interface RevisionsTable {
   title: string;
   /** The saved document (a chat prompt or a compare setup), JSON. */
   document: string;
+}
+
+export interface RunsTable {
+  id: string;
+  author: string;
+  created_at: number;
+  duration_ms: number;
+  model: string;
+  /** How the run ended: done, error, or stopped (the person's Stop, or a closed tab). */
+  status: string;
+  /** The prompt document sent, JSON. */
+  document: string;
+  /** The run's final state (answer parts, usage, finish, grounding, error), JSON. */
+  result: string;
+  input_tokens: number;
+  output_tokens: number;
+  thinking_tokens: number;
+  prompt_excerpt: string;
+  answer_excerpt: string;
+  search_text: string;
 }

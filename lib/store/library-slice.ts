@@ -1,6 +1,6 @@
 import type { CompareDoc } from "@/lib/compare/document";
 import { refOf, type SavedPromptView, type SavedRef } from "@/lib/library/saved-ref";
-import type { PromptDoc } from "@/lib/prompt";
+import type { Part, PromptDoc } from "@/lib/prompt";
 import type { SliceCreator } from "./types";
 
 /**
@@ -16,7 +16,18 @@ export interface LibrarySlice {
    * draft already is that prompt at that revision: then it keeps the person's edits.
    */
   openSaved: (view: SavedPromptView) => void;
+  /** A past run from the history becomes the chat: what was asked, and the answer. */
+  openPastRun: (run: PastRun) => void;
 }
+
+/** A run as the history gives it back to the chat. */
+export interface PastRun {
+  document: PromptDoc;
+  parts: Part[];
+}
+
+/** What a page was opened on, to become the draft once the saved one is read. */
+export type PageSeed = { type: "saved"; view: SavedPromptView } | { type: "run"; run: PastRun };
 
 export const createLibrarySlice: SliceCreator<LibrarySlice> = (set, get) => ({
   savedChat: null,
@@ -41,5 +52,14 @@ export const createLibrarySlice: SliceCreator<LibrarySlice> = (set, get) => ({
     s.newPrompt();
     const draft = view.document as PromptDoc;
     set({ draft, modelSource: "user", savedChat: refOf(view) });
+  },
+
+  openPastRun: ({ document, parts }) => {
+    get().newPrompt();
+    const answer = parts.length > 0 ? [{ role: "model" as const, parts }] : [];
+    set({
+      draft: { ...document, contents: [...document.contents, ...answer] },
+      modelSource: "user",
+    });
   },
 });

@@ -2,8 +2,8 @@
 
 import { createContext, type ReactNode, useContext, useLayoutEffect, useState } from "react";
 import { useStore } from "zustand";
-import type { SavedPromptView } from "@/lib/library/saved-ref";
 import { createPlaygroundStore, type PlaygroundStore } from "./create-store";
+import type { PageSeed } from "./library-slice";
 import type { PlaygroundState } from "./types";
 
 /**
@@ -14,26 +14,27 @@ const PlaygroundContext = createContext<PlaygroundStore | null>(null);
 
 export function PlaygroundStoreProvider({
   children,
-  opened,
+  seed,
 }: {
   children: ReactNode;
-  /** A saved prompt the page was opened on (a share link): it becomes the draft once read. */
-  opened?: SavedPromptView;
+  /** What the page was opened on (a share link, a past run): it becomes the draft once read. */
+  seed?: PageSeed;
 }) {
   const [store] = useState(createPlaygroundStore);
   // Before the first paint, so a saved conversation appears at once and nobody can start
   // typing into a prompt box that is about to be restored.
   useLayoutEffect(() => {
     // Once: a later rehydrate (another tab's save adopted) is that tab's draft to show.
-    let pending = opened;
+    let pending = seed;
     const unsubscribe = store.persist.onFinishHydration(() => {
-      if (pending) store.getState().openSaved(pending);
+      if (pending?.type === "saved") store.getState().openSaved(pending.view);
+      if (pending?.type === "run") store.getState().openPastRun(pending.run);
       pending = undefined;
       store.setState({ hydrated: true });
     });
     void store.persist.rehydrate();
     return unsubscribe;
-  }, [store, opened]);
+  }, [store, seed]);
   return <PlaygroundContext value={store}>{children}</PlaygroundContext>;
 }
 

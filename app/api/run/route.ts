@@ -2,13 +2,18 @@ import { handle } from "@/lib/api/handle";
 import { takeRunSlot } from "@/lib/api/limits";
 import { preparePromptRequest } from "@/lib/api/prepare";
 import { sseResponse } from "@/lib/api/sse";
+import { requestPerson } from "@/lib/auth/server/request-person";
 import { openRun } from "@/lib/gemini/run";
+import { recordRun } from "@/lib/history/server/record";
 
 /** POST /api/run: a prompt document in, its run events out as Server-Sent Events. */
 export const POST = handle(async (request, { requestId }) => {
   // A slot before a byte of the body is read; given back when the events end, or on a refusal.
   const slot = takeRunSlot(request);
-  const { upstream } = await preparePromptRequest(request).catch((error) => {
+  const [{ doc, upstream }, person] = await Promise.all([
+    preparePromptRequest(request),
+    requestPerson(request),
+  ]).catch((error) => {
     slot.release();
     throw error;
   });
@@ -16,6 +21,9 @@ export const POST = handle(async (request, { requestId }) => {
   const stop = () => abort.abort();
   request.signal.addEventListener("abort", stop, { once: true });
   // The upstream call opens inside the events: headers and the opening meta leave at once.
-  const events = slot.hold(openRun(upstream, { requestId, signal: abort.signal }));
+  // Kept in the person's history however it ends, by the server: nothing in the browser can lose it.
+  const events = slot.hold(
+    recordRun(openRun(upstream, { requestId, signal: abort.signal }), doc, person),
+  );
   return sseResponse(events, { onCancel: stop });
 });

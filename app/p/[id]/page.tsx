@@ -34,8 +34,8 @@ export default async function SharedPromptPage({
   }
   const simulated = serverEnv().offline;
   return view.kind === "compare" ? (
-    <CompareView simulated={simulated} theme={theme} opened={view} />
+    <CompareView simulated={simulated} theme={theme} seed={{ type: "saved", view }} />
   ) : (
-    <Playground simulated={simulated} theme={theme} opened={view} />
+    <Playground simulated={simulated} theme={theme} seed={{ type: "saved", view }} />
   );
 }

@@ -1,20 +1,11 @@
 import "server-only";
-import { type RawBuilder, sql } from "kysely";
+import { containsText } from "@/lib/db/contains-text";
 import type { Store } from "@/lib/db/database";
 import type { LibraryEntry, LibraryQuery } from "@/lib/library/library-entry";
 
 /** How long a deleted prompt can be restored before it is gone for good. */
 export const RESTORABLE_MS = 30 * 86_400_000;
 const PAGE = 100;
-
-/**
- * `column` contains `text`, ignoring case, the same on both databases: LIKE over the lowercased
- * column with an explicit escape, so `%` and `_` typed by a person are letters, not wildcards.
- */
-function containsText(column: string, text: string): RawBuilder<boolean> {
-  const pattern = `%${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-  return sql<boolean>`lower(${sql.ref(column)}) like ${pattern} escape '\\'`;
-}
 
 /**
  * The library: live prompts (or the person's own deleted ones), filtered and searched in the

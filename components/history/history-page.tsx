@@ -1,0 +1,124 @@
+"use client";
+
+import { useEffect, useState } from "react";
+import { AccountButton } from "@/components/auth/account-button";
+import { ThemeToggle } from "@/components/chat/theme-toggle";
+import { Button } from "@/components/ui/button";
+import { BackIcon, HistoryIcon } from "@/components/ui/icons";
+import { errorBody } from "@/lib/client/errors";
+import { listHistory } from "@/lib/client/history";
+import type { HistoryEntry } from "@/lib/history/history-entry";
+import type { Theme } from "@/lib/theme";
+
+const SEARCH_DELAY_MS = 150;
+const STATUS: Record<HistoryEntry["status"], string> = {
+  done: "",
+  streaming: "",
+  error: "Failed",
+  stopped: "Stopped",
+};
+
+/** Every run the person made, newest first; search as you type, open one to go on from it. */
+export function HistoryPage({ theme, initial }: { theme: Theme; initial: HistoryEntry[] }) {
+  const [text, setText] = useState("");
+  const [runs, setRuns] = useState(initial);
+  const [more, setMore] = useState(initial.length === 100);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    if (text === "") {
+      setRuns(initial);
+      return;
+    }
+    const controller = new AbortController();
+    const timer = setTimeout(() => {
+      listHistory(text, undefined, { signal: controller.signal }).then(
+        (found) => {
+          setRuns(found);
+          setMore(found.length === 100);
+          setError(null);
+        },
+        (failure) => {
+          if (!controller.signal.aborted)
+            setError(errorBody(failure, "The history could not be read.").message);
+        },
+      );
+    }, SEARCH_DELAY_MS);
+    return () => {
+      clearTimeout(timer);
+      controller.abort();
+    };
+  }, [text, initial]);
+
+  const loadMore = async () => {
+    try {
+      const next = await listHistory(text, runs.at(-1)?.createdAt);
+      setRuns((shown) => [...shown, ...next]);
+      setMore(next.length === 100);
+    } catch (failure) {
+      setError(errorBody(failure, "The history could not be read.").message);
+    }
+  };
+
+  return (
+    <div className="flex min-h-dvh flex-col">
+      <header className="flex h-14 shrink-0 items-center gap-3 border-b border-border px-4">
+        <HistoryIcon className="size-5 shrink-0 text-primary" />
+        <h1 className="text-lg font-medium">History</h1>
+        <a href="/" className="flex items-center gap-1 text-sm text-primary hover:underline">
+          <BackIcon />
+          Back to chat
+        </a>
+        <div className="ml-auto flex items-center gap-1">
+          <ThemeToggle initial={theme} />
+          <AccountButton />
+        </div>
+      </header>
+      <main className="mx-auto flex w-full max-w-4xl flex-col gap-4 px-4 py-6">
+        <input
+          type="search"
+          aria-label="Search history"
+          placeholder="Search what you asked, the answers and the models"
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+          className="h-9 rounded-lg border border-border bg-background px-3 text-sm"
+        />
+        {error && (
+          <p role="alert" className="text-sm text-danger">
+            {error}
+          </p>
+        )}
+        {runs.length === 0 && (
+          <p className="text-sm text-muted-foreground">
+            {text ? "No run matches." : "No runs yet: every run you make is kept here."}
+          </p>
+        )}
+        <ol aria-label="Runs" className="flex flex-col gap-2">
+          {runs.map((run) => (
+            <li key={run.id} className="rounded-xl border border-border px-4 py-3">
+              <a
+                href={`/history/${run.id}`}
+                className="flex flex-col gap-1 hover:underline-offset-2"
+              >
+                <span className="line-clamp-2 text-sm font-medium text-primary">
+                  {run.prompt || "(no text)"}
+                </span>
+                <span className="line-clamp-2 text-sm text-muted-foreground">{run.answer}</span>
+                <span className="text-xs text-muted-foreground">
+                  {new Date(run.createdAt).toLocaleString()} · {run.model} ·{" "}
+                  {run.inputTokens.toLocaleString()} in / {run.outputTokens.toLocaleString()} out
+                  {STATUS[run.status] && ` · ${STATUS[run.status]}`}
+                </span>
+              </a>
+            </li>
+          ))}
+        </ol>
+        {more && (
+          <Button variant="secondary" onClick={loadMore} className="self-center">
+            Show older runs
+          </Button>
+        )}
+      </main>
+    </div>
+  );
+}

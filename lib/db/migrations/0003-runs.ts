@@ -1,0 +1,28 @@
+import type { Kysely } from "kysely";
+
+/** Every run a person makes: the prompt sent and what came back, kept by the server. */
+export async function up(db: Kysely<unknown>): Promise<void> {
+  await db.schema
+    .createTable("runs")
+    .addColumn("id", "text", (c) => c.primaryKey())
+    .addColumn("author", "text", (c) => c.notNull())
+    .addColumn("created_at", "bigint", (c) => c.notNull())
+    .addColumn("duration_ms", "bigint", (c) => c.notNull())
+    .addColumn("model", "text", (c) => c.notNull())
+    .addColumn("status", "text", (c) => c.notNull())
+    .addColumn("document", "text", (c) => c.notNull())
+    .addColumn("result", "text", (c) => c.notNull())
+    .addColumn("input_tokens", "integer", (c) => c.notNull().defaultTo(0))
+    .addColumn("output_tokens", "integer", (c) => c.notNull().defaultTo(0))
+    .addColumn("thinking_tokens", "integer", (c) => c.notNull().defaultTo(0))
+    .addColumn("prompt_excerpt", "text", (c) => c.notNull().defaultTo(""))
+    .addColumn("answer_excerpt", "text", (c) => c.notNull().defaultTo(""))
+    .addColumn("search_text", "text", (c) => c.notNull().defaultTo(""))
+    .execute();
+  await db.schema.createIndex("runs_created").on("runs").column("created_at").execute();
+  await db.schema
+    .createIndex("runs_author_created")
+    .on("runs")
+    .columns(["author", "created_at"])
+    .execute();
+}

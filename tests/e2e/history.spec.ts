@@ -1,0 +1,179 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { type BrowserContext, expect, type Page, test } from "@playwright/test";
+import { readEvents } from "@/lib/run/events";
+import { chat } from "./support/chat";
+import { GATE, PORTS } from "./support/ports";
+import { GATED_URL, uniqueMarker } from "./support/servers";
+
+test.use({ baseURL: GATED_URL });
+
+async function teammate(context: BrowserContext, name: string): Promise<Page> {
+  const answer = await context.request.post(`${GATED_URL}/api/session`, {
+    headers: { origin: GATED_URL },
+    data: { code: GATE.codes[0], name },
+  });
+  expect(answer.ok()).toBe(true);
+  return context.newPage();
+}
+
+test("every run is kept: History finds it as you type and opens it in the chat", async ({
+  browser,
+}) => {
+  const ada = await browser.newContext();
+  const bob = await browser.newContext();
+  try {
+    const a = await teammate(ada, "Ada");
+    const marker = uniqueMarker("history");
+    await a.goto("/");
+    const ui = chat(a);
+    await ui.send(`${marker} what is a lighthouse?\n#emulator tokens=40`);
+    await ui.waitUntilIdle();
+
+    await a.goto("/history");
+    const runs = a.getByRole("list", { name: "Runs" });
+    await a.getByRole("searchbox", { name: "Search history" }).fill(`${marker} LIGHTHOUSE`);
+    await expect(runs.getByRole("listitem")).toHaveCount(1);
+    await expect(runs.getByRole("listitem")).toContainText("Emulated answer");
+    await runs.getByRole("link").click();
+    await expect(a).toHaveURL(/\/history\/[A-Za-z0-9_-]{22}$/);
+    await expect(a.getByRole("article", { name: "User turn 1" })).toContainText(marker);
+    await expect(a.getByRole("article", { name: "Model turn 2" })).toContainText("Emulated answer");
+
+    // Another person's history is theirs alone.
+    const b = await teammate(bob, "Bob");
+    await b.goto("/history");
+    await b.getByRole("searchbox", { name: "Search history" }).fill(marker);
+    await expect(b.getByText("No run matches.")).toBeVisible();
+  } finally {
+    await ada.close();
+    await bob.close();
+  }
+});
+
+test("a run cut off by closing the tab is kept as far as it came", async ({ browser }) => {
+  const ada = await browser.newContext();
+  try {
+    const a = await teammate(ada, "Ada");
+    const marker = uniqueMarker("closed");
+    await a.goto("/");
+    await chat(a).send(`${marker} a long story\n#emulator tokens=4000 rate=200/s`);
+    await expect(a.getByRole("article", { name: "Model turn 2" })).toContainText("Emulated");
+    await a.close();
+    const check = await ada.newPage();
+    await expect
+      .poll(
+        async () => {
+          const answer = await check.request.get(`/api/history?q=${encodeURIComponent(marker)}`);
+          return (await answer.json()).runs?.[0]?.status;
+        },
+        { timeout: 15_000 },
+      )
+      .toBe("stopped");
+    const { runs } = await (
+      await check.request.get(`/api/history?q=${encodeURIComponent(marker)}`)
+    ).json();
+    expect(runs[0].answer).toContain("Emulated answer");
+  } finally {
+    await ada.close();
+  }
+});
+
+test("the history keeps a run across a server restart", async () => {
+  const port = PORTS.gated + 6;
+  const url = `http://127.0.0.1:${port}`;
+  const dataDir = mkdtempSync(join(tmpdir(), "playground-restart-"));
+  const start = () => {
+    const child: ChildProcess = spawn(
+      process.execPath,
+      [
+        join("node_modules", "next", "dist", "bin", "next"),
+        "start",
+        "-p",
+        String(port),
+        "-H",
+        "127.0.0.1",
+      ],
+      {
+        env: {
+          ...process.env,
+          GEMINI_API_KEY: "",
+          GOOGLE_API_KEY: "",
+          GEMINI_BASE_URL: "",
+          PLAYGROUND_ACCESS_CODE: "",
+          PLAYGROUND_TRUSTED_USER_HEADER: "",
+          DATABASE_URL: "",
+          PLAYGROUND_DATA_DIR: dataDir,
+        },
+        stdio: "ignore",
+      },
+    );
+    return child;
+  };
+  const healthy = () =>
+    expect
+      .poll(
+        () =>
+          fetch(`${url}/api/health`).then(
+            (r) => r.status,
+            () => 0,
+          ),
+        { timeout: 20_000 },
+      )
+      .toBe(200);
+  const stop = (child: ChildProcess) =>
+    new Promise<void>((resolve) => {
+      child.once("exit", () => resolve());
+      child.kill("SIGKILL");
+    });
+
+  const marker = uniqueMarker("restart");
+  let server = start();
+  try {
+    await healthy();
+    const run = await fetch(`${url}/api/run`, {
+      method: "POST",
+      headers: { "content-type": "application/json", origin: url },
+      body: JSON.stringify({
+        model: "gemini-2.5-flash",
+        contents: [
+          { role: "user", parts: [{ kind: "text", text: `${marker}\n#emulator tokens=20` }] },
+        ],
+      }),
+    });
+    for await (const _ of readEvents(run.body as ReadableStream<Uint8Array>)) {
+      // read to the end: the run is kept as its events end
+    }
+    await expect
+      .poll(async () => (await (await fetch(`${url}/api/history?q=${marker}`)).json()).runs.length)
+      .toBe(1);
+    // Killed, not stopped: nothing is flushed on the way out.
+    await stop(server);
+    server = start();
+    await healthy();
+    const { runs } = await (await fetch(`${url}/api/history?q=${marker}`)).json();
+    expect(runs).toHaveLength(1);
+    expect(runs[0]).toMatchObject({ status: "done", author: "Local user" });
+  } finally {
+    await stop(server);
+  }
+});
+
+test("on a phone, the library, the history and Sign out are under More", async ({ browser }) => {
+  const ada = await browser.newContext({ viewport: { width: 390, height: 844 } });
+  try {
+    const a = await teammate(ada, "Ada");
+    await a.goto("/");
+    await expect(a.getByRole("link", { name: "History" })).toBeHidden();
+    await a.getByRole("banner").getByLabel("More").first().click();
+    const menu = a.getByRole("navigation", { name: "More" });
+    await expect(menu.getByRole("button", { name: "Sign out (Ada)" })).toBeVisible();
+    await menu.getByRole("link", { name: "History" }).click();
+    await expect(a).toHaveURL(/\/history$/);
+    await expect(a.getByRole("searchbox", { name: "Search history" })).toBeVisible();
+  } finally {
+    await ada.close();
+  }
+});
