@@ -1,10 +1,9 @@
 "use client";
 
 import { useEffect, useState } from "react";
-import { AccountButton } from "@/components/auth/account-button";
-import { ThemeToggle } from "@/components/chat/theme-toggle";
+import { SubpageHeader } from "@/components/library/subpage-header";
 import { Button } from "@/components/ui/button";
-import { BackIcon, HistoryIcon } from "@/components/ui/icons";
+import { HistoryIcon } from "@/components/ui/icons";
 import { errorBody } from "@/lib/client/errors";
 import { listHistory } from "@/lib/client/history";
 import type { HistoryEntry } from "@/lib/history/history-entry";
@@ -62,18 +61,11 @@ export function HistoryPage({ theme, initial }: { theme: Theme; initial: History
 
   return (
     <div className="flex min-h-dvh flex-col">
-      <header className="flex h-14 shrink-0 items-center gap-3 border-b border-border px-4">
-        <HistoryIcon className="size-5 shrink-0 text-primary" />
-        <h1 className="text-lg font-medium">History</h1>
-        <a href="/" className="flex items-center gap-1 text-sm text-primary hover:underline">
-          <BackIcon />
-          Back to chat
-        </a>
-        <div className="ml-auto flex items-center gap-1">
-          <ThemeToggle initial={theme} />
-          <AccountButton />
-        </div>
-      </header>
+      <SubpageHeader
+        icon={<HistoryIcon className="size-5 shrink-0 text-primary" />}
+        title="History"
+        theme={theme}
+      />
       <main className="mx-auto flex w-full max-w-4xl flex-col gap-4 px-4 py-6">
         <input
           type="search"

@@ -2,30 +2,17 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { type BrowserContext, expect, type Page, test } from "@playwright/test";
+import { expect } from "@playwright/test";
 import { readEvents } from "@/lib/run/events";
 import { chat } from "./support/chat";
-import { GATE, PORTS } from "./support/ports";
-import { GATED_URL, uniqueMarker } from "./support/servers";
+import { PORTS } from "./support/ports";
+import { uniqueMarker } from "./support/servers";
+import { teamTest } from "./support/team";
 
-test.use({ baseURL: GATED_URL });
-
-async function teammate(context: BrowserContext, name: string): Promise<Page> {
-  const answer = await context.request.post(`${GATED_URL}/api/session`, {
-    headers: { origin: GATED_URL },
-    data: { code: GATE.codes[0], name },
-  });
-  expect(answer.ok()).toBe(true);
-  return context.newPage();
-}
-
-test("every run is kept: History finds it as you type and opens it in the chat", async ({
-  browser,
-}) => {
-  const ada = await browser.newContext();
-  const bob = await browser.newContext();
-  try {
-    const a = await teammate(ada, "Ada");
+teamTest(
+  "every run is kept: History finds it as you type and opens it in the chat",
+  async ({ teammate }) => {
+    const a = await teammate("Ada");
     const marker = uniqueMarker("history");
     await a.goto("/");
     const ui = chat(a);
@@ -43,45 +30,37 @@ test("every run is kept: History finds it as you type and opens it in the chat",
     await expect(a.getByRole("article", { name: "Model turn 2" })).toContainText("Emulated answer");
 
     // Another person's history is theirs alone.
-    const b = await teammate(bob, "Bob");
+    const b = await teammate("Bob");
     await b.goto("/history");
     await b.getByRole("searchbox", { name: "Search history" }).fill(marker);
     await expect(b.getByText("No run matches.")).toBeVisible();
-  } finally {
-    await ada.close();
-    await bob.close();
-  }
+  },
+);
+
+teamTest("a run cut off by closing the tab is kept as far as it came", async ({ teammate }) => {
+  const a = await teammate("Ada");
+  const marker = uniqueMarker("closed");
+  await a.goto("/");
+  await chat(a).send(`${marker} a long story\n#emulator tokens=4000 rate=200/s`);
+  await expect(a.getByRole("article", { name: "Model turn 2" })).toContainText("Emulated");
+  await a.close();
+  const check = await a.context().newPage();
+  await expect
+    .poll(
+      async () => {
+        const answer = await check.request.get(`/api/history?q=${encodeURIComponent(marker)}`);
+        return (await answer.json()).runs?.[0]?.status;
+      },
+      { timeout: 15_000 },
+    )
+    .toBe("stopped");
+  const { runs } = await (
+    await check.request.get(`/api/history?q=${encodeURIComponent(marker)}`)
+  ).json();
+  expect(runs[0].answer).toContain("Emulated answer");
 });
 
-test("a run cut off by closing the tab is kept as far as it came", async ({ browser }) => {
-  const ada = await browser.newContext();
-  try {
-    const a = await teammate(ada, "Ada");
-    const marker = uniqueMarker("closed");
-    await a.goto("/");
-    await chat(a).send(`${marker} a long story\n#emulator tokens=4000 rate=200/s`);
-    await expect(a.getByRole("article", { name: "Model turn 2" })).toContainText("Emulated");
-    await a.close();
-    const check = await ada.newPage();
-    await expect
-      .poll(
-        async () => {
-          const answer = await check.request.get(`/api/history?q=${encodeURIComponent(marker)}`);
-          return (await answer.json()).runs?.[0]?.status;
-        },
-        { timeout: 15_000 },
-      )
-      .toBe("stopped");
-    const { runs } = await (
-      await check.request.get(`/api/history?q=${encodeURIComponent(marker)}`)
-    ).json();
-    expect(runs[0].answer).toContain("Emulated answer");
-  } finally {
-    await ada.close();
-  }
-});
-
-test("the history keeps a run across a server restart", async () => {
+teamTest("the history keeps a run across a server restart", async () => {
   const port = PORTS.gated + 6;
   const url = `http://127.0.0.1:${port}`;
   const dataDir = mkdtempSync(join(tmpdir(), "playground-restart-"));
@@ -161,10 +140,10 @@ test("the history keeps a run across a server restart", async () => {
   }
 });
 
-test("on a phone, the library, the history and Sign out are under More", async ({ browser }) => {
-  const ada = await browser.newContext({ viewport: { width: 390, height: 844 } });
-  try {
-    const a = await teammate(ada, "Ada");
+teamTest(
+  "on a phone, the library, the history and Sign out are under More",
+  async ({ teammate }) => {
+    const a = await teammate("Ada", { viewport: { width: 390, height: 844 } });
     await a.goto("/");
     await expect(a.getByRole("link", { name: "History" })).toBeHidden();
     await a.getByRole("banner").getByLabel("More").first().click();
@@ -173,7 +152,5 @@ test("on a phone, the library, the history and Sign out are under More", async (
     await menu.getByRole("link", { name: "History" }).click();
     await expect(a).toHaveURL(/\/history$/);
     await expect(a.getByRole("searchbox", { name: "Search history" })).toBeVisible();
-  } finally {
-    await ada.close();
-  }
-});
+  },
+);

@@ -1,19 +1,8 @@
-import { type BrowserContext, expect, type Page, test } from "@playwright/test";
+import { expect, type Page } from "@playwright/test";
 import { chat } from "./support/chat";
 import { GATE } from "./support/ports";
 import { GATED_URL, LIMITED_URL, uniqueMarker } from "./support/servers";
-
-test.use({ baseURL: GATED_URL });
-
-/** A person of the team: a browser context of their own, signed in under their name. */
-async function teammate(context: BrowserContext, name: string): Promise<Page> {
-  const answer = await context.request.post(`${GATED_URL}/api/session`, {
-    headers: { origin: GATED_URL },
-    data: { code: GATE.codes[0], name },
-  });
-  expect(answer.ok()).toBe(true);
-  return context.newPage();
-}
+import { teamTest } from "./support/team";
 
 function library(page: Page) {
   const saveDialog = page.getByRole("dialog", { name: "Save prompt" });
@@ -42,13 +31,10 @@ function library(page: Page) {
   };
 }
 
-test("one person saves and shares; a teammate opens the link, and saving makes their own copy", async ({
-  browser,
-}) => {
-  const ada = await browser.newContext();
-  const bob = await browser.newContext();
-  try {
-    const a = await teammate(ada, "Ada");
+teamTest(
+  "one person saves and shares; a teammate opens the link, and saving makes their own copy",
+  async ({ teammate }) => {
+    const a = await teammate("Ada");
     await a.goto("/");
     const ui = chat(a);
     const marker = uniqueMarker("shared");
@@ -62,7 +48,7 @@ test("one person saves and shares; a teammate opens the link, and saving makes t
     const link = await lib.link();
     expect(link).toMatch(new RegExp(`^${GATED_URL}/p/[A-Za-z0-9_-]{22}$`));
 
-    const b = await teammate(bob, "Bob");
+    const b = await teammate("Bob");
     await b.goto(link);
     const bobUi = chat(b);
     await expect(b.getByRole("article", { name: "User turn 1" })).toContainText(marker);
@@ -87,18 +73,13 @@ test("one person saves and shares; a teammate opens the link, and saving makes t
 
     await a.goto(link);
     await expect(ui.systemInstructions).toHaveValue("Answer as a pirate.");
-  } finally {
-    await ada.close();
-    await bob.close();
-  }
-});
+  },
+);
 
-test("each save is a new revision, and a pinned link opens the revision it names", async ({
-  browser,
-}) => {
-  const ada = await browser.newContext();
-  try {
-    const a = await teammate(ada, "Ada");
+teamTest(
+  "each save is a new revision, and a pinned link opens the revision it names",
+  async ({ teammate }) => {
+    const a = await teammate("Ada");
     await a.goto("/");
     const ui = chat(a);
     const lib = library(a);
@@ -114,23 +95,18 @@ test("each save is a new revision, and a pinned link opens the revision it names
     await lib.save.click();
     await expect(lib.saved).toHaveText("Saved · revision 3");
 
-    const other = await ada.newPage();
+    const other = await a.context().newPage();
     await other.goto(pinned);
     await expect(chat(other).systemInstructions).toHaveValue("Second version.");
     await other.goto(pinned.replace(/\?revision=2$/, ""));
     await expect(chat(other).systemInstructions).toHaveValue("Third version.");
-  } finally {
-    await ada.close();
-  }
-});
+  },
+);
 
-test("a link to nothing says so; a link opened before signing in opens after it", async ({
-  page,
-  browser,
-}) => {
-  const ada = await browser.newContext();
-  try {
-    const a = await teammate(ada, "Ada");
+teamTest(
+  "a link to nothing says so; a link opened before signing in opens after it",
+  async ({ page, teammate }) => {
+    const a = await teammate("Ada");
     await a.goto("/");
     await chat(a).systemInstructions.fill("Behind the gate.");
     await library(a).saveAs("Gated");
@@ -147,17 +123,13 @@ test("a link to nothing says so; a link opened before signing in opens after it"
     await page.goto("/p/AAAAAAAAAAAAAAAAAAAAAA");
     await expect(page.getByRole("heading", { name: "This prompt cannot be opened" })).toBeVisible();
     await expect(page.getByText("the link is wrong, or the prompt was deleted")).toBeVisible();
-  } finally {
-    await ada.close();
-  }
-});
+  },
+);
 
-test("a compare setup is saved and opens from its link as the same columns", async ({
-  browser,
-}) => {
-  const ada = await browser.newContext();
-  try {
-    const a = await teammate(ada, "Ada");
+teamTest(
+  "a compare setup is saved and opens from its link as the same columns",
+  async ({ teammate }) => {
+    const a = await teammate("Ada");
     await a.goto("/compare");
     const column = (n: number) => a.getByRole("region", { name: `Column ${n}`, exact: true });
     await column(2).getByRole("combobox", { name: "Model" }).selectOption("gemini-2.5-pro");
@@ -165,43 +137,36 @@ test("a compare setup is saved and opens from its link as the same columns", asy
     await expect(library(a).saved).toHaveText("Saved · revision 1");
     const link = await library(a).link();
 
-    const fresh = await browser.newContext();
-    try {
-      const c = await teammate(fresh, "Carol");
-      await c.goto(link);
-      await expect(
-        c
-          .getByRole("region", { name: "Column 2", exact: true })
-          .getByRole("combobox", { name: "Model" }),
-      ).toHaveValue("gemini-2.5-pro");
-    } finally {
-      await fresh.close();
-    }
-  } finally {
-    await ada.close();
-  }
-});
+    const c = await teammate("Carol");
+    await c.goto(link);
+    await expect(
+      c
+        .getByRole("region", { name: "Column 2", exact: true })
+        .getByRole("combobox", { name: "Model" }),
+    ).toHaveValue("gemini-2.5-pro");
+  },
+);
 
-test("a database that cannot be reached says so on save, and the draft stays", async ({ page }) => {
-  await page.goto(`${LIMITED_URL}/`);
-  const ui = chat(page);
-  await ui.systemInstructions.fill("Keep me.");
-  await ui.prompt.fill("Unsent words");
-  const lib = library(page);
-  await lib.saveAs("Nowhere to go");
-  await expect(lib.failed).toContainText("database cannot be reached, so nothing was saved");
-  await expect(ui.systemInstructions).toHaveValue("Keep me.");
-  await expect(ui.prompt).toHaveValue("Unsent words");
-  await expect(lib.share).toBeDisabled();
-});
+teamTest(
+  "a database that cannot be reached says so on save, and the draft stays",
+  async ({ page }) => {
+    await page.goto(`${LIMITED_URL}/`);
+    const ui = chat(page);
+    await ui.systemInstructions.fill("Keep me.");
+    await ui.prompt.fill("Unsent words");
+    const lib = library(page);
+    await lib.saveAs("Nowhere to go");
+    await expect(lib.failed).toContainText("database cannot be reached, so nothing was saved");
+    await expect(ui.systemInstructions).toHaveValue("Keep me.");
+    await expect(ui.prompt).toHaveValue("Unsent words");
+    await expect(lib.share).toBeDisabled();
+  },
+);
 
-test("the library finds a prompt as you type and by tag; only its author deletes it, and can restore it", async ({
-  browser,
-}) => {
-  const ada = await browser.newContext();
-  const bob = await browser.newContext();
-  try {
-    const a = await teammate(ada, "Ada");
+teamTest(
+  "the library finds a prompt as you type and by tag; only its author deletes it, and can restore it",
+  async ({ teammate }) => {
+    const a = await teammate("Ada");
     const marker = uniqueMarker("library");
     await a.goto("/");
     await chat(a).prompt.fill(`${marker} summarise the refund email`);
@@ -220,7 +185,7 @@ test("the library finds a prompt as you type and by tag; only its author deletes
     await a.getByRole("combobox", { name: "Tag" }).selectOption("support");
     await expect(list.getByRole("listitem")).toHaveCount(1);
 
-    const b = await teammate(bob, "Bob");
+    const b = await teammate("Bob");
     await b.goto("/library");
     await b.getByRole("searchbox", { name: "Search prompts" }).fill(marker);
     await expect(b.getByRole("link", { name: `Refunds ${marker}` })).toBeVisible();
@@ -243,18 +208,13 @@ test("the library finds a prompt as you type and by tag; only its author deletes
     // Bob opens it: the words Ada left in the prompt box were saved as its first turn.
     await b.getByRole("link", { name: `Refunds ${marker}` }).click();
     await expect(b.getByRole("article", { name: "User turn 1" })).toContainText(marker);
-  } finally {
-    await ada.close();
-    await bob.close();
-  }
-});
+  },
+);
 
-test("the revisions show what changed between two saves, and restore one as the newest", async ({
-  browser,
-}) => {
-  const ada = await browser.newContext();
-  try {
-    const a = await teammate(ada, "Ada");
+teamTest(
+  "the revisions show what changed between two saves, and restore one as the newest",
+  async ({ teammate }) => {
+    const a = await teammate("Ada");
     await a.goto("/");
     const ui = chat(a);
     const lib = library(a);
@@ -278,7 +238,5 @@ test("the revisions show what changed between two saves, and restore one as the 
     await expect(ui.systemInstructions).toHaveValue("Be brief.");
     const link = await lib.link(true);
     expect(link).toMatch(/\?revision=3$/);
-  } finally {
-    await ada.close();
-  }
-});
+  },
+);
