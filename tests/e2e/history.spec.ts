@@ -1,10 +1,7 @@
-import { type ChildProcess, spawn } from "node:child_process";
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { expect } from "@playwright/test";
 import { readEvents } from "@/lib/run/events";
 import { chat } from "./support/chat";
+import { ownServer } from "./support/own-server";
 import { PORTS } from "./support/ports";
 import { uniqueMarker } from "./support/servers";
 import { teamTest } from "./support/team";
@@ -61,57 +58,11 @@ teamTest("a run cut off by closing the tab is kept as far as it came", async ({ 
 });
 
 teamTest("the history keeps a run across a server restart", async () => {
-  const port = PORTS.gated + 6;
-  const url = `http://127.0.0.1:${port}`;
-  const dataDir = mkdtempSync(join(tmpdir(), "playground-restart-"));
-  const start = () => {
-    const child: ChildProcess = spawn(
-      process.execPath,
-      [
-        join("node_modules", "next", "dist", "bin", "next"),
-        "start",
-        "-p",
-        String(port),
-        "-H",
-        "127.0.0.1",
-      ],
-      {
-        env: {
-          ...process.env,
-          GEMINI_API_KEY: "",
-          GOOGLE_API_KEY: "",
-          GEMINI_BASE_URL: "",
-          PLAYGROUND_ACCESS_CODE: "",
-          PLAYGROUND_TRUSTED_USER_HEADER: "",
-          DATABASE_URL: "",
-          PLAYGROUND_DATA_DIR: dataDir,
-        },
-        stdio: "ignore",
-      },
-    );
-    return child;
-  };
-  const healthy = () =>
-    expect
-      .poll(
-        () =>
-          fetch(`${url}/api/health`).then(
-            (r) => r.status,
-            () => 0,
-          ),
-        { timeout: 20_000 },
-      )
-      .toBe(200);
-  const stop = (child: ChildProcess) =>
-    new Promise<void>((resolve) => {
-      child.once("exit", () => resolve());
-      child.kill("SIGKILL");
-    });
-
+  const server = ownServer(PORTS.gated + 6);
+  const url = server.url;
   const marker = uniqueMarker("restart");
-  let server = start();
+  await server.start();
   try {
-    await healthy();
     const run = await fetch(`${url}/api/run`, {
       method: "POST",
       headers: { "content-type": "application/json", origin: url },
@@ -128,15 +79,13 @@ teamTest("the history keeps a run across a server restart", async () => {
     await expect
       .poll(async () => (await (await fetch(`${url}/api/history?q=${marker}`)).json()).runs.length)
       .toBe(1);
-    // Killed, not stopped: nothing is flushed on the way out.
-    await stop(server);
-    server = start();
-    await healthy();
+    await server.kill();
+    await server.start();
     const { runs } = await (await fetch(`${url}/api/history?q=${marker}`)).json();
     expect(runs).toHaveLength(1);
     expect(runs[0]).toMatchObject({ status: "done", author: "Local user" });
   } finally {
-    await stop(server);
+    await server.kill();
   }
 });
 
