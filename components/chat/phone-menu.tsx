@@ -33,6 +33,9 @@ export function PhoneMenu() {
         <a href="/history" className={ITEM}>
           History
         </a>
+        <a href="/usage" className={ITEM}>
+          Usage
+        </a>
         {person?.via === "code" && (
           <button
             type="button"

@@ -4,7 +4,16 @@ import { ThemeToggle } from "@/components/chat/theme-toggle";
 import { BackIcon } from "@/components/ui/icons";
 import type { Theme } from "@/lib/theme";
 
-/** The bar of a page beside the playground (the library, the history): its name, and the way back. */
+const PAGES = [
+  { href: "/library", title: "Library" },
+  { href: "/history", title: "History" },
+  { href: "/usage", title: "Usage" },
+];
+
+/**
+ * The bar of a page beside the playground (the library, the history, usage): its name, the way
+ * back, and the way to the others.
+ */
 export function SubpageHeader({
   icon,
   title,
@@ -22,7 +31,18 @@ export function SubpageHeader({
         <BackIcon />
         Back to chat
       </a>
-      <div className="ml-auto flex items-center gap-1">
+      <nav aria-label="Pages" className="ml-auto flex items-center gap-3 text-sm max-sm:hidden">
+        {PAGES.filter((page) => page.title !== title).map((page) => (
+          <a
+            key={page.href}
+            href={page.href}
+            className="text-muted-foreground hover:text-foreground"
+          >
+            {page.title}
+          </a>
+        ))}
+      </nav>
+      <div className="flex items-center gap-1 max-sm:ml-auto">
         <ThemeToggle initial={theme} />
         <AccountButton />
       </div>

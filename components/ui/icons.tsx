@@ -165,3 +165,10 @@ export const MoreIcon = (p: IconProps) => (
     <circle cx="19" cy="12" r="1" fill="currentColor" />
   </Icon>
 );
+
+/** Bars rising: usage. */
+export const ChartIcon = (p: IconProps) => (
+  <Icon {...p}>
+    <path d="M4 20h16M7 16v-5M12 16V6M17 16v-8" />
+  </Icon>
+);

@@ -48,6 +48,8 @@ export interface RunsTable {
   id: string;
   author: string;
   created_at: number;
+  /** The UTC day it started on, YYYY-MM-DD. */
+  day: string;
   duration_ms: number;
   model: string;
   /** How the run ended: done, error, or stopped (the person's Stop, or a closed tab). */
@@ -59,6 +61,7 @@ export interface RunsTable {
   input_tokens: number;
   output_tokens: number;
   thinking_tokens: number;
+  cost_usd: number | null;
   prompt_excerpt: string;
   answer_excerpt: string;
   search_text: string;

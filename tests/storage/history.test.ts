@@ -8,6 +8,7 @@ import { getRun, listRuns } from "@/lib/history/server/list";
 import { recordRun } from "@/lib/history/server/record";
 import type { PromptDoc } from "@/lib/prompt";
 import type { RunEvent } from "@/lib/run/events";
+import { sinceDay, usageRows } from "@/lib/usage/server/usage";
 import { startPostgres, type TestPostgres } from "@/tests/support/postgres";
 
 const ada: Person = { name: "Ada", via: "code" };
@@ -118,6 +119,31 @@ describe.each(Object.entries(kinds))("the history on %s", (_dialect, open) => {
     );
     const [entry] = await listRuns(store, "Ada", "too many");
     expect(entry).toMatchObject({ status: "error", answer: "Quota used up; retry in 7 s." });
+  });
+
+  it("sums the runs by day, person and model, with their cost at list prices", async () => {
+    const usage = { promptTokenCount: 1_000_000, candidatesTokenCount: 0 };
+    const billed: RunEvent[] = [
+      {
+        type: "chunk",
+        data: {
+          candidates: [{ content: { role: "model", parts: [{ text: "x" }] } }],
+          usageMetadata: usage,
+        },
+      },
+      { type: "done", data: {} },
+    ];
+    const before = await usageRows(store, sinceDay(1));
+    const mine = (rows: typeof before) =>
+      rows.find((r) => r.author === "Ada" && r.model === "gemini-2.5-flash");
+    await play(store, billed, doc("usage one"));
+    await play(store, billed, doc("usage two"));
+    const after = mine(await usageRows(store, sinceDay(1)));
+    expect(after?.day).toBe(new Date().toISOString().slice(0, 10));
+    expect((after?.runs ?? 0) - (mine(before)?.runs ?? 0)).toBe(2);
+    expect((after?.inputTokens ?? 0) - (mine(before)?.inputTokens ?? 0)).toBe(2_000_000);
+    // Two million input tokens of 2.5 Flash at its list price of $0.30 per million.
+    expect((after?.costUsd ?? 0) - (mine(before)?.costUsd ?? 0)).toBeCloseTo(0.6, 6);
   });
 
   it("lists only the person's own runs, newest first, and pages on", async () => {

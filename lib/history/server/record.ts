@@ -5,6 +5,7 @@ import type { Store } from "@/lib/db/database";
 import { newId } from "@/lib/db/ids";
 import { store } from "@/lib/db/store";
 import { log } from "@/lib/log";
+import { estimateCost } from "@/lib/pricing";
 import type { PromptDoc } from "@/lib/prompt";
 import type { RunEvent } from "@/lib/run/events";
 import {
@@ -64,6 +65,7 @@ async function keep(
         id: newId(),
         author: person.name,
         created_at: startedAt,
+        day: new Date(startedAt).toISOString().slice(0, 10),
         duration_ms: Date.now() - startedAt,
         model: doc.model,
         status: state.status,
@@ -72,6 +74,7 @@ async function keep(
         input_tokens: usage.promptTokenCount ?? 0,
         output_tokens: usage.candidatesTokenCount ?? 0,
         thinking_tokens: usage.thoughtsTokenCount ?? 0,
+        cost_usd: estimateCost(doc.model, state.usage),
         prompt_excerpt: asked.slice(0, EXCERPT),
         answer_excerpt: answered.slice(0, EXCERPT),
         search_text: [doc.model, asked, answered].join("\n").slice(0, 20_000).toLowerCase(),
