@@ -2,6 +2,7 @@
 
 import { useCallback, useEffect, useState } from "react";
 import { preloadMarkdown } from "@/components/answer/markdown";
+import { SnapshotNotice } from "@/components/library/snapshot-notice";
 import { SettingsPanel } from "@/components/settings/settings-panel";
 import { prepareDocBody } from "@/lib/client/doc-body";
 import { useKeepMedia } from "@/lib/hooks/use-keep-media";
@@ -9,7 +10,13 @@ import { useModelCatalog } from "@/lib/hooks/use-models";
 import { useRunExecutor } from "@/lib/hooks/use-run-executor";
 import { useShortcuts } from "@/lib/hooks/use-shortcuts";
 import { whenIdle } from "@/lib/idle";
-import { hasSavedAnswers, PlaygroundStoreProvider, STORAGE_KEY, usePlayground } from "@/lib/store";
+import {
+  hasSavedAnswers,
+  PlaygroundStoreProvider,
+  STORAGE_KEY,
+  usePlayground,
+  usePlaygroundApi,
+} from "@/lib/store";
 import type { PageSeed } from "@/lib/store/library-slice";
 import type { Theme } from "@/lib/theme";
 import { AppHeader } from "./app-header";
@@ -50,6 +57,10 @@ interface PlaygroundProps {
 
 /** The chat page: conversation in the middle, run settings on the right, prompt box below. */
 export function Playground(props: PlaygroundProps) {
+  // A shared prompt or a past run opens with answers: fetch their renderer now, not when idle.
+  useState(() => {
+    if (props.seed && typeof window !== "undefined") preloadMarkdown();
+  });
   return (
     <PlaygroundStoreProvider seed={props.seed}>
       <PlaygroundLayout {...props} />
@@ -66,6 +77,13 @@ function PlaygroundLayout({ simulated, theme }: PlaygroundProps) {
   useShortcuts({ onHelp: showShortcuts });
   const catalogSimulated = usePlayground((s) => s.catalog.simulated);
   const offline = simulated || catalogSimulated;
+  const api = usePlaygroundApi();
+  // A shared run again: its last answer, run fresh.
+  const runAgain = useCallback(() => {
+    const s = api.getState();
+    const last = s.draft.contents.findLastIndex((turn) => turn.role === "model");
+    if (last >= 0) s.rerunFrom(last);
+  }, [api]);
 
   useEffect(() => {
     // The markdown renderer is split out of the first load; fetch it once the page is idle.
@@ -83,6 +101,7 @@ function PlaygroundLayout({ simulated, theme }: PlaygroundProps) {
       </a>
       <AppHeader offline={offline} theme={theme} onShortcuts={showShortcuts} />
       {offline && <OfflineBanner />}
+      <SnapshotNotice onRunAgain={runAgain} />
       <OtherTabNotice />
       <div className="flex min-h-0 flex-1">
         <main className="flex min-w-0 flex-1 flex-col">

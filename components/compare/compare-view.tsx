@@ -4,6 +4,7 @@ import { useEffect, useMemo } from "react";
 import { useShallow } from "zustand/react/shallow";
 import { preloadMarkdown } from "@/components/answer/markdown";
 import { OfflineBanner } from "@/components/chat/offline-banner";
+import { SnapshotNotice } from "@/components/library/snapshot-notice";
 import { prepareDocBody } from "@/lib/client/doc-body";
 import { bestColumns, METRICS, type MetricKey } from "@/lib/compare/metrics";
 import { useModelCatalog } from "@/lib/hooks/use-models";
@@ -41,6 +42,7 @@ function CompareLayout({ simulated, theme }: CompareViewProps) {
   const hydrated = usePlayground((s) => s.hydrated);
   const started = usePlayground((s) => s.compare !== null);
   const openCompare = usePlayground((s) => s.openCompare);
+  const runAll = usePlayground((s) => s.runAll);
   const offline = usePlayground((s) => simulated || s.catalog.simulated);
 
   useEffect(() => {
@@ -57,6 +59,7 @@ function CompareLayout({ simulated, theme }: CompareViewProps) {
     <div className="flex h-dvh flex-col">
       <CompareHeader offline={offline} theme={theme} />
       {offline && <OfflineBanner />}
+      <SnapshotNotice onRunAgain={runAll} />
       <main className="flex min-h-0 flex-1 flex-col">
         {started && <CompareToolbar />}
         {started && <ColumnsGrid />}

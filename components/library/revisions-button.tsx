@@ -4,7 +4,7 @@ import { diffArrays } from "diff";
 import { useEffect, useState } from "react";
 import { Button, WIDE_LABEL_ONLY } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
-import { HistoryIcon } from "@/components/ui/icons";
+import { RevisionsIcon } from "@/components/ui/icons";
 import { errorBody } from "@/lib/client/errors";
 import {
   getSavedPrompt,
@@ -35,7 +35,7 @@ export function RevisionsButton({ kind }: { kind: "chat" | "compare" }) {
         }
         onClick={() => setOpen(true)}
       >
-        <HistoryIcon />
+        <RevisionsIcon />
         <span className={WIDE_LABEL_ONLY}>Revisions</span>
       </Button>
       {open && ref && <RevisionsDialog id={ref.id} kind={kind} onClose={() => setOpen(false)} />}

@@ -6,11 +6,10 @@ import { Button, PHONE_ICON_ONLY } from "@/components/ui/button";
 import { SaveIcon } from "@/components/ui/icons";
 import { LOCAL_NAME } from "@/lib/auth/person";
 import { errorBody } from "@/lib/client/errors";
-import { savePrompt } from "@/lib/client/library";
-import { chatDocumentToSave } from "@/lib/library/saved-draft-doc";
 import type { SavedRef } from "@/lib/library/saved-ref";
 import { usePlayground, usePlaygroundApi } from "@/lib/store";
-import { type SaveDetails, SaveDialog } from "./save-dialog";
+import { detailsOf, type SaveDetails, saveDraft } from "@/lib/store/save-draft";
+import { SaveDialog } from "./save-dialog";
 
 type Notice = { kind: "status" | "alert"; text: string } | null;
 
@@ -30,36 +29,11 @@ export function SaveButton({ kind }: { kind: "chat" | "compare" }) {
 
   const save = useCallback(
     async (details: SaveDetails, from: SavedRef | null) => {
-      const s = api.getState();
-      const document =
-        kind === "chat" ? chatDocumentToSave(s.draft, s.promptText, s.attachments) : s.compare;
-      if (!document) return;
       setBusy(true);
       setNotice(null);
       try {
-        const saved = await savePrompt({
-          id: from?.id,
-          kind,
-          document,
-          title: details.title,
-          description: details.description,
-          tags: details.tags,
-          teamEditable: details.teamEditable,
-        });
-        const mine = !from || saved.forked || from.author === me;
-        s.setSaved(kind, {
-          id: saved.id,
-          revision: saved.revision,
-          title: details.title,
-          description: details.description,
-          tags: details.tags,
-          author: mine ? me : (from?.author ?? me),
-          teamEditable: mine ? details.teamEditable : (from?.teamEditable ?? false),
-          forkedFrom:
-            saved.forked && from
-              ? { id: from.id, revision: from.revision }
-              : (from?.forkedFrom ?? null),
-        });
+        const saved = await saveDraft(api, kind, details, from, me);
+        if (!saved) return;
         setNotice({
           kind: "status",
           text: saved.forked
@@ -151,13 +125,4 @@ export function SaveButton({ kind }: { kind: "chat" | "compare" }) {
       )}
     </>
   );
-}
-
-function detailsOf(ref: SavedRef): SaveDetails {
-  return {
-    title: ref.title,
-    description: ref.description,
-    tags: ref.tags,
-    teamEditable: ref.teamEditable,
-  };
 }

@@ -4,12 +4,7 @@ import { type FormEvent, useId, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 
-export interface SaveDetails {
-  title: string;
-  description: string;
-  tags: string[];
-  teamEditable: boolean;
-}
+import type { SaveDetails } from "@/lib/store/save-draft";
 
 const FIELD =
   "w-full rounded-lg border border-border bg-background px-3 py-2 text-sm focus-visible:border-primary focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-primary/20";

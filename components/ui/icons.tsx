@@ -172,3 +172,11 @@ export const ChartIcon = (p: IconProps) => (
     <path d="M4 20h16M7 16v-5M12 16V6M17 16v-8" />
   </Icon>
 );
+
+/** Stacked sheets: a prompt's saved revisions. */
+export const RevisionsIcon = (p: IconProps) => (
+  <Icon {...p}>
+    <path d="M12 3l9 5-9 5-9-5z" />
+    <path d="M3 13l9 5 9-5" />
+  </Icon>
+);

@@ -1,4 +1,5 @@
 import type { CompareDoc } from "@/lib/compare/document";
+import type { RunSnapshot } from "@/lib/library/run-snapshot";
 import type { SavedPromptView } from "@/lib/library/saved-ref";
 import type { PromptDoc } from "@/lib/prompt";
 import { type CallOptions, requestJson } from "./http";
@@ -39,9 +40,30 @@ export function getSavedPrompt(
   return requestJson<SavedPromptView>(`/api/prompts/${encodeURIComponent(id)}${query}`, options);
 }
 
-/** The link that opens a saved prompt: its latest revision, or pinned to one. */
-export function promptLink(origin: string, id: string, revision?: number): string {
-  return `${origin}/p/${encodeURIComponent(id)}${revision ? `?revision=${revision}` : ""}`;
+/**
+ * The link that opens a saved prompt: its latest revision, or pinned to one, and with a run's
+ * results (which pin the revision they ran).
+ */
+export function promptLink(origin: string, id: string, revision?: number, run?: string): string {
+  const params = new URLSearchParams();
+  if (revision) params.set("revision", String(revision));
+  if (run) params.set("run", run);
+  const query = params.toString();
+  return `${origin}/p/${encodeURIComponent(id)}${query ? `?${query}` : ""}`;
+}
+
+/** Keep a revision's run results on the server for a link; answers the snapshot's id. */
+export async function shareRunResults(
+  id: string,
+  revision: number,
+  results: RunSnapshot,
+  options: CallOptions = {},
+): Promise<string> {
+  const answer = await requestJson<{ id: string }>(
+    `/api/prompts/${encodeURIComponent(id)}/snapshots`,
+    { ...options, method: "POST", json: { revision, results } },
+  );
+  return answer.id;
 }
 
 export interface RevisionSummary {

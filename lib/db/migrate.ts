@@ -4,12 +4,14 @@ import { type Migration, type MigrationProvider, Migrator } from "kysely/migrati
 import * as prompts from "./migrations/0001-prompts";
 import * as promptModels from "./migrations/0002-prompt-models";
 import * as runs from "./migrations/0003-runs";
+import * as snapshots from "./migrations/0004-snapshots";
 
 /** Every migration, in order: one set for both databases. Never edit one that has shipped. */
 const MIGRATIONS: Record<string, Migration> = {
   "0001-prompts": prompts,
   "0002-prompt-models": promptModels,
   "0003-runs": runs,
+  "0004-snapshots": snapshots,
 };
 
 export const MIGRATION_NAMES = Object.keys(MIGRATIONS);

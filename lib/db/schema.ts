@@ -7,6 +7,18 @@ export interface Database {
   prompts: PromptsTable;
   revisions: RevisionsTable;
   runs: RunsTable;
+  snapshots: SnapshotsTable;
+}
+
+export interface SnapshotsTable {
+  id: string;
+  prompt_id: string;
+  /** The revision whose run these are. */
+  revision: number;
+  author: string;
+  created_at: number;
+  /** The run results (`RunSnapshot`), JSON. */
+  results: string;
 }
 
 export interface PromptsTable {

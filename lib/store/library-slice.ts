@@ -1,6 +1,10 @@
 import type { CompareDoc } from "@/lib/compare/document";
+import type { SharedSnapshot } from "@/lib/library/run-snapshot";
 import { refOf, type SavedPromptView, type SavedRef } from "@/lib/library/saved-ref";
 import type { Part, PromptDoc } from "@/lib/prompt";
+import type { RunRecord } from "./runs-slice";
+import { restoredRun } from "./saved-runs";
+import { snapshotRuns } from "./snapshot";
 import type { SliceCreator } from "./types";
 
 /**
@@ -15,7 +19,10 @@ export interface LibrarySlice {
    * A saved prompt opened from a link becomes the draft (or the compare setup), unless the
    * draft already is that prompt at that revision: then it keeps the person's edits.
    */
-  openSaved: (view: SavedPromptView) => void;
+  openSaved: (view: SavedPromptView, snapshot?: SharedSnapshot) => void;
+  /** A shared run's results on screen: whose, and when they were made (not saved). */
+  snapshotShown: { author: string; createdAt: number } | null;
+  dismissSnapshot: () => void;
   /** A past run from the history becomes the chat: what was asked, and the answer. */
   openPastRun: (run: PastRun) => void;
 }
@@ -27,31 +34,63 @@ export interface PastRun {
 }
 
 /** What a page was opened on, to become the draft once the saved one is read. */
-export type PageSeed = { type: "saved"; view: SavedPromptView } | { type: "run"; run: PastRun };
+export type PageSeed =
+  | { type: "saved"; view: SavedPromptView; snapshot?: SharedSnapshot }
+  | { type: "run"; run: PastRun };
 
 export const createLibrarySlice: SliceCreator<LibrarySlice> = (set, get) => ({
   savedChat: null,
   savedCompare: null,
+  snapshotShown: null,
+
+  dismissSnapshot: () => set({ snapshotShown: null }),
 
   setSaved: (kind, ref) => set(kind === "chat" ? { savedChat: ref } : { savedCompare: ref }),
 
-  openSaved: (view) => {
+  openSaved: (view, snapshot) => {
     const s = get();
     const current = view.kind === "chat" ? s.savedChat : s.savedCompare;
-    if (current?.id === view.id && current.revision === view.revision.number) return;
+    if (!snapshot && current?.id === view.id && current.revision === view.revision.number) return;
+    const shared = snapshot ? snapshotRuns(snapshot.results) : null;
+    const shown = snapshot ? { author: snapshot.author, createdAt: snapshot.createdAt } : null;
     if (view.kind === "compare") {
       s.stopAll();
+      const compare = view.document as CompareDoc;
+      const columnRuns = Object.fromEntries(
+        Object.entries(shared?.columnRuns ?? {}).filter(([column]) =>
+          compare.columns.some((c) => c.id === column),
+        ),
+      );
       set({
-        compare: view.document as CompareDoc,
-        columnRuns: {},
+        compare,
+        columnRuns,
+        runs: { ...get().runs, ...shared?.runs },
         blind: null,
         savedCompare: refOf(view),
+        snapshotShown: shown,
       });
       return;
     }
     s.newPrompt();
     const draft = view.document as PromptDoc;
-    set({ draft, modelSource: "user", savedChat: refOf(view) });
+    // Each shared run beside the answer it made: the answer's words are the revision's turn.
+    const runs: Record<string, RunRecord> = {};
+    const runByTurn: Record<number, string> = {};
+    for (const [key, id] of Object.entries(shared?.runByTurn ?? {})) {
+      const turn = draft.contents[Number(key)];
+      const run = shared?.runs[id];
+      if (turn?.role !== "model" || !run) continue;
+      runs[id] = restoredRun(run, turn.parts);
+      runByTurn[Number(key)] = id;
+    }
+    set({
+      draft,
+      modelSource: "user",
+      savedChat: refOf(view),
+      runs: { ...get().runs, ...runs },
+      runByTurn,
+      snapshotShown: Object.keys(runs).length > 0 ? shown : null,
+    });
   },
 
   openPastRun: ({ document, parts }) => {

@@ -27,7 +27,7 @@ export function PlaygroundStoreProvider({
     // Once: a later rehydrate (another tab's save adopted) is that tab's draft to show.
     let pending = seed;
     const unsubscribe = store.persist.onFinishHydration(() => {
-      if (pending?.type === "saved") store.getState().openSaved(pending.view);
+      if (pending?.type === "saved") store.getState().openSaved(pending.view, pending.snapshot);
       if (pending?.type === "run") store.getState().openPastRun(pending.run);
       pending = undefined;
       store.setState({ hydrated: true });

@@ -1,7 +1,7 @@
 import { expect, type Page } from "@playwright/test";
 import { chat } from "./support/chat";
 import { GATE } from "./support/ports";
-import { GATED_URL, LIMITED_URL, uniqueMarker } from "./support/servers";
+import { emulatorRequests, GATED_URL, LIMITED_URL, uniqueMarker } from "./support/servers";
 import { teamTest } from "./support/team";
 
 function library(page: Page) {
@@ -238,5 +238,44 @@ teamTest(
     await expect(ui.systemInstructions).toHaveValue("Be brief.");
     const link = await lib.link(true);
     expect(link).toMatch(/\?revision=3$/);
+  },
+);
+
+teamTest(
+  "a link with the run's results shows a teammate the answer and its figures without running it",
+  async ({ teammate }) => {
+    const a = await teammate("Ada");
+    const marker = uniqueMarker("snapshot");
+    await a.goto("/");
+    await chat(a).send(`${marker} describe a harbour\n#emulator tokens=40`);
+    await chat(a).waitUntilIdle();
+    const lib = library(a);
+    await lib.saveAs("Harbour");
+    await lib.share.click();
+    await lib.shareDialog.getByRole("checkbox", { name: /Include run results/ }).check();
+    const box = lib.shareDialog.getByRole("textbox", { name: "Share link" });
+    await expect(box).toHaveValue(/\?revision=1&run=[A-Za-z0-9_-]{22}$/);
+    const link = await box.inputValue();
+    const asked = async () =>
+      (await emulatorRequests()).filter(
+        (e) => e.promptExcerpt?.includes(marker) && !e.path.endsWith(":countTokens"),
+      ).length;
+    expect(await asked()).toBe(1);
+
+    const b = await teammate("Bob");
+    await b.goto(link);
+    const answer = b.getByRole("article", { name: "Model turn 2" });
+    await expect(answer).toContainText("Emulated answer");
+    // The figures came with the link: time to first token, tokens, finish.
+    await expect(answer.getByRole("term").filter({ hasText: "TTFT" })).toBeVisible();
+    await expect(answer.getByRole("term").filter({ hasText: "Finish" })).toBeVisible();
+    const note = b.getByRole("note", { name: "Shared run" });
+    await expect(note).toContainText("Ada's run from");
+    expect(await asked()).toBe(1);
+
+    await note.getByRole("button", { name: "Run again" }).click();
+    await chat(b).waitUntilIdle();
+    await expect.poll(asked).toBe(2);
+    await expect(note).toBeHidden();
   },
 );

@@ -9,6 +9,7 @@ import type { SavedDocument } from "@/lib/library/saved-document";
 import { listPrompts, RESTORABLE_MS } from "@/lib/library/server/list";
 import { deletePrompt, restoreRevision, undeletePrompt } from "@/lib/library/server/manage";
 import { getPrompt, listRevisions, savePrompt } from "@/lib/library/server/prompts";
+import { getSnapshot, saveSnapshot } from "@/lib/library/server/snapshots";
 import { startPostgres, type TestPostgres } from "@/tests/support/postgres";
 
 const ada: Person = { name: "Ada", via: "code" };
@@ -208,6 +209,33 @@ describe.each(Object.entries(kinds))("the library on %s", (dialect, open) => {
     expect(restored).toEqual({ id, revision: 3, forked: false });
     expect((await getPrompt(store, id)).document).toEqual(chat("v1").document);
     expect((await getPrompt(store, id, 2)).document).toEqual(chat("v2").document);
+  });
+
+  it("keeps a revision's run results under an id of their own, for that prompt only", async () => {
+    const { id } = await savePrompt(store, { ...meta, saved: chat("with results") }, ada);
+    const results = {
+      version: 1,
+      kind: "chat",
+      runs: { r1: { id: "r1" } },
+      runByTurn: { 1: "r1" },
+    };
+    const snapshot = await saveSnapshot(store, id, 1, results, ada, 1_700_000_000_000);
+    expect(snapshot).toMatch(/^[A-Za-z0-9_-]{22}$/);
+    expect(await getSnapshot(store, snapshot, id)).toEqual({
+      id: snapshot,
+      author: "Ada",
+      createdAt: 1_700_000_000_000,
+      revision: 1,
+      results,
+    });
+    const other = await savePrompt(store, { ...meta, saved: chat("another") }, ada);
+    await expect(getSnapshot(store, snapshot, other.id)).rejects.toMatchObject({
+      body: { code: "not_found" },
+    });
+    await expect(saveSnapshot(store, id, 1, { version: 2 }, ada)).rejects.toMatchObject({
+      body: { code: "bad_request:json" },
+    });
+    await expect(saveSnapshot(store, id, 9, results, ada)).rejects.toThrow("has no revision 9");
   });
 
   it("says plainly that an unknown prompt or revision does not exist", async () => {

@@ -8,6 +8,7 @@ import { serverEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { readRevisionParam } from "@/lib/library/revision-param";
 import { getPrompt } from "@/lib/library/server/prompts";
+import { getSnapshot } from "@/lib/library/server/snapshots";
 import { parseTheme, THEME_COOKIE } from "@/lib/theme";
 
 export const metadata = { title: "Shared prompt · Gemini Playground" };
@@ -23,19 +24,24 @@ export default async function SharedPromptPage({
   await connection();
   const theme = parseTheme((await cookies()).get(THEME_COOKIE)?.value);
   const { id } = await params;
-  const { revision } = await searchParams;
+  const { revision, run } = await searchParams;
   let view: Awaited<ReturnType<typeof getPrompt>>;
+  let snapshot: Awaited<ReturnType<typeof getSnapshot>> | undefined;
   try {
-    const number = readRevisionParam(typeof revision === "string" ? revision : undefined);
-    view = await getPrompt(await store(), id, number);
+    const db = await store();
+    // A shared run pins the revision it answered.
+    snapshot = typeof run === "string" ? await getSnapshot(db, run, id) : undefined;
+    const number =
+      snapshot?.revision ?? readRevisionParam(typeof revision === "string" ? revision : undefined);
+    view = await getPrompt(db, id, number);
   } catch (error) {
     if (error instanceof AppError) return <MissingPrompt message={error.body.message} />;
     throw error;
   }
   const simulated = serverEnv().offline;
   return view.kind === "compare" ? (
-    <CompareView simulated={simulated} theme={theme} seed={{ type: "saved", view }} />
+    <CompareView simulated={simulated} theme={theme} seed={{ type: "saved", view, snapshot }} />
   ) : (
-    <Playground simulated={simulated} theme={theme} seed={{ type: "saved", view }} />
+    <Playground simulated={simulated} theme={theme} seed={{ type: "saved", view, snapshot }} />
   );
 }
