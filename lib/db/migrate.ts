@@ -5,6 +5,7 @@ import * as prompts from "./migrations/0001-prompts";
 import * as promptModels from "./migrations/0002-prompt-models";
 import * as runs from "./migrations/0003-runs";
 import * as snapshots from "./migrations/0004-snapshots";
+import * as searchIndexes from "./migrations/0005-search-indexes";
 
 /** Every migration, in order: one set for both databases. Never edit one that has shipped. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -12,6 +13,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "0002-prompt-models": promptModels,
   "0003-runs": runs,
   "0004-snapshots": snapshots,
+  "0005-search-indexes": searchIndexes,
 };
 
 export const MIGRATION_NAMES = Object.keys(MIGRATIONS);

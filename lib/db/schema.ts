@@ -7,7 +7,17 @@ export interface Database {
   prompts: PromptsTable;
   revisions: RevisionsTable;
   runs: RunsTable;
+  run_bodies: RunBodiesTable;
   snapshots: SnapshotsTable;
+}
+
+/** A run's documents, apart from what lists and searches it. */
+export interface RunBodiesTable {
+  run_id: string;
+  /** The prompt document sent, JSON. */
+  document: string;
+  /** The run's final state (answer parts, usage, finish, grounding, error), JSON. */
+  result: string;
 }
 
 export interface SnapshotsTable {
@@ -66,10 +76,6 @@ export interface RunsTable {
   model: string;
   /** How the run ended: done, error, or stopped (the person's Stop, or a closed tab). */
   status: string;
-  /** The prompt document sent, JSON. */
-  document: string;
-  /** The run's final state (answer parts, usage, finish, grounding, error), JSON. */
-  result: string;
   input_tokens: number;
   output_tokens: number;
   thinking_tokens: number;

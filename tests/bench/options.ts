@@ -2,7 +2,7 @@
  * Environment knobs for `npm run bench`. Defaults give the figures the README quotes; the knobs
  * exist for iterating on one benchmark while other work (a build, an e2e run) shares the machine.
  *
- *   BENCH_ONLY=proxy,stream,corpus,conversation,media,compare  run a subset (default: all, in
+ *   BENCH_ONLY=proxy,stream,corpus,conversation,media,compare,library  run a subset (default: all, in
  *                        that order)
  *   BENCH_CORPUS=line,json,…  the corpus cases to stream (default: all of CORPUS_NAMES)
  *   BENCH_QUICK=1        a 6,000-token stream, run once, for quick iteration
@@ -21,6 +21,7 @@ export const BENCHMARKS = [
   "conversation",
   "media",
   "compare",
+  "library",
 ] as const;
 export type BenchmarkName = (typeof BENCHMARKS)[number];
 

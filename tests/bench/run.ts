@@ -5,6 +5,7 @@ import { launchBrowser } from "./browser";
 import { type BenchOutput, benchConversation, benchStream } from "./browser-benches";
 import { benchCompare } from "./compare-bench";
 import { benchCorpus } from "./corpus-bench";
+import { benchLibrary } from "./library-bench";
 import { benchMediaUpload } from "./media-upload";
 import { options } from "./options";
 import { direct, measure, report, summarize, throughApp } from "./proxy-overhead";
@@ -81,11 +82,18 @@ async function main() {
   const outputs: BenchOutput[] = [];
   try {
     if (options.only.includes("proxy")) outputs.push(await proxyOverhead(emulator.url, app.url));
-    if (options.only.some((name) => name !== "proxy")) {
+    if (options.only.some((name) => name !== "proxy" && name !== "library")) {
       outputs.push(...(await browserBenches(app.url, emulator.url, app.process.pid ?? 0)));
     }
   } finally {
     await app.stop();
+  }
+  try {
+    // Its own servers, on seeded stores.
+    if (options.only.includes("library")) {
+      outputs.push(await benchLibrary(options.appPort + 1, emulator.url));
+    }
+  } finally {
     await emulator.close();
   }
   console.info(outputs.flatMap((o) => o.lines).join("\n"));

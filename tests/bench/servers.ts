@@ -23,7 +23,12 @@ export interface AppServer {
 }
 
 /** `next start` of the production build, pointed at an upstream Gemini-compatible URL. */
-export async function startApp(port: number, upstream: string, apiKey: string): Promise<AppServer> {
+export async function startApp(
+  port: number,
+  upstream: string,
+  apiKey: string,
+  env: Record<string, string> = {},
+): Promise<AppServer> {
   const child = spawn(
     join(root, "node_modules", ".bin", "next"),
     ["start", "-p", String(port), "-H", "127.0.0.1"],
@@ -39,6 +44,7 @@ export async function startApp(port: number, upstream: string, apiKey: string): 
         // The benchmark is one client standing in for twenty people streaming at once; the
         // per-client limit (8 by default) would refuse the ninth.
         PLAYGROUND_MAX_CONCURRENT_RUNS_PER_CLIENT: "64",
+        ...env,
       },
       stdio: ["ignore", "ignore", "inherit"],
     },

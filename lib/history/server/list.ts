@@ -35,7 +35,7 @@ export async function listRuns(
 ): Promise<HistoryEntry[]> {
   let q = store.db.selectFrom("runs").select(LISTED).where("author", "=", author);
   for (const word of text.toLowerCase().split(/\s+/).filter(Boolean).slice(0, 8)) {
-    q = q.where(containsText("search_text", word));
+    q = q.where(containsText("search_text", word, "lowercase"));
   }
   if (before !== undefined) q = q.where("created_at", "<", before);
   const rows = await q.orderBy("created_at", "desc").limit(PAGE).execute();
@@ -46,9 +46,10 @@ export async function listRuns(
 export async function getRun(store: Store, id: string, author: string): Promise<HistoryRun> {
   const row = await store.db
     .selectFrom("runs")
-    .selectAll()
-    .where("id", "=", id)
-    .where("author", "=", author)
+    .innerJoin("run_bodies", "run_bodies.run_id", "runs.id")
+    .select([...LISTED.map((column) => `runs.${column}` as const), "document", "result"])
+    .where("runs.id", "=", id)
+    .where("runs.author", "=", author)
     .executeTakeFirst();
   if (!row) {
     throw new AppError({

@@ -58,28 +58,34 @@ async function keep(
   const lastAsk = [...doc.contents].reverse().find((t) => t.role === "user");
   const asked = lastAsk ? partsText(lastAsk.parts) : "";
   const answered = state.error?.message ?? answerText(state.parts);
+  const id = newId();
   try {
-    await (await keepIn()).db
-      .insertInto("runs")
-      .values({
-        id: newId(),
-        author: person.name,
-        created_at: startedAt,
-        day: new Date(startedAt).toISOString().slice(0, 10),
-        duration_ms: Date.now() - startedAt,
-        model: doc.model,
-        status: state.status,
-        document: JSON.stringify(doc),
-        result: JSON.stringify(result),
-        input_tokens: usage.promptTokenCount ?? 0,
-        output_tokens: usage.candidatesTokenCount ?? 0,
-        thinking_tokens: usage.thoughtsTokenCount ?? 0,
-        cost_usd: estimateCost(doc.model, state.usage),
-        prompt_excerpt: asked.slice(0, EXCERPT),
-        answer_excerpt: answered.slice(0, EXCERPT),
-        search_text: [doc.model, asked, answered].join("\n").slice(0, 20_000).toLowerCase(),
-      })
-      .execute();
+    const { db } = await keepIn();
+    await db.transaction().execute(async (tx) => {
+      await tx
+        .insertInto("runs")
+        .values({
+          id,
+          author: person.name,
+          created_at: startedAt,
+          day: new Date(startedAt).toISOString().slice(0, 10),
+          duration_ms: Date.now() - startedAt,
+          model: doc.model,
+          status: state.status,
+          input_tokens: usage.promptTokenCount ?? 0,
+          output_tokens: usage.candidatesTokenCount ?? 0,
+          thinking_tokens: usage.thoughtsTokenCount ?? 0,
+          cost_usd: estimateCost(doc.model, state.usage),
+          prompt_excerpt: asked.slice(0, EXCERPT),
+          answer_excerpt: answered.slice(0, EXCERPT),
+          search_text: [doc.model, asked, answered].join("\n").slice(0, 20_000).toLowerCase(),
+        })
+        .execute();
+      await tx
+        .insertInto("run_bodies")
+        .values({ run_id: id, document: JSON.stringify(doc), result: JSON.stringify(result) })
+        .execute();
+    });
   } catch (error) {
     // The answer reached the person; the history missing it is logged, not thrown at them.
     log("error", "a run could not be kept in the history", {

@@ -39,7 +39,7 @@ export async function listPrompts(
         .where("author", "=", me)
     : q.where("deleted_at", "is", null);
   for (const word of (query.text ?? "").toLowerCase().split(/\s+/).filter(Boolean).slice(0, 8)) {
-    q = q.where(containsText("search_text", word));
+    q = q.where(containsText("search_text", word, "lowercase"));
   }
   if (query.author) q = q.where("author", "=", query.author);
   if (query.tag) q = q.where(containsText("tags", JSON.stringify(query.tag)));
