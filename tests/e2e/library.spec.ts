@@ -1,6 +1,9 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { expect, type Page } from "@playwright/test";
 import { chat } from "./support/chat";
-import { GATE } from "./support/ports";
+import { GATE, PORTS } from "./support/ports";
 import { emulatorRequests, GATED_URL, LIMITED_URL, uniqueMarker } from "./support/servers";
 import { teamTest } from "./support/team";
 
@@ -277,5 +280,32 @@ teamTest(
     await chat(b).waitUntilIdle();
     await expect.poll(asked).toBe(2);
     await expect(note).toBeHidden();
+  },
+);
+
+teamTest(
+  "nothing the team saves holds the key: not a prompt, a revision, a run or shared results",
+  async ({ teammate }) => {
+    const canary = process.env.E2E_CANARY_KEY ?? "";
+    expect(canary).toMatch(/^AIzaCanary/);
+    const a = await teammate("Ada");
+    await a.goto("/");
+    await chat(a).send(`${uniqueMarker("canary")} key check\n#emulator tokens=30`);
+    await chat(a).waitUntilIdle();
+    await library(a).saveAs("Key check");
+    await library(a).share.click();
+    await library(a)
+      .shareDialog.getByRole("checkbox", { name: /Include run results/ })
+      .check();
+    await expect(library(a).shareDialog.getByRole("textbox", { name: "Share link" })).toHaveValue(
+      /run=/,
+    );
+    // The gated server's whole database, as the file on disk (and its write-ahead log).
+    const dir = join(tmpdir(), `playground-e2e-${PORTS.gated}`);
+    const files = readdirSync(dir).filter((name) => name.startsWith("playground.sqlite"));
+    expect(files).toContain("playground.sqlite");
+    const bytes = Buffer.concat(files.map((name) => readFileSync(join(dir, name))));
+    expect(bytes.includes("Key check")).toBe(true);
+    expect(bytes.includes(canary)).toBe(false);
   },
 );

@@ -9,7 +9,12 @@ import { type Kysely, PostgresAdapter, sql } from "kysely";
 export async function up(db: Kysely<unknown>): Promise<void> {
   if (!(db.getExecutor().adapter instanceof PostgresAdapter)) return;
   await sql`create extension if not exists pg_trgm`.execute(db);
-  await sql`create index runs_search on runs using gin (search_text gin_trgm_ops)`.execute(db);
+  // The history is searched one person at a time: with the author in the index, a common word
+  // leads only to that person's runs, not to everyone's.
+  await sql`create extension if not exists btree_gin`.execute(db);
+  await sql`create index runs_search on runs using gin (author, search_text gin_trgm_ops)`.execute(
+    db,
+  );
   await sql`create index prompts_search on prompts using gin (search_text gin_trgm_ops)`.execute(
     db,
   );
