@@ -33,6 +33,8 @@ export async function openStore(config: StoreConfig): Promise<Store> {
           pool: new pg.Pool({
             connectionString: config.databaseUrl,
             max: 10,
+            // A server that does not answer fails the request in seconds, not never.
+            connectionTimeoutMillis: 5_000,
             types: {
               getTypeParser: ((oid: number, format?: "text" | "binary") =>
                 oid === INT8_OID

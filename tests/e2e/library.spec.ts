@@ -289,6 +289,18 @@ teamTest(
     const canary = process.env.E2E_CANARY_KEY ?? "";
     expect(canary).toMatch(/^AIzaCanary/);
     const a = await teammate("Ada");
+    // Every answer the browser gets on the team's pages, as the key canary test records the chat's.
+    const seen: Promise<{ url: string; text: string }>[] = [];
+    a.on("response", (response) =>
+      seen.push(
+        (async () => ({
+          url: response.url(),
+          text:
+            JSON.stringify(await response.allHeaders()) +
+            (await response.body().catch(() => Buffer.alloc(0))).toString("latin1"),
+        }))(),
+      ),
+    );
     await a.goto("/");
     await chat(a).send(`${uniqueMarker("canary")} key check\n#emulator tokens=30`);
     await chat(a).waitUntilIdle();
@@ -300,6 +312,26 @@ teamTest(
     await expect(library(a).shareDialog.getByRole("textbox", { name: "Share link" })).toHaveValue(
       /run=/,
     );
+    const link = await library(a)
+      .shareDialog.getByRole("textbox", { name: "Share link" })
+      .inputValue();
+    for (const page of [link, "/library", "/history", "/usage"]) {
+      await a.goto(page);
+      await a.waitForLoadState("networkidle");
+    }
+    await a.goto("/history");
+    await Promise.all([
+      a.waitForResponse((r) => new URL(r.url()).pathname === "/api/history"),
+      a.getByRole("searchbox", { name: "Search history" }).fill("key check"),
+    ]);
+    const responses = await Promise.all(seen);
+    for (const path of ["/p/", "/library", "/history", "/usage", "/api/prompts", "/api/history"]) {
+      expect(
+        responses.some((r) => new URL(r.url).pathname.startsWith(path)),
+        path,
+      ).toBe(true);
+    }
+    expect(responses.filter((r) => r.text.includes(canary)).map((r) => r.url)).toEqual([]);
     // The gated server's whole database, as the file on disk (and its write-ahead log).
     const dir = join(tmpdir(), `playground-e2e-${PORTS.gated}`);
     const files = readdirSync(dir).filter((name) => name.startsWith("playground.sqlite"));

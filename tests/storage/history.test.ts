@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Person } from "@/lib/auth/person";
 import { openStore, type Store } from "@/lib/db/database";
 import { getRun, listRuns } from "@/lib/history/server/list";
-import { recordRun } from "@/lib/history/server/record";
+import { historyWritten, recordRun } from "@/lib/history/server/record";
 import type { PromptDoc } from "@/lib/prompt";
 import type { RunEvent } from "@/lib/run/events";
 import { sinceDay, usageRows } from "@/lib/usage/server/usage";
@@ -36,6 +36,7 @@ async function play(store: Store, events: RunEvent[], prompt: PromptDoc, take = 
   for await (const _ of recordRun(source(), prompt, ada, async () => store)) {
     if (++seen >= take) break;
   }
+  await historyWritten();
 }
 
 let postgres: TestPostgres;

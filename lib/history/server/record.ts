@@ -19,6 +19,13 @@ import {
 /** What the history list shows of the question and the answer. */
 const EXCERPT = 300;
 
+const pending = new Set<Promise<void>>();
+
+/** Once every run that has ended is written to the history (tests, and a clean shutdown). */
+export async function historyWritten(): Promise<void> {
+  await Promise.all(pending);
+}
+
 /**
  * Passes a run's events through unchanged, folding them with the browser's own reducer, and
  * keeps the run in the history when they end for any reason: done, failed, or the person gone
@@ -42,7 +49,11 @@ export async function* recordRun(
   } finally {
     let state = foldRunActions(initialRunState(), seen);
     if (state.status === "streaming") state = runReducer(state, { type: "stop" });
-    await keep(keepIn, doc, person, state, startedAt);
+    // Not awaited: the stream ends, and its run slot is given back, without waiting on the
+    // database (a slow or unreachable one would hold both). `keep` reports its own failure.
+    const write = keep(keepIn, doc, person, state, startedAt);
+    pending.add(write);
+    void write.finally(() => pending.delete(write));
   }
 }
 

@@ -1,0 +1,43 @@
+import { expect, test } from "@playwright/test";
+import { startPostgres } from "@/tests/support/postgres";
+import { chat } from "./support/chat";
+import { ownServer } from "./support/own-server";
+import { PORTS } from "./support/ports";
+import { uniqueMarker } from "./support/servers";
+
+test("two app servers on one PostgreSQL share the library and the history", async ({ browser }) => {
+  test.setTimeout(90_000);
+  const postgres = await startPostgres();
+  const databaseUrl = await postgres.createDatabase("two_servers");
+  // Each server has a data folder of its own: what they share is the database alone.
+  const one = ownServer(PORTS.gated + 8, { DATABASE_URL: databaseUrl });
+  const two = ownServer(PORTS.gated + 9, { DATABASE_URL: databaseUrl });
+  try {
+    // Started together: each applies the migrations under the lock, neither fails.
+    await Promise.all([one.start(), two.start()]);
+    const marker = uniqueMarker("two");
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${one.url}/`);
+    await chat(page).systemInstructions.fill(`Saved through one ${marker}`);
+    await chat(page).send(`${marker}\n#emulator tokens=20`);
+    await chat(page).waitUntilIdle();
+    await page.getByRole("banner").getByRole("button", { name: "Save", exact: true }).click();
+    const dialog = page.getByRole("dialog", { name: "Save prompt" });
+    await dialog.getByRole("textbox", { name: "Title" }).fill("Across servers");
+    await dialog.getByRole("button", { name: "Save", exact: true }).click();
+    await page.getByRole("banner").getByRole("button", { name: "Share", exact: true }).click();
+    const link = await page.getByRole("textbox", { name: "Share link" }).inputValue();
+
+    const other = await (await browser.newContext()).newPage();
+    await other.goto(link.replace(one.url, two.url));
+    await expect(chat(other).systemInstructions).toHaveValue(`Saved through one ${marker}`);
+    const history = await (await fetch(`${two.url}/api/history?q=${marker}`)).json();
+    expect(history.runs).toHaveLength(1);
+    await context.close();
+  } finally {
+    await one.kill();
+    await two.kill();
+    postgres.stop();
+  }
+});
