@@ -9,8 +9,8 @@ import { ShareButton } from "@/components/library/share-button";
 import { Button, PHONE_ICON_ONLY } from "@/components/ui/button";
 import { ColumnsIcon, KeyboardIcon, PanelIcon, SparkIcon } from "@/components/ui/icons";
 import { useNarrow } from "@/lib/hooks/use-narrow";
-import type { PlaygroundState } from "@/lib/store";
 import {
+  hasWork,
   useConversationActions,
   useDraftActions,
   useDrawerOpen,
@@ -24,19 +24,6 @@ import { ConfirmDialog } from "./confirm-dialog";
 import { PhoneMenu } from "./phone-menu";
 import { ThemeToggle } from "./theme-toggle";
 import { NewIcon, TrashIcon } from "./turn-icons";
-
-/** Anything a "New prompt" would throw away. */
-function hasWork(s: PlaygroundState): boolean {
-  const { draft } = s;
-  return (
-    draft.contents.length > 0 ||
-    draft.systemInstruction.trim() !== "" ||
-    s.promptText.trim() !== "" ||
-    s.attachments.length > 0 ||
-    Object.keys(draft.config).length > 0 ||
-    Object.keys(draft.tools).length > 0
-  );
-}
 
 interface AppHeaderProps {
   offline: boolean;

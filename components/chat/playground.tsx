@@ -2,6 +2,7 @@
 
 import { useCallback, useEffect, useState } from "react";
 import { preloadMarkdown } from "@/components/answer/markdown";
+import { ReplacedDraftNotice } from "@/components/library/replaced-draft-notice";
 import { SnapshotNotice } from "@/components/library/snapshot-notice";
 import { SettingsPanel } from "@/components/settings/settings-panel";
 import { prepareDocBody } from "@/lib/client/doc-body";
@@ -101,6 +102,7 @@ function PlaygroundLayout({ simulated, theme }: PlaygroundProps) {
       </a>
       <AppHeader offline={offline} theme={theme} onShortcuts={showShortcuts} />
       {offline && <OfflineBanner />}
+      <ReplacedDraftNotice />
       <SnapshotNotice onRunAgain={runAgain} />
       <OtherTabNotice />
       <div className="flex min-h-0 flex-1">

@@ -17,6 +17,7 @@ export {
 } from "./create-store";
 export type { PendingUpload } from "./draft-slice";
 export { DEFAULT_MODEL, type ModelSource } from "./draft-slice";
+export { hasWork } from "./library-slice";
 export {
   PlaygroundStoreProvider,
   PlaygroundStoreScope,

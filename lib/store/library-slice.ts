@@ -1,11 +1,11 @@
 import type { CompareDoc } from "@/lib/compare/document";
 import type { SharedSnapshot } from "@/lib/library/run-snapshot";
 import { refOf, type SavedPromptView, type SavedRef } from "@/lib/library/saved-ref";
-import type { Part, PromptDoc } from "@/lib/prompt";
+import type { MediaPart, Part, PromptDoc } from "@/lib/prompt";
 import type { RunRecord } from "./runs-slice";
 import { restoredRun } from "./saved-runs";
 import { snapshotRuns } from "./snapshot";
-import type { SliceCreator } from "./types";
+import type { PlaygroundState, SliceCreator } from "./types";
 
 /**
  * Which saved prompt the chat's draft and the compare setup belong to: the one each was opened
@@ -25,6 +25,31 @@ export interface LibrarySlice {
   dismissSnapshot: () => void;
   /** A past run from the history becomes the chat: what was asked, and the answer. */
   openPastRun: (run: PastRun) => void;
+  /** Unsaved work a link or a past run replaced, until brought back or dismissed (not saved). */
+  replacedDraft: ReplacedDraft | null;
+  restoreReplacedDraft: () => void;
+  dismissReplacedDraft: () => void;
+}
+
+/** Anything a "New prompt" (or opening another prompt over it) would throw away. */
+export function hasWork(s: PlaygroundState): boolean {
+  const { draft } = s;
+  return (
+    draft.contents.length > 0 ||
+    draft.systemInstruction.trim() !== "" ||
+    s.promptText.trim() !== "" ||
+    s.attachments.length > 0 ||
+    Object.keys(draft.config).length > 0 ||
+    Object.keys(draft.tools).length > 0
+  );
+}
+
+/** The chat's work as it was before a link or a past run replaced it. */
+export interface ReplacedDraft {
+  draft: PromptDoc;
+  promptText: string;
+  attachments: MediaPart[];
+  savedChat: SavedRef | null;
 }
 
 /** A run as the history gives it back to the chat. */
@@ -42,6 +67,24 @@ export const createLibrarySlice: SliceCreator<LibrarySlice> = (set, get) => ({
   savedChat: null,
   savedCompare: null,
   snapshotShown: null,
+  replacedDraft: null,
+
+  restoreReplacedDraft: () => {
+    const replaced = get().replacedDraft;
+    if (!replaced) return;
+    get().newPrompt();
+    set({
+      draft: replaced.draft,
+      promptText: replaced.promptText,
+      attachments: replaced.attachments,
+      savedChat: replaced.savedChat,
+      modelSource: "user",
+      replacedDraft: null,
+      snapshotShown: null,
+    });
+  },
+
+  dismissReplacedDraft: () => set({ replacedDraft: null }),
 
   dismissSnapshot: () => set({ snapshotShown: null }),
 
@@ -71,6 +114,7 @@ export const createLibrarySlice: SliceCreator<LibrarySlice> = (set, get) => ({
       });
       return;
     }
+    const replacedDraft = setAside(s, view.id);
     s.newPrompt();
     const draft = view.document as PromptDoc;
     // Each shared run beside the answer it made: the answer's words are the revision's turn.
@@ -90,10 +134,12 @@ export const createLibrarySlice: SliceCreator<LibrarySlice> = (set, get) => ({
       runs: { ...get().runs, ...runs },
       runByTurn,
       snapshotShown: Object.keys(runs).length > 0 ? shown : null,
+      replacedDraft,
     });
   },
 
   openPastRun: ({ document, parts }) => {
+    const _replacedDraft = setAside(get(), null);
     get().newPrompt();
     const answer = parts.length > 0 ? [{ role: "model" as const, parts }] : [];
     set({
@@ -102,3 +148,14 @@ export const createLibrarySlice: SliceCreator<LibrarySlice> = (set, get) => ({
     });
   },
 });
+
+/** The chat's work, if opening something else would lose it: unsaved, and not that prompt. */
+function setAside(s: PlaygroundState, opening: string | null): ReplacedDraft | null {
+  if (!hasWork(s) || (opening !== null && s.savedChat?.id === opening)) return null;
+  return {
+    draft: s.draft,
+    promptText: s.promptText,
+    attachments: s.attachments,
+    savedChat: s.savedChat,
+  };
+}

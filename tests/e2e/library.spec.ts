@@ -191,6 +191,8 @@ teamTest(
     const b = await teammate("Bob");
     await b.goto("/library");
     await b.getByRole("searchbox", { name: "Search prompts" }).fill(marker);
+    // The search's own answer, not the list the page opened with: the marker is in one prompt.
+    await expect(b.getByText("1 prompt", { exact: true })).toBeVisible();
     await expect(b.getByRole("link", { name: `Refunds ${marker}` })).toBeVisible();
     await expect(b.getByRole("button", { name: `Delete Refunds ${marker}` })).toHaveCount(0);
     const id = (
@@ -339,5 +341,29 @@ teamTest(
     const bytes = Buffer.concat(files.map((name) => readFileSync(join(dir, name))));
     expect(bytes.includes("Key check")).toBe(true);
     expect(bytes.includes(canary)).toBe(false);
+  },
+);
+
+teamTest(
+  "opening a link over an unsaved draft sets the draft aside, and brings it back",
+  async ({ teammate }) => {
+    const a = await teammate("Ada");
+    await a.goto("/");
+    await chat(a).systemInstructions.fill("Ada's shared prompt.");
+    await library(a).saveAs("Set aside");
+    const link = await library(a).link();
+
+    const b = await teammate("Bob");
+    await b.goto("/");
+    await chat(b).systemInstructions.fill("Bob's own unsaved words.");
+    await chat(b).prompt.fill("and a question not sent yet");
+    await b.goto(link);
+    await expect(chat(b).systemInstructions).toHaveValue("Ada's shared prompt.");
+    const aside = b.getByRole("status", { name: "Draft set aside" });
+    await expect(aside).toContainText("Your unsaved draft was set aside");
+    await aside.getByRole("button", { name: "Bring back my draft" }).click();
+    await expect(chat(b).systemInstructions).toHaveValue("Bob's own unsaved words.");
+    await expect(chat(b).prompt).toHaveValue("and a question not sent yet");
+    await expect(aside).toBeHidden();
   },
 );
