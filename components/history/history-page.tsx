@@ -1,15 +1,15 @@
 "use client";
 
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import { SubpageHeader } from "@/components/library/subpage-header";
 import { Button } from "@/components/ui/button";
 import { HistoryIcon } from "@/components/ui/icons";
 import { errorBody } from "@/lib/client/errors";
 import { listHistory } from "@/lib/client/history";
 import type { HistoryEntry } from "@/lib/history/history-entry";
+import { useSearch } from "@/lib/hooks/use-search";
 import type { Theme } from "@/lib/theme";
 
-const SEARCH_DELAY_MS = 150;
 const STATUS: Record<HistoryEntry["status"], string> = {
   done: "",
   streaming: "",
@@ -20,40 +20,25 @@ const STATUS: Record<HistoryEntry["status"], string> = {
 /** Every run the person made, newest first; search as you type, open one to go on from it. */
 export function HistoryPage({ theme, initial }: { theme: Theme; initial: HistoryEntry[] }) {
   const [text, setText] = useState("");
-  const [runs, setRuns] = useState(initial);
-  const [more, setMore] = useState(initial.length === 100);
-  const [error, setError] = useState<string | null>(null);
-
-  useEffect(() => {
-    if (text === "") {
-      setRuns(initial);
-      return;
-    }
-    const controller = new AbortController();
-    const timer = setTimeout(() => {
-      listHistory(text, undefined, { signal: controller.signal }).then(
-        (found) => {
-          setRuns(found);
-          setMore(found.length === 100);
-          setError(null);
-        },
-        (failure) => {
-          if (!controller.signal.aborted)
-            setError(errorBody(failure, "The history could not be read.").message);
-        },
-      );
-    }, SEARCH_DELAY_MS);
-    return () => {
-      clearTimeout(timer);
-      controller.abort();
-    };
-  }, [text, initial]);
+  const {
+    results: runs,
+    setResults: setRuns,
+    error,
+    setError,
+  } = useSearch({
+    query: text,
+    initial,
+    isEmpty: (q) => q === "",
+    load: (q, signal) => listHistory(q, undefined, { signal }),
+    failure: "The history could not be read.",
+  });
+  // A full page of runs may have more behind it.
+  const more = runs.length > 0 && runs.length % 100 === 0;
 
   const loadMore = async () => {
     try {
       const next = await listHistory(text, runs.at(-1)?.createdAt);
       setRuns((shown) => [...shown, ...next]);
-      setMore(next.length === 100);
     } catch (failure) {
       setError(errorBody(failure, "The history could not be read.").message);
     }

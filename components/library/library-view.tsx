@@ -1,15 +1,14 @@
 "use client";
 
-import { useEffect, useMemo, useState } from "react";
+import { useMemo, useState } from "react";
 import { usePerson } from "@/components/auth/person-context";
 import { Button } from "@/components/ui/button";
 import { Select } from "@/components/ui/select";
 import { LOCAL_NAME } from "@/lib/auth/person";
 import { errorBody } from "@/lib/client/errors";
 import { deleteSaved, listLibrary, undeleteSaved } from "@/lib/client/prompts-list";
+import { useSearch } from "@/lib/hooks/use-search";
 import type { LibraryEntry, LibraryQuery } from "@/lib/library/library-entry";
-
-const SEARCH_DELAY_MS = 150;
 
 /**
  * The team's saved prompts: search as you type, filter by author, tag and model, newest change
@@ -18,10 +17,20 @@ const SEARCH_DELAY_MS = 150;
 export function LibraryView({ initial }: { initial: LibraryEntry[] }) {
   const me = usePerson()?.name ?? LOCAL_NAME;
   const [query, setQuery] = useState<LibraryQuery>({});
-  const [entries, setEntries] = useState(initial);
-  const [error, setError] = useState<string | null>(null);
-  const [loading, setLoading] = useState(false);
   const [version, setVersion] = useState(0);
+  const {
+    results: entries,
+    error,
+    setError,
+    loading,
+  } = useSearch({
+    query,
+    initial,
+    isEmpty: (q) => Object.values(q).every((value) => !value),
+    load: (q, signal) => listLibrary(q, { signal }),
+    failure: "The library could not be read.",
+    refresh: version,
+  });
 
   // The filters offer what the unfiltered library holds.
   const facets = useMemo(() => {
@@ -32,29 +41,6 @@ export function LibraryView({ initial }: { initial: LibraryEntry[] }) {
       models: sorted(initial.flatMap((e) => e.models)),
     };
   }, [initial]);
-
-  useEffect(() => {
-    const controller = new AbortController();
-    const timer = setTimeout(
-      async () => {
-        setLoading(true);
-        try {
-          setEntries(await listLibrary(query, { signal: controller.signal }));
-          setError(null);
-        } catch (failure) {
-          if (!controller.signal.aborted)
-            setError(errorBody(failure, "The library could not be read.").message);
-        } finally {
-          if (!controller.signal.aborted) setLoading(false);
-        }
-      },
-      version === 0 && !query.text ? 0 : SEARCH_DELAY_MS,
-    );
-    return () => {
-      clearTimeout(timer);
-      controller.abort();
-    };
-  }, [query, version]);
 
   const act = async (work: () => Promise<void>) => {
     try {

@@ -15,7 +15,7 @@ import { createRunSettingsSlice } from "./run-settings-slice";
 import { createRunsSlice, isChatRunning } from "./runs-slice";
 import { readCompareDoc } from "./saved-compare";
 import { readSavedDraft } from "./saved-draft";
-import { createRunSaver, readSavedRuns, restoredRun, type SavedRuns } from "./saved-runs";
+import { createRunSaver, readSavedRuns, runsBesideTurns, type SavedRuns } from "./saved-runs";
 import { browserStorage, createDraftStorage, hasBacking } from "./storage";
 import { createTabSyncSlice, type TabSync } from "./tab-sync-slice";
 import type { PlaygroundState } from "./types";
@@ -166,16 +166,9 @@ function restoredRuns(
   const keep = { runs: current.runs, runByTurn: current.runByTurn, chatRunId: current.chatRunId };
   if (!untouched || turns === undefined) return keep;
   const runs = readSavedRuns(saved.runs);
-  const runByTurn: Record<number, string> = {};
-  const indexes = (saved.runByTurn ?? {}) as Record<string, unknown>;
-  for (const [key, id] of Object.entries(indexes)) {
-    const turn = turns[Number(key)];
-    const run = typeof id === "string" ? runs[id] : undefined;
-    if (turn?.role !== "model" || !run) continue;
-    runByTurn[Number(key)] = run.id;
-    // The answer's parts are the turn's, as they were before the reload: the same array.
-    runs[run.id] = restoredRun(run, turn.parts);
-  }
+  const beside = runsBesideTurns(runs, (saved.runByTurn ?? {}) as Record<string, unknown>, turns);
+  Object.assign(runs, beside.runs);
+  const { runByTurn } = beside;
   const chat =
     typeof saved.chatRunId === "string" && saved.chatRunId in runs ? saved.chatRunId : null;
   return { runs: { ...current.runs, ...runs }, runByTurn, chatRunId: chat };

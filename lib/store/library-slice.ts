@@ -2,8 +2,7 @@ import type { CompareDoc } from "@/lib/compare/document";
 import type { SharedSnapshot } from "@/lib/library/run-snapshot";
 import { refOf, type SavedPromptView, type SavedRef } from "@/lib/library/saved-ref";
 import type { MediaPart, Part, PromptDoc } from "@/lib/prompt";
-import type { RunRecord } from "./runs-slice";
-import { restoredRun } from "./saved-runs";
+import { runsBesideTurns } from "./saved-runs";
 import { snapshotRuns } from "./snapshot";
 import type { PlaygroundState, SliceCreator } from "./types";
 
@@ -118,15 +117,11 @@ export const createLibrarySlice: SliceCreator<LibrarySlice> = (set, get) => ({
     s.newPrompt();
     const draft = view.document as PromptDoc;
     // Each shared run beside the answer it made: the answer's words are the revision's turn.
-    const runs: Record<string, RunRecord> = {};
-    const runByTurn: Record<number, string> = {};
-    for (const [key, id] of Object.entries(shared?.runByTurn ?? {})) {
-      const turn = draft.contents[Number(key)];
-      const run = shared?.runs[id];
-      if (turn?.role !== "model" || !run) continue;
-      runs[id] = restoredRun(run, turn.parts);
-      runByTurn[Number(key)] = id;
-    }
+    const { runs, runByTurn } = runsBesideTurns(
+      shared?.runs ?? {},
+      shared?.runByTurn ?? {},
+      draft.contents,
+    );
     set({
       draft,
       modelSource: "user",
@@ -139,12 +134,13 @@ export const createLibrarySlice: SliceCreator<LibrarySlice> = (set, get) => ({
   },
 
   openPastRun: ({ document, parts }) => {
-    const _replacedDraft = setAside(get(), null);
+    const replacedDraft = setAside(get(), null);
     get().newPrompt();
     const answer = parts.length > 0 ? [{ role: "model" as const, parts }] : [];
     set({
       draft: { ...document, contents: [...document.contents, ...answer] },
       modelSource: "user",
+      replacedDraft,
     });
   },
 });

@@ -1,3 +1,4 @@
+import type { Turn } from "@/lib/prompt";
 import type { RunRecord } from "./runs-slice";
 import type { PlaygroundState } from "./types";
 
@@ -71,6 +72,28 @@ export function createRunSaver(): (s: PlaygroundState) => SavedRuns {
     last = { runByTurn: s.runByTurn, latest, saved };
     return saved;
   };
+}
+
+/**
+ * The runs that answered turns, each beside its turn: an index past the conversation, a turn
+ * that is not the model's or a run that is missing is dropped (that answer shows its text only).
+ * The answer's parts are the turn's: the same array, as before the reload or the share.
+ */
+export function runsBesideTurns(
+  runs: Readonly<Record<string, RunRecord>>,
+  runByTurn: Readonly<Record<string, unknown>>,
+  turns: readonly Turn[],
+): { runs: Record<string, RunRecord>; runByTurn: Record<number, string> } {
+  const beside: Record<string, RunRecord> = {};
+  const indexes: Record<number, string> = {};
+  for (const [key, id] of Object.entries(runByTurn)) {
+    const turn = turns[Number(key)];
+    const run = typeof id === "string" ? runs[id] : undefined;
+    if (turn?.role !== "model" || !run) continue;
+    beside[run.id] = restoredRun(run, turn.parts);
+    indexes[Number(key)] = run.id;
+  }
+  return { runs: beside, runByTurn: indexes };
 }
 
 const STATUSES = new Set(["done", "error", "stopped"]);

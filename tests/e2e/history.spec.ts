@@ -25,6 +25,8 @@ teamTest(
     await expect(a).toHaveURL(/\/history\/[A-Za-z0-9_-]{22}$/);
     await expect(a.getByRole("article", { name: "User turn 1" })).toContainText(marker);
     await expect(a.getByRole("article", { name: "Model turn 2" })).toContainText("Emulated answer");
+    // The chat Ada left held that same conversation, unsaved: it is set aside, not lost.
+    await expect(a.getByRole("status", { name: "Draft set aside" })).toBeVisible();
 
     // Another person's history is theirs alone.
     const b = await teammate("Bob");
