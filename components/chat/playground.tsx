@@ -102,7 +102,7 @@ function PlaygroundLayout({ simulated, theme }: PlaygroundProps) {
       </a>
       <AppHeader offline={offline} theme={theme} onShortcuts={showShortcuts} />
       {offline && <OfflineBanner />}
-      <ReplacedDraftNotice />
+      <ReplacedDraftNotice kind="chat" />
       <SnapshotNotice onRunAgain={runAgain} />
       <OtherTabNotice />
       <div className="flex min-h-0 flex-1">

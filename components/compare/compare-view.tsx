@@ -4,6 +4,7 @@ import { useEffect, useMemo } from "react";
 import { useShallow } from "zustand/react/shallow";
 import { preloadMarkdown } from "@/components/answer/markdown";
 import { OfflineBanner } from "@/components/chat/offline-banner";
+import { ReplacedDraftNotice } from "@/components/library/replaced-draft-notice";
 import { SnapshotNotice } from "@/components/library/snapshot-notice";
 import { prepareDocBody } from "@/lib/client/doc-body";
 import { bestColumns, METRICS, type MetricKey } from "@/lib/compare/metrics";
@@ -59,6 +60,7 @@ function CompareLayout({ simulated, theme }: CompareViewProps) {
     <div className="flex h-dvh flex-col">
       <CompareHeader offline={offline} theme={theme} />
       {offline && <OfflineBanner />}
+      <ReplacedDraftNotice kind="compare" />
       <SnapshotNotice onRunAgain={runAll} />
       <main className="flex min-h-0 flex-1 flex-col">
         {started && <CompareToolbar />}

@@ -6,6 +6,7 @@ import * as promptModels from "./migrations/0002-prompt-models";
 import * as runs from "./migrations/0003-runs";
 import * as snapshots from "./migrations/0004-snapshots";
 import * as searchIndexes from "./migrations/0005-search-indexes";
+import * as media from "./migrations/0006-media";
 
 /** Every migration, in order: one set for both databases. Never edit one that has shipped. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -14,6 +15,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "0003-runs": runs,
   "0004-snapshots": snapshots,
   "0005-search-indexes": searchIndexes,
+  "0006-media": media,
 };
 
 export const MIGRATION_NAMES = Object.keys(MIGRATIONS);

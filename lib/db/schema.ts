@@ -9,6 +9,34 @@ export interface Database {
   runs: RunsTable;
   run_bodies: RunBodiesTable;
   snapshots: SnapshotsTable;
+  blobs: BlobsTable;
+  blob_chunks: BlobChunksTable;
+  saved_media: SavedMediaTable;
+}
+
+/** A stored file, when the database holds the media (PostgreSQL). */
+export interface BlobsTable {
+  sha256: string;
+  mime_type: string;
+  bytes: number;
+  /** Whose chunks are the file's bytes. */
+  upload_id: string;
+  created_at: number;
+  /** When it was last stored, served or sent to Gemini: what the retention sweep reads. */
+  last_used_at: number;
+}
+
+/** A file's bytes, 1 MiB a row, in order of `seq`. */
+export interface BlobChunksTable {
+  upload_id: string;
+  seq: number;
+  data: Uint8Array;
+  created_at: number;
+}
+
+/** A file a saved revision or a shared run holds: kept however long nobody uses it. */
+export interface SavedMediaTable {
+  sha256: string;
 }
 
 /** A run's documents, apart from what lists and searches it. */

@@ -3,7 +3,7 @@ import type { File as GeminiFile } from "@google/genai";
 import { serverEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { log } from "@/lib/log";
-import { type BlobInfo, readBlob, statBlob, touchBlobs } from "@/lib/media/blob-store";
+import { type BlobInfo, openBlob, readBlob, statBlob, touchBlobs } from "@/lib/media/blob-store";
 import { type MediaPart, PROMPT_LIMITS, type PromptDoc } from "@/lib/prompt";
 import type { MediaLookup, ResolvedMedia } from "@/lib/wire/parts";
 import { gemini, upstreamName } from "./client";
@@ -112,7 +112,7 @@ async function upload(part: MediaPart, blob: BlobInfo): Promise<UploadedFile> {
   const started = performance.now();
   let file: GeminiFile;
   try {
-    file = await uploadFile(blob.path, {
+    file = await uploadFile(openBlob(blob.sha256), {
       bytes: blob.bytes,
       mimeType: part.mimeType,
       displayName: part.name ?? blob.sha256.slice(0, 12),

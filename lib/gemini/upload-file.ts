@@ -1,18 +1,16 @@
 import "server-only";
-import { createReadStream } from "node:fs";
-import { Readable } from "node:stream";
 import { ApiError, type File as GeminiFile } from "@google/genai";
 import { gemini } from "./client";
 import { restError } from "./rest-error";
 
 /**
- * Upload a stored file to the Gemini Files API with the resumable protocol, streaming it from
- * disk in one `upload, finalize` request. The SDK's own upload reads 8 MiB chunks into fresh
- * buffers and copies each into a Blob, which held a 20 MB video in about 4× its size of memory;
- * streaming keeps it to a few socket buffers.
+ * Upload a stored file to the Gemini Files API with the resumable protocol, streaming it from the
+ * blob store in one `upload, finalize` request. The SDK's own upload reads 8 MiB chunks into
+ * fresh buffers and copies each into a Blob, which held a 20 MB video in about 4× its size of
+ * memory; streaming keeps it to a few socket buffers (a chunk, from the database).
  */
 export async function uploadFile(
-  path: string,
+  body: ReadableStream<Uint8Array>,
   options: { bytes: number; mimeType: string; displayName: string },
 ): Promise<GeminiFile> {
   const { rest } = gemini();
@@ -40,7 +38,7 @@ export async function uploadFile(
       "x-goog-upload-offset": "0",
       "content-length": String(options.bytes),
     },
-    body: Readable.toWeb(createReadStream(path)) as ReadableStream<Uint8Array>,
+    body,
     duplex: "half",
   } as RequestInit);
   if (!upload.ok || upload.headers.get("x-goog-upload-status") !== "final") {

@@ -1,33 +1,17 @@
 import "server-only";
-import { createHash, randomUUID } from "node:crypto";
-import { createReadStream, createWriteStream } from "node:fs";
-import { mkdir, readFile, rename, rm, stat, utimes, writeFile } from "node:fs/promises";
-import { dirname, join } from "node:path";
-import { Readable } from "node:stream";
-import { finished } from "node:stream/promises";
-import { blobPath, tmpDir } from "./blob-layout";
+import { createHash } from "node:crypto";
+import { blobBackend } from "./backend";
+import type { BlobBackend, BlobMeta } from "./blob-backend";
 import { scheduleMediaSweeps } from "./sweep";
 import { mediaUsage } from "./usage";
 
 /**
- * Content-addressed file storage for attachments and generated media: `<dir>/<aa>/<sha256>`,
- * with a small JSON sidecar for the type the file was first stored as. Bytes stream through a
- * hash into a temporary file and are renamed into place, so a file costs a few chunks of memory
- * however large it is, and a half-written upload never becomes visible.
- *
- * The blob store sits behind these four functions so the database-backed store of the team
- * library can replace the directory without touching callers.
+ * Content-addressed storage for attachments and generated media, by sha256. Bytes stream through
+ * a hash into the backend and are published under it once whole, so a file costs a few chunks of
+ * memory however large it is, and a half-written upload never becomes visible. Where the bytes
+ * live is lib/media/backend.ts's choice.
  */
-export interface BlobInfo {
-  sha256: string;
-  bytes: number;
-  mimeType: string;
-  path: string;
-}
-
-interface Sidecar {
-  mimeType: string;
-}
+export type BlobInfo = BlobMeta;
 
 export interface WriteCheck {
   /** The length the sender declared, claimed against the quota before a byte is read. */
@@ -53,12 +37,11 @@ export async function putBlob(
     await reader.cancel().catch(() => {});
     throw refusal;
   }
-  await mkdir(tmpDir(), { recursive: true });
-  const tmp = join(tmpDir(), randomUUID());
   const hash = createHash("sha256");
-  const out = createWriteStream(tmp);
   let received = 0;
+  let write: Awaited<ReturnType<BlobBackend["begin"]>> | undefined;
   try {
+    write = await blobBackend().begin();
     try {
       for (;;) {
         const { value, done } = await reader.read();
@@ -67,29 +50,19 @@ export async function putBlob(
         check.onChunk(value, received);
         claim.ensure(received);
         hash.update(value);
-        if (!out.write(value))
-          await new Promise<void>((resolve) => out.once("drain", () => resolve()));
+        await write.write(value);
       }
     } catch (error) {
       await reader.cancel().catch(() => {});
       throw error;
     }
     check.onEnd?.(received);
-    out.end();
-    await finished(out);
     const sha256 = hash.digest("hex");
-    const path = blobPath(sha256);
-    const known = await statBlob(sha256);
-    await mkdir(dirname(path), { recursive: true });
-    // Renaming over a blob already held replaces it with the same bytes and renews its use.
-    await rename(tmp, path);
-    await writeSidecar(sha256, mimeType);
-    claim.settle(!known);
-    return { sha256, bytes: received, mimeType, path };
+    claim.settle(await write.commit(sha256, mimeType));
+    return { sha256, bytes: received, mimeType };
   } catch (error) {
     claim.settle(false);
-    out.destroy();
-    await rm(tmp, { force: true });
+    await write?.abort().catch(() => {});
     throw error;
   }
 }
@@ -105,67 +78,40 @@ export async function putBytes(bytes: Uint8Array, mimeType: string): Promise<Blo
   }
   const claim = (await mediaUsage()).claim();
   claim.ensure(bytes.byteLength);
-  const path = blobPath(sha256);
-  const tmp = `${path}.${randomUUID()}.tmp`;
+  let write: Awaited<ReturnType<BlobBackend["begin"]>> | undefined;
   try {
-    await mkdir(dirname(path), { recursive: true });
-    await writeFile(tmp, bytes);
-    await rename(tmp, path);
-    await writeSidecar(sha256, mimeType);
-    claim.settle(true);
+    write = await blobBackend().begin();
+    await write.write(bytes);
+    claim.settle(await write.commit(sha256, mimeType));
   } catch (error) {
     claim.settle(false);
-    await rm(tmp, { force: true });
+    await write?.abort().catch(() => {});
     throw error;
   }
-  return { sha256, bytes: bytes.byteLength, mimeType, path };
+  return { sha256, bytes: bytes.byteLength, mimeType };
 }
 
 /**
  * Mark blobs as used now, so the retention sweep keeps them; answers the hashes the store does
  * not hold (never stored, or already swept).
  */
-export async function touchBlobs(sha256s: readonly string[]): Promise<string[]> {
+export function touchBlobs(sha256s: readonly string[]): Promise<string[]> {
   scheduleMediaSweeps();
-  const now = new Date();
-  const held = await Promise.all(
-    sha256s.map((sha256) =>
-      utimes(blobPath(sha256), now, now).then(
-        () => true,
-        () => false,
-      ),
-    ),
-  );
-  return sha256s.filter((_, i) => !held[i]);
+  return blobBackend().touch(sha256s);
 }
 
-export async function statBlob(sha256: string): Promise<BlobInfo | undefined> {
-  const path = blobPath(sha256);
-  try {
-    const [info, sidecar] = await Promise.all([stat(path), readSidecar(sha256)]);
-    return { sha256, bytes: info.size, mimeType: sidecar.mimeType, path };
-  } catch {
-    return undefined;
-  }
+export function statBlob(sha256: string): Promise<BlobInfo | undefined> {
+  return blobBackend().stat(sha256);
 }
 
-export async function readBlob(sha256: string): Promise<Buffer> {
-  return readFile(blobPath(sha256));
+export function readBlob(sha256: string): Promise<Buffer> {
+  return blobBackend().read(sha256);
 }
 
-export function openBlob(path: string, range?: { start: number; end: number }): ReadableStream {
-  return Readable.toWeb(createReadStream(path, range)) as ReadableStream;
-}
-
-async function writeSidecar(sha256: string, mimeType: string): Promise<void> {
-  const sidecar: Sidecar = { mimeType };
-  await writeFile(`${blobPath(sha256)}.json`, JSON.stringify(sidecar));
-}
-
-async function readSidecar(sha256: string): Promise<Sidecar> {
-  try {
-    return JSON.parse(await readFile(`${blobPath(sha256)}.json`, "utf8")) as Sidecar;
-  } catch {
-    return { mimeType: "application/octet-stream" };
-  }
+/** A blob's bytes, from `start` to `end` inclusive when a range is given. */
+export function openBlob(
+  sha256: string,
+  range?: { start: number; end: number },
+): ReadableStream<Uint8Array> {
+  return blobBackend().open(sha256, range);
 }

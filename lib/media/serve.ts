@@ -47,10 +47,10 @@ export async function serveMedia(request: Request): Promise<Response> {
   if (range) {
     headers.set("content-range", `bytes ${range.start}-${range.end}/${blob.bytes}`);
     headers.set("content-length", String(range.end - range.start + 1));
-    return new Response(openBlob(blob.path, range), { status: 206, headers });
+    return new Response(openBlob(sha256, range), { status: 206, headers });
   }
   headers.set("content-length", String(blob.bytes));
-  return new Response(openBlob(blob.path), { headers });
+  return new Response(openBlob(sha256), { headers });
 }
 
 function servedType(mimeType: string): string {

@@ -1,15 +1,15 @@
 import "server-only";
-import { rm, stat } from "node:fs/promises";
 import { serverEnv } from "@/lib/env";
 import { log } from "@/lib/log";
-import { scanStore } from "./blob-layout";
+import { blobBackend } from "./backend";
+import { isSavedMedia } from "./saved-media";
 import { mediaUsage } from "./usage";
 
 /**
- * Retention: blobs nobody has used for PLAYGROUND_MEDIA_RETENTION_DAYS are removed. "Used" is
- * the blob's modification time, renewed whenever it is stored again, served, sent to Gemini, or
- * kept by a page whose saved draft holds it (POST /api/media/keep, sent as the page opens), so a
- * draft that is opened at least once per retention period never loses a file.
+ * Retention: blobs nobody has used for PLAYGROUND_MEDIA_RETENTION_DAYS are removed, unless a saved
+ * prompt or a shared run holds them. "Used" is renewed whenever a blob is stored again, served,
+ * sent to Gemini, or kept by a page whose saved draft holds it (POST /api/media/keep, sent as the
+ * page opens), so a draft that is opened at least once per retention period never loses a file.
  */
 
 /** Half-written files older than this were left by a crash: an upload in progress keeps writing, and one that stalls is cut off within a minute. */
@@ -20,7 +20,7 @@ export interface SweepOptions {
   /** Blobs last used longer ago than this are removed; 0 keeps them forever. */
   retentionMs: number;
   now?: number;
-  /** Whether something the server holds (a saved prompt, a run in history) still needs the blob. */
+  /** Whether something the server holds (a saved prompt, a shared run) still needs the blob. */
   isReferenced?: (sha256: string) => boolean | Promise<boolean>;
 }
 
@@ -33,26 +33,20 @@ export interface SweepResult {
 export async function sweepMedia(options: SweepOptions): Promise<SweepResult> {
   const { retentionMs, isReferenced } = options;
   const now = options.now ?? Date.now();
+  const backend = blobBackend();
   const usage = await mediaUsage();
   const result: SweepResult = { removed: 0, freedBytes: 0, leftovers: 0 };
-  for await (const file of scanStore()) {
-    if (file.kind === "leftover") {
-      if (now - file.lastUsedMs > LEFTOVER_AGE_MS) {
-        await rm(file.path, { force: true });
-        result.leftovers++;
-      }
-      continue;
+  result.leftovers = await backend.removeLeftovers(now - LEFTOVER_AGE_MS);
+  if (retentionMs > 0) {
+    const before = now - retentionMs;
+    for await (const blob of backend.unusedSince(before)) {
+      if (await isReferenced?.(blob.sha256)) continue;
+      const freed = await backend.removeIfUnused(blob.sha256, before);
+      if (!freed) continue;
+      usage.forget(freed);
+      result.removed++;
+      result.freedBytes += freed;
     }
-    if (retentionMs === 0 || now - file.lastUsedMs <= retentionMs) continue;
-    if (file.sha256 && (await isReferenced?.(file.sha256))) continue;
-    // Used while the sweep was walking the store? Then it stays.
-    const fresh = await stat(file.path).catch(() => undefined);
-    if (!fresh || now - fresh.mtimeMs <= retentionMs) continue;
-    await rm(file.path, { force: true });
-    await rm(`${file.path}.json`, { force: true });
-    usage.forget(fresh.size);
-    result.removed++;
-    result.freedBytes += fresh.size;
   }
   return result;
 }
@@ -74,8 +68,9 @@ export function scheduleMediaSweeps(): void {
     if (running) return;
     running = true;
     try {
-      const result = await sweepMedia({ retentionMs });
+      const result = await sweepMedia({ retentionMs, isReferenced: isSavedMedia });
       if (result.removed || result.leftovers) log("info", "media sweep", { ...result });
+      await (await mediaUsage()).remeasure(() => blobBackend().totalBytes());
     } catch (error) {
       log("error", "media sweep failed", { error: error instanceof Error ? error.message : error });
     } finally {

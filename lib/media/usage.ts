@@ -2,7 +2,7 @@ import "server-only";
 import { serverEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { formatBytes } from "@/lib/format-bytes";
-import { scanStore } from "./blob-layout";
+import { blobBackend } from "./backend";
 
 /** Room claimed by one write into the store; it grows as the write's bytes arrive. */
 export interface MediaClaim {
@@ -15,11 +15,13 @@ export interface MediaClaim {
 /**
  * The media store's size against PLAYGROUND_MEDIA_TOTAL_BYTES. A write counts from its first
  * byte (or from its declared length), so twenty uploads started at once cannot each see the room
- * only one of them has. Measured from the disk once per process, then kept current by every
- * write and sweep.
+ * only one of them has. Measured from the store once per process, kept current by every write,
+ * and measured again by every sweep.
  */
 export class MediaUsage {
   private writing = 0;
+  /** Counts writes settled and blobs forgotten, so a measurement can tell it raced one. */
+  private changes = 0;
 
   constructor(
     private readonly quota: number,
@@ -41,14 +43,27 @@ export class MediaUsage {
       settle: (added) => {
         if (settled) return;
         settled = true;
+        this.changes++;
         this.writing -= held;
         if (added) this.stored += held;
       },
     };
   }
 
+  /**
+   * Measures the store again: other servers sharing the database store and remove files too. A
+   * write that ends while the store is being measured may or may not be in the figure, so the
+   * figure is used only if none did.
+   */
+  async remeasure(measure: () => Promise<number>): Promise<void> {
+    const changes = this.changes;
+    const bytes = await measure();
+    if (changes === this.changes) this.stored = bytes;
+  }
+
   /** A blob left the store (the sweep removed it). */
   forget(bytes: number): void {
+    this.changes++;
     this.stored = Math.max(0, this.stored - bytes);
   }
 
@@ -71,11 +86,10 @@ export class MediaUsage {
 
 let usage: Promise<MediaUsage> | undefined;
 
-/** This process's account of the store, measured from the disk on first use. */
+/** This process's account of the store, measured from the store on first use. */
 export function mediaUsage(): Promise<MediaUsage> {
   usage ??= (async () => {
-    let stored = 0;
-    for await (const file of scanStore()) if (file.kind === "blob") stored += file.bytes;
+    const stored = await blobBackend().totalBytes();
     const env = serverEnv();
     return new MediaUsage(env.mediaTotalBytes, stored, env.mediaRetentionDays);
   })().catch((error: unknown) => {

@@ -43,12 +43,30 @@ export function hasWork(s: PlaygroundState): boolean {
   );
 }
 
-/** The chat's work as it was before a link or a past run replaced it. */
-export interface ReplacedDraft {
-  draft: PromptDoc;
-  promptText: string;
-  attachments: MediaPart[];
-  savedChat: SavedRef | null;
+/** The chat's work, or the compare setup, as it was before a link or a past run replaced it. */
+export type ReplacedDraft =
+  | {
+      kind: "chat";
+      draft: PromptDoc;
+      promptText: string;
+      attachments: MediaPart[];
+      savedChat: SavedRef | null;
+    }
+  | {
+      kind: "compare";
+      compare: CompareDoc;
+      columnRuns: Record<string, string>;
+      savedCompare: SavedRef | null;
+    };
+
+/** A compare setup with something in it a person wrote or ran. */
+function hasCompareWork(compare: CompareDoc | null): compare is CompareDoc {
+  return (
+    compare !== null &&
+    (compare.shared.contents.length > 0 ||
+      compare.shared.systemInstruction.trim() !== "" ||
+      compare.columns.some((c) => c.turns.length > 0 || (c.contents?.length ?? 0) > 0))
+  );
 }
 
 /** A run as the history gives it back to the chat. */
@@ -71,6 +89,18 @@ export const createLibrarySlice: SliceCreator<LibrarySlice> = (set, get) => ({
   restoreReplacedDraft: () => {
     const replaced = get().replacedDraft;
     if (!replaced) return;
+    if (replaced.kind === "compare") {
+      get().stopAll();
+      set({
+        compare: replaced.compare,
+        columnRuns: replaced.columnRuns,
+        savedCompare: replaced.savedCompare,
+        blind: null,
+        replacedDraft: null,
+        snapshotShown: null,
+      });
+      return;
+    }
     get().newPrompt();
     set({
       draft: replaced.draft,
@@ -96,6 +126,15 @@ export const createLibrarySlice: SliceCreator<LibrarySlice> = (set, get) => ({
     const shared = snapshot ? snapshotRuns(snapshot.results) : null;
     const shown = snapshot ? { author: snapshot.author, createdAt: snapshot.createdAt } : null;
     if (view.kind === "compare") {
+      const replacedDraft =
+        hasCompareWork(s.compare) && s.savedCompare?.id !== view.id
+          ? {
+              kind: "compare" as const,
+              compare: s.compare,
+              columnRuns: s.columnRuns,
+              savedCompare: s.savedCompare,
+            }
+          : null;
       s.stopAll();
       const compare = view.document as CompareDoc;
       const columnRuns = Object.fromEntries(
@@ -110,6 +149,7 @@ export const createLibrarySlice: SliceCreator<LibrarySlice> = (set, get) => ({
         blind: null,
         savedCompare: refOf(view),
         snapshotShown: shown,
+        replacedDraft,
       });
       return;
     }
@@ -149,6 +189,7 @@ export const createLibrarySlice: SliceCreator<LibrarySlice> = (set, get) => ({
 function setAside(s: PlaygroundState, opening: string | null): ReplacedDraft | null {
   if (!hasWork(s) || (opening !== null && s.savedChat?.id === opening)) return null;
   return {
+    kind: "chat",
     draft: s.draft,
     promptText: s.promptText,
     attachments: s.attachments,

@@ -140,13 +140,26 @@ teamTest(
     await expect(library(a).saved).toHaveText("Saved · revision 1");
     const link = await library(a).link();
 
+    // Carol has a comparison of her own going: opening the link sets it aside, not away.
     const c = await teammate("Carol");
+    await c.goto("/compare");
+    const carols = (n: number) => c.getByRole("region", { name: `Column ${n}`, exact: true });
+    await c
+      .getByRole("textbox", { name: "Prompt" })
+      .fill("Carol's own question\n#emulator tokens=10");
+    await c.getByRole("textbox", { name: "Prompt" }).press("Control+Enter");
+    await expect(c.getByRole("button", { name: "Run all" })).toBeEnabled({ timeout: 20_000 });
+    await expect(carols(1)).toContainText("Carol's own question");
     await c.goto(link);
-    await expect(
-      c
-        .getByRole("region", { name: "Column 2", exact: true })
-        .getByRole("combobox", { name: "Model" }),
-    ).toHaveValue("gemini-2.5-pro");
+    await expect(carols(2).getByRole("combobox", { name: "Model" })).toHaveValue("gemini-2.5-pro");
+    await expect(carols(1)).not.toContainText("Carol's own question");
+    const aside = c.getByRole("status", { name: "Draft set aside" });
+    await expect(aside).toContainText("compare setup");
+    await aside.getByRole("button", { name: "Bring back my draft" }).click();
+    await expect(carols(1)).toContainText("Carol's own question");
+    await expect(carols(2).getByRole("combobox", { name: "Model" })).not.toHaveValue(
+      "gemini-2.5-pro",
+    );
   },
 );
 

@@ -1,11 +1,16 @@
+import { existsSync, readdirSync } from "node:fs";
+import { join } from "node:path";
 import { expect, test } from "@playwright/test";
 import { startPostgres } from "@/tests/support/postgres";
 import { chat } from "./support/chat";
+import { pngFile } from "./support/media-files";
 import { ownServer } from "./support/own-server";
 import { PORTS } from "./support/ports";
 import { uniqueMarker } from "./support/servers";
 
-test("two app servers on one PostgreSQL share the library and the history", async ({ browser }) => {
+test("two app servers on one PostgreSQL share the library, its images and the history", async ({
+  browser,
+}) => {
   test.setTimeout(90_000);
   const postgres = await startPostgres();
   const databaseUrl = await postgres.createDatabase("two_servers");
@@ -20,8 +25,13 @@ test("two app servers on one PostgreSQL share the library and the history", asyn
     const page = await context.newPage();
     await page.goto(`${one.url}/`);
     await chat(page).systemInstructions.fill(`Saved through one ${marker}`);
+    const image = pngFile("across.png", 40, 30, 7);
+    const chooser = page.waitForEvent("filechooser");
+    await page.getByRole("button", { name: "Attach files" }).click();
+    await (await chooser).setFiles([image]);
     await chat(page).send(`${marker}\n#emulator tokens=20`);
     await chat(page).waitUntilIdle();
+    await expect(chat(page).lastAnswer).toContainText(`sha256 ${image.hash12}, 40×30 px`);
     await page.getByRole("banner").getByRole("button", { name: "Save", exact: true }).click();
     const dialog = page.getByRole("dialog", { name: "Save prompt" });
     await dialog.getByRole("textbox", { name: "Title" }).fill("Across servers");
@@ -32,6 +42,24 @@ test("two app servers on one PostgreSQL share the library and the history", asyn
     const other = await (await browser.newContext()).newPage();
     await other.goto(link.replace(one.url, two.url));
     await expect(chat(other).systemInstructions).toHaveValue(`Saved through one ${marker}`);
+    // The image, uploaded to the first server, shows through the second and runs there too.
+    const shown = other
+      .getByRole("article", { name: "User turn" })
+      .first()
+      .getByRole("img", { name: "across.png" });
+    await expect(shown).toBeVisible();
+    await expect
+      .poll(() => shown.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth))
+      .toBe(40);
+    await chat(other).send(`Again ${marker}\n#emulator tokens=20`);
+    await chat(other).waitUntilIdle();
+    await expect(chat(other).lastAnswer).toContainText(`sha256 ${image.hash12}, 40×30 px`);
+    // Neither server keeps a file of its own: the database holds them all.
+    for (const server of [one, two]) {
+      const media = join(server.dataDir, "media");
+      const files = existsSync(media) ? readdirSync(media, { recursive: true }) : [];
+      expect(files.filter((f) => /[0-9a-f]{64}$/.test(String(f)))).toEqual([]);
+    }
     const history = await (await fetch(`${two.url}/api/history?q=${marker}`)).json();
     expect(history.runs).toHaveLength(1);
     await context.close();

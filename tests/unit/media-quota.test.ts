@@ -84,3 +84,21 @@ describe("the media store's total quota", () => {
     expect((await mediaUsage()).storedBytes).toBe(8192 + 1536);
   });
 });
+
+describe("measuring the store again", () => {
+  it("takes the new figure, unless a write ended while it was being measured", async () => {
+    const { MediaUsage } = await import("@/lib/media/usage");
+    const usage = new MediaUsage(10_000, 1_000, 30);
+    await usage.remeasure(async () => 4_000);
+    expect(usage.storedBytes).toBe(4_000);
+
+    const claim = usage.claim();
+    claim.ensure(500);
+    await usage.remeasure(async () => {
+      // The write lands after the folder was read: the figure would lose its 500 bytes.
+      claim.settle(true);
+      return 4_000;
+    });
+    expect(usage.storedBytes).toBe(4_500);
+  });
+});

@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 
 let blobs: typeof import("@/lib/media/blob-store");
+let blobPath: typeof import("@/lib/media/blob-layout").blobPath;
 let sweepMedia: typeof import("@/lib/media/sweep").sweepMedia;
 let mediaUsage: typeof import("@/lib/media/usage").mediaUsage;
 let dataDir: string;
@@ -19,6 +20,7 @@ beforeAll(async () => {
   // The server's own scheduled sweep keeps everything here; the tests sweep with their own period.
   process.env.PLAYGROUND_MEDIA_RETENTION_DAYS = "0";
   blobs = await import("@/lib/media/blob-store");
+  ({ blobPath } = await import("@/lib/media/blob-layout"));
   ({ sweepMedia } = await import("@/lib/media/sweep"));
   ({ mediaUsage } = await import("@/lib/media/usage"));
 });
@@ -27,7 +29,7 @@ beforeAll(async () => {
 async function storedDaysAgo(daysAgo: number) {
   const blob = await blobs.putBytes(randomBytes(4096), "image/png");
   const then = new Date(Date.now() - daysAgo * DAY_MS);
-  utimesSync(blob.path, then, then);
+  utimesSync(blobPath(blob.sha256), then, then);
   return blob;
 }
 
@@ -48,7 +50,7 @@ describe("the retention sweep", () => {
 
     expect(result).toMatchObject({ removed: 1, freedBytes: 4096 });
     expect(await blobs.statBlob(stale.sha256)).toBeUndefined();
-    expect(existsSync(`${stale.path}.json`)).toBe(false);
+    expect(existsSync(`${blobPath(stale.sha256)}.json`)).toBe(false);
     for (const kept of [recent, renewed, referenced]) {
       expect(await blobs.statBlob(kept.sha256)).toMatchObject({ bytes: 4096 });
     }

@@ -7,6 +7,7 @@ import type { Database } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors";
 import { documentModels, documentText, type SavedDocument } from "@/lib/library/saved-document";
 import type { SavedPromptView } from "@/lib/library/saved-ref";
+import { keepSavedMedia } from "@/lib/media/saved-media";
 
 export interface PromptMeta {
   title: string;
@@ -139,6 +140,7 @@ async function insertRevision(
   person: Person,
   now: number,
 ): Promise<void> {
+  const document = JSON.stringify(request.saved.document);
   await tx
     .insertInto("revisions")
     .values({
@@ -147,9 +149,10 @@ async function insertRevision(
       author: person.name,
       created_at: now,
       title: request.title,
-      document: JSON.stringify(request.saved.document),
+      document,
     })
     .execute();
+  await keepSavedMedia(tx, document);
 }
 
 /** A prompt at its latest revision, or at `revision`; a deleted or unknown one is not found. */

@@ -8,6 +8,7 @@ import {
   type RunSnapshot,
   type SharedSnapshot,
 } from "@/lib/library/run-snapshot";
+import { keepSavedMedia } from "@/lib/media/saved-media";
 import { getPrompt } from "./prompts";
 
 /** Keeps a revision's run results for a share link; answers the snapshot's id. */
@@ -29,17 +30,20 @@ export async function saveSnapshot(
     });
   }
   const id = newId();
-  await store.db
-    .insertInto("snapshots")
-    .values({
-      id,
-      prompt_id: promptId,
-      revision,
-      author: person.name,
-      created_at: now,
-      results: text,
-    })
-    .execute();
+  await store.db.transaction().execute(async (tx) => {
+    await tx
+      .insertInto("snapshots")
+      .values({
+        id,
+        prompt_id: promptId,
+        revision,
+        author: person.name,
+        created_at: now,
+        results: text,
+      })
+      .execute();
+    await keepSavedMedia(tx, text);
+  });
   return id;
 }
 
