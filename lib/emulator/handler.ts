@@ -6,11 +6,13 @@
 import { findModel, listModels, supportsMethod } from "@/lib/emulator/catalogue/catalogue";
 import type { FileStore } from "@/lib/emulator/files/file-store";
 import { needsKey, serveFiles } from "@/lib/emulator/files/files-api";
+import { serveInteractions } from "@/lib/emulator/interactions/serve";
 import { predict } from "@/lib/emulator/media/predict";
 import { countTokens } from "@/lib/emulator/native/count-tokens";
 import { type DirectiveCaps, DirectiveError } from "@/lib/emulator/native/directives";
 import { batchEmbedContents, embedContent } from "@/lib/emulator/native/embed";
 import { generate } from "@/lib/emulator/native/generate";
+import { serveOpenAI } from "@/lib/emulator/openai/serve";
 import {
   EmulatorApiError,
   invalidKeyError,
@@ -49,11 +51,16 @@ export function createHandler(log: RequestLog, options: HandlerOptions) {
     if (route.kind === "inspect") return inspect(route.resource, request, log);
     const entry = log.start(request.method, url.pathname);
     try {
+      // The compat endpoint takes its key as a bearer token and answers in OpenAI's error shape.
+      if (route.kind === "openai") return await serveOpenAI(route, request, url, entry, options);
       if (isFilesRoute(route)) {
         if (needsKey(route, url)) authenticate(request, url, options);
         return await serveFiles(route, request, url, entry, options.files);
       }
       authenticate(request, url, options);
+      if (route.kind === "interactions") {
+        return await serveInteractions(route, request, url, entry, options);
+      }
       return await dispatch(route, request, url, entry, options);
     } catch (error) {
       if (request.signal.aborted) {

@@ -11,6 +11,10 @@ export type Route =
   | { kind: "getModel"; version: ApiVersion; modelId: string }
   | { kind: "modelMethod"; version: ApiVersion; modelId: string; method: string }
   | FilesRoute
+  /** The OpenAI-compatible endpoint: `path` is what follows `openai/` (`chat/completions`, …). */
+  | { kind: "openai"; version: ApiVersion; path: string }
+  /** The Interactions API: `path` is what follows `interactions` (``, `/{id}`, `/{id}/cancel`). */
+  | { kind: "interactions"; version: ApiVersion; path: string }
   | { kind: "unknown" };
 
 /** Files API routes keep the mount prefix: upload URLs and file URIs must point back through it. */
@@ -42,6 +46,10 @@ export function parseRoute(pathname: string): Route {
   const version = api[1] as ApiVersion;
   const rest = (api[2] ?? "").replace(/\/$/, "");
   const mount = path.slice(0, api.index);
+  if (rest.startsWith("openai/")) return { kind: "openai", version, path: rest.slice(7) };
+  if (rest === "interactions" || rest.startsWith("interactions/")) {
+    return { kind: "interactions", version, path: rest.slice("interactions".length) };
+  }
   if (rest === "files") return { kind: "listFiles", version, mount };
   const file = /^files\/([^/:]+)$/.exec(rest);
   if (file) return { kind: "file", version, mount, fileId: file[1] ?? "" };
