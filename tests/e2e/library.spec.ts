@@ -149,14 +149,14 @@ teamTest(
       .fill("Carol's own question\n#emulator tokens=10");
     await c.getByRole("textbox", { name: "Prompt" }).press("Control+Enter");
     await expect(c.getByRole("button", { name: "Run all" })).toBeEnabled({ timeout: 20_000 });
-    await expect(carols(1)).toContainText("Carol's own question");
+    await expect(carols(1)).toContainText("Emulated answer");
     await c.goto(link);
     await expect(carols(2).getByRole("combobox", { name: "Model" })).toHaveValue("gemini-2.5-pro");
-    await expect(carols(1)).not.toContainText("Carol's own question");
+    await expect(carols(1)).not.toContainText("Emulated answer");
     const aside = c.getByRole("status", { name: "Draft set aside" });
     await expect(aside).toContainText("compare setup");
     await aside.getByRole("button", { name: "Bring back my draft" }).click();
-    await expect(carols(1)).toContainText("Carol's own question");
+    await expect(carols(1)).toContainText("Emulated answer");
     await expect(carols(2).getByRole("combobox", { name: "Model" })).not.toHaveValue(
       "gemini-2.5-pro",
     );

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { existsSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { expect, test } from "@playwright/test";
@@ -16,7 +17,11 @@ test("two app servers on one PostgreSQL share the library, its images and the hi
   const databaseUrl = await postgres.createDatabase("two_servers");
   // Each server has a data folder of its own: what they share is the database alone.
   const one = ownServer(PORTS.gated + 8, { DATABASE_URL: databaseUrl });
-  const two = ownServer(PORTS.gated + 9, { DATABASE_URL: databaseUrl });
+  // The second sends every file through the Files API, streamed from the database's chunks.
+  const two = ownServer(PORTS.gated + 9, {
+    DATABASE_URL: databaseUrl,
+    PLAYGROUND_MEDIA_INLINE_BYTES: "0",
+  });
   try {
     // Started together: each applies the migrations under the lock, neither fails.
     await Promise.all([one.start(), two.start()]);
@@ -29,7 +34,7 @@ test("two app servers on one PostgreSQL share the library, its images and the hi
     const chooser = page.waitForEvent("filechooser");
     await page.getByRole("button", { name: "Attach files" }).click();
     await (await chooser).setFiles([image]);
-    await chat(page).send(`${marker}\n#emulator tokens=20`);
+    await chat(page).send(marker);
     await chat(page).waitUntilIdle();
     await expect(chat(page).lastAnswer).toContainText(`sha256 ${image.hash12}, 40×30 px`);
     await page.getByRole("banner").getByRole("button", { name: "Save", exact: true }).click();
@@ -51,9 +56,19 @@ test("two app servers on one PostgreSQL share the library, its images and the hi
     await expect
       .poll(() => shown.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth))
       .toBe(40);
-    await chat(other).send(`Again ${marker}\n#emulator tokens=20`);
+    // Server two sends the image (stored through one) to Gemini through the Files API: a file it
+    // could not read whole would fail the run.
+    await chat(other).send(`Again ${marker}`);
     await chat(other).waitUntilIdle();
-    await expect(chat(other).lastAnswer).toContainText(`sha256 ${image.hash12}, 40×30 px`);
+    await expect(chat(other).lastAnswer).toContainText(`Last user message: "Again ${marker}"`);
+    const sha256 = createHash("sha256").update(image.buffer).digest("hex");
+    const whole = await fetch(`${two.url}/api/media/${sha256}`);
+    expect(Buffer.from(await whole.arrayBuffer()).equals(image.buffer)).toBe(true);
+    const part = await fetch(`${two.url}/api/media/${sha256}`, {
+      headers: { range: "bytes=8-23" },
+    });
+    expect(part.status).toBe(206);
+    expect(Buffer.from(await part.arrayBuffer()).equals(image.buffer.subarray(8, 24))).toBe(true);
     // Neither server keeps a file of its own: the database holds them all.
     for (const server of [one, two]) {
       const media = join(server.dataDir, "media");
@@ -61,7 +76,8 @@ test("two app servers on one PostgreSQL share the library, its images and the hi
       expect(files.filter((f) => /[0-9a-f]{64}$/.test(String(f)))).toEqual([]);
     }
     const history = await (await fetch(`${two.url}/api/history?q=${marker}`)).json();
-    expect(history.runs).toHaveLength(1);
+    // One run through each server, both in the one history.
+    expect(history.runs).toHaveLength(2);
     await context.close();
   } finally {
     await one.kill();
