@@ -71,8 +71,6 @@ export default defineConfig({
         // A name and an origin of a reverse proxy in front of it (tests/e2e/cross-site.spec.ts).
         PLAYGROUND_PUBLIC_HOSTS: "playground.test",
         PLAYGROUND_ALLOWED_ORIGINS: "https://playground.test",
-        // A database nobody answers at: saving says so (tests/e2e/library.spec.ts).
-        DATABASE_URL: "postgres://playground@127.0.0.1:9/unreachable",
       },
       reuseExistingServer: false,
       stdout: "pipe",

@@ -3,8 +3,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { expect, type Page } from "@playwright/test";
 import { chat } from "./support/chat";
+import { ownServer } from "./support/own-server";
 import { GATE, PORTS } from "./support/ports";
-import { emulatorRequests, GATED_URL, LIMITED_URL, uniqueMarker } from "./support/servers";
+import { emulatorRequests, GATED_URL, uniqueMarker } from "./support/servers";
 import { teamTest } from "./support/team";
 
 function library(page: Page) {
@@ -166,16 +167,25 @@ teamTest(
 teamTest(
   "a database that cannot be reached says so on save, and the draft stays",
   async ({ page }) => {
-    await page.goto(`${LIMITED_URL}/`);
-    const ui = chat(page);
-    await ui.systemInstructions.fill("Keep me.");
-    await ui.prompt.fill("Unsent words");
-    const lib = library(page);
-    await lib.saveAs("Nowhere to go");
-    await expect(lib.failed).toContainText("database cannot be reached, so nothing was saved");
-    await expect(ui.systemInstructions).toHaveValue("Keep me.");
-    await expect(ui.prompt).toHaveValue("Unsent words");
-    await expect(lib.share).toBeDisabled();
+    // A server whose PostgreSQL nobody answers at.
+    const server = ownServer(PORTS.gated + 10, {
+      DATABASE_URL: "postgres://playground@127.0.0.1:9/unreachable",
+    });
+    await server.start();
+    try {
+      await page.goto(`${server.url}/`);
+      const ui = chat(page);
+      await ui.systemInstructions.fill("Keep me.");
+      await ui.prompt.fill("Unsent words");
+      const lib = library(page);
+      await lib.saveAs("Nowhere to go");
+      await expect(lib.failed).toContainText("database cannot be reached, so nothing was saved");
+      await expect(ui.systemInstructions).toHaveValue("Keep me.");
+      await expect(ui.prompt).toHaveValue("Unsent words");
+      await expect(lib.share).toBeDisabled();
+    } finally {
+      await server.kill();
+    }
   },
 );
 
