@@ -34,6 +34,7 @@ export const RunStats = memo(function RunStats({ stats }: { stats: Stats }) {
     tokensPerSecond,
     finishReason,
     modelVersion,
+    api,
     costUsd,
   } = stats;
   const server = (ms: number | undefined) =>
@@ -57,6 +58,7 @@ export const RunStats = memo(function RunStats({ stats }: { stats: Stats }) {
       )}
       {finishReason && <Stat label="Finish" value={finishReason} />}
       {modelVersion && <Stat label="Model" value={modelVersion} />}
+      {api && <Stat label="API" value={api} />}
       {costUsd !== null && (
         <Stat label="Cost" value={`est. ${formatUsd(costUsd)}`} title={COST_NOTE} />
       )}

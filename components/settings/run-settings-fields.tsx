@@ -1,5 +1,6 @@
 "use client";
 
+import { ApiSetting } from "./api-setting";
 import { ModelChangeNotice } from "./model-change-notice";
 import { ModelPicker } from "./model-picker";
 import { OutputSettings } from "./output-settings";
@@ -21,6 +22,7 @@ export function RunSettingsFields() {
     <>
       <ModelPicker />
       <ModelChangeNotice />
+      <ApiSetting />
       <OutputSettings />
       <TemperatureField />
       <MediaResolutionField />

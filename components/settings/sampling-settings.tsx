@@ -5,7 +5,10 @@ import { type ScalarSetting, useRunSetting, useRunSettingsActions } from "@/lib/
 import { NumberSetting } from "./number-setting";
 import { unsupportedReason, useModelCapabilities } from "./use-model-capabilities";
 
-type NumericSetting = Exclude<ScalarSetting, "stopSequences" | "mediaResolution">;
+type NumericSetting = Exclude<
+  ScalarSetting,
+  "stopSequences" | "mediaResolution" | "api" | "background"
+>;
 
 const INT32: NumberRange = { min: -2147483648, max: 2147483647, step: 1 };
 

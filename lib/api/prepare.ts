@@ -8,6 +8,7 @@ import { refuseDeepJson } from "@/lib/http/read-json";
 import { log } from "@/lib/log";
 import { isRunnable, type ModelInfo } from "@/lib/models/types";
 import { describeIssues, PROMPT_LIMITS, type PromptDoc, parsePromptDoc } from "@/lib/prompt";
+import { API_LABELS, apiGaps, runApi } from "@/lib/wire/api";
 import { toUpstreamRequest, type UpstreamRequest } from "@/lib/wire/request";
 
 /** A prompt document that may be sent: valid, its model vetted, its media resolved. */
@@ -49,6 +50,8 @@ export async function preparePrompt(
   if (!options.allowNoContents) refuseEmpty(doc);
   const model = await vetModel(doc.model);
   if (model?.kind === "imagen") refuseImagenFiles(doc);
+  // A token count is Gemini's own, whichever door the run will take.
+  if (!options.allowNoContents) refuseApiGaps(doc, model);
   const media = await resolveMedia(doc, signal);
   const upstream = toUpstreamRequest(doc, { media, kind: model?.kind });
   if (!options.allowNoContents) refuseEmptyUpstream(upstream);
@@ -133,6 +136,18 @@ function refuseImagenFiles(doc: PromptDoc): void {
     code: "bad_request:prompt",
     field: "contents",
     message: `Imagen makes pictures from a text prompt only, so it can't use the ${files === 1 ? "attached file" : `${files} attached files`}. Remove ${files === 1 ? "it" : "them"}, or choose a Gemini image model to edit or combine pictures.`,
+  });
+}
+
+/** A door that cannot carry part of the prompt is not used: nothing is dropped without a word. */
+function refuseApiGaps(doc: PromptDoc, model: ModelInfo | undefined): void {
+  const gaps = apiGaps(doc, model?.kind);
+  if (gaps.length === 0) return;
+  const api = API_LABELS[runApi(doc.config)];
+  throw new AppError({
+    code: "bad_request:prompt",
+    field: "config.api",
+    message: `${api} cannot carry ${gaps.length === 1 ? "this part" : "these parts"} of the prompt: ${gaps.join(", ")}. Remove ${gaps.length === 1 ? "it" : "them"}, or run through the Gemini API.`,
   });
 }
 

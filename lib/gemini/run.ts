@@ -4,17 +4,21 @@ import { serverEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { log } from "@/lib/log";
 import type { ChunkData, RunEvent, RunMeta } from "@/lib/run/events";
+import type { RunApi } from "@/lib/wire/api";
 import type { UpstreamRequest } from "@/lib/wire/request";
 import { gemini, upstreamName } from "./client";
 import { isNetworkFailure, streamBroken, toAppError, upstreamTimeout } from "./errors";
 import { generateImagesChunks } from "./generate-images";
 import { hasInlineData, speechCollector, storeGeneratedMedia } from "./generated-media";
+import { openaiChunks } from "./openai-run";
 import { upstreamWaits, type Waited } from "./wait";
 
 export interface RunOptions {
   requestId: string;
   /** Aborting it (Stop, a closed tab) ends the upstream request too. */
   signal: AbortSignal;
+  /** The door the run goes through; the Gemini API unless given. */
+  api?: RunApi;
   /** How long Gemini may stay silent; the server's settings unless given (tests pass short ones). */
   timeouts?: { firstChunkMs?: number; idleMs?: number };
 }
@@ -44,7 +48,8 @@ export async function* openRun(
   };
   const { requestId, signal } = options;
   const model = upstream.params.model;
-  const meta: RunMeta = { requestId, model, simulated };
+  const api = options.api ?? "gemini";
+  const meta: RunMeta = { requestId, model, simulated, api };
   const started = performance.now();
   yield { type: "meta", data: meta };
   if (signal.aborted) return;
@@ -67,7 +72,7 @@ export async function* openRun(
   let failure: AppError | undefined;
   let end: Ending = { kind: "done" };
   try {
-    const opened = await upstreamStep(openChunks(upstream, upstreamAbort.signal));
+    const opened = await upstreamStep(openChunks(upstream, api, upstreamAbort.signal));
     if (opened.kind !== "value") end = opened;
     else {
       iterator = opened.value[Symbol.asyncIterator]();
@@ -125,9 +130,19 @@ type Ending = Exclude<Waited<unknown>, { kind: "value" }> | { kind: "done" };
 
 function openChunks(
   upstream: UpstreamRequest,
+  api: RunApi,
   signal: AbortSignal,
 ): Promise<AsyncIterable<UpstreamChunk>> {
   if (upstream.method === "generateImages") return generateImagesChunks(upstream.params, signal);
+  if (api === "openai") return openaiChunks(upstream.params, signal);
+  if (api === "interactions") {
+    throw new AppError({
+      code: "bad_request:prompt",
+      field: "config.api",
+      message:
+        "Runs through the Interactions API are not available on this server yet. Choose the Gemini API or OpenAI compatibility.",
+    });
+  }
   return gemini().ai.models.generateContentStream({
     ...upstream.params,
     config: { ...upstream.params.config, abortSignal: signal },

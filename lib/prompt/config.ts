@@ -38,7 +38,13 @@ export const SpeakerVoiceSchema = z.object({
   voice: z.string().min(1).max(64),
 });
 
+/** The door a run goes through to the same models (lib/wire/api.ts); absent is the Gemini API. */
+export const RUN_APIS = ["gemini", "interactions", "openai"] as const;
+
 export const RunConfigSchema = z.object({
+  api: z.enum(RUN_APIS).optional(),
+  /** Interactions API: the run goes on on Google's side if the page closes, and is picked up again. */
+  background: z.boolean().optional(),
   temperature: z.number().min(0).max(2).optional(),
   topP: z.number().min(0).max(1).optional(),
   topK: z.number().int().min(1).max(1_000).optional(),

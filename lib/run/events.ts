@@ -16,6 +16,8 @@ export interface RunMeta {
   model: string;
   /** True when answers come from the built-in emulator rather than Gemini. */
   simulated: boolean;
+  /** The door the run went through (lib/wire/api.ts); absent in runs kept from before. */
+  api?: "gemini" | "interactions" | "openai";
   /** Server-side timings, sent in a second `meta` event once the stream ends. */
   timing?: { firstChunkMs: number | null; totalMs: number };
 }

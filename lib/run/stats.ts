@@ -1,4 +1,5 @@
 import { estimateCost } from "@/lib/pricing";
+import { API_LABELS } from "@/lib/wire/api";
 import type { RunState } from "./reducer";
 
 /** When things happened, in epoch ms as this browser saw them. */
@@ -22,6 +23,8 @@ export interface RunStats {
   tokensPerSecond?: number;
   finishReason?: string;
   modelVersion?: string;
+  /** The door the run went through, by name ("OpenAI compatibility"). */
+  api?: string;
   /** Estimated from list prices; null when the model's price is unknown. */
   costUsd: number | null;
 }
@@ -46,6 +49,7 @@ export function runStats(state: RunState, timings: RunTimings, model: string): R
     tokensPerSecond: generated > 0 && seconds > 0 ? generated / seconds : undefined,
     finishReason: state.finishReason,
     modelVersion: state.modelVersion,
+    api: state.meta?.api ? API_LABELS[state.meta.api] : undefined,
     costUsd: estimateCost(model, usage),
   };
 }

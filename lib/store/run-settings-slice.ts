@@ -30,7 +30,9 @@ export type ScalarSetting =
   | "presencePenalty"
   | "frequencyPenalty"
   | "mediaResolution"
-  | "numberOfImages";
+  | "numberOfImages"
+  | "api"
+  | "background";
 
 /** What AI Studio starts a two-speaker script with. */
 export const DEFAULT_SPEAKER_VOICES = ["Zephyr", "Puck"] as const;

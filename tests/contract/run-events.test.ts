@@ -60,7 +60,7 @@ describe("a run as event values", () => {
     const { events, state } = await run(ask("Hello there\n#emulator chunk=8"));
     expect(events[0]).toEqual({
       type: "meta",
-      data: { requestId: "req-test", model: "gemini-2.5-flash", simulated: true },
+      data: { requestId: "req-test", model: "gemini-2.5-flash", simulated: true, api: "gemini" },
     });
     expect(types(events).slice(-2)).toEqual(["meta", "done"]);
     expect(types(events).filter((t) => t === "chunk").length).toBeGreaterThan(2);

@@ -5,6 +5,7 @@ import { sseResponse } from "@/lib/api/sse";
 import { requestPerson } from "@/lib/auth/server/request-person";
 import { openRun } from "@/lib/gemini/run";
 import { recordRun } from "@/lib/history/server/record";
+import { runApi } from "@/lib/wire/api";
 
 /** POST /api/run: a prompt document in, its run events out as Server-Sent Events. */
 export const POST = handle(async (request, { requestId }) => {
@@ -23,7 +24,11 @@ export const POST = handle(async (request, { requestId }) => {
   // The upstream call opens inside the events: headers and the opening meta leave at once.
   // Kept in the person's history however it ends, by the server: nothing in the browser can lose it.
   const events = slot.hold(
-    recordRun(openRun(upstream, { requestId, signal: abort.signal }), doc, person),
+    recordRun(
+      openRun(upstream, { requestId, signal: abort.signal, api: runApi(doc.config) }),
+      doc,
+      person,
+    ),
   );
   return sseResponse(events, { onCancel: stop });
 });

@@ -6,9 +6,11 @@
  * received. Unknown name \"google\": Cannot find field.", …}}]`), a bad key
  * (NousResearch/hermes-agent#7893: `Error code: 400 - [{'error': {'code': 400, 'message': 'API key
  * not valid. …', 'details': [ErrorInfo API_KEY_INVALID, LocalizedMessage]}}]`) and a refused
- * reasoning_effort (discuss.ai.google.dev/t/117875). The `openai` clients look for `body.error`,
- * find none in an array, and report "400 status code (no body)" (OpenCoworkAI/open-codesign#175,
- * #282, #333): that is why callers must read the raw body to learn what went wrong.
+ * reasoning_effort (discuss.ai.google.dev/t/117875). The `openai` clients look for `body.error`
+ * and find none in an array: older ones report only "400 status code (no body)"
+ * (OpenCoworkAI/open-codesign#175, #282, #333); openai-node 7.x keeps the whole array as
+ * `error.error` and prints it as JSON in the message, with no `code` or `param`. Either way a
+ * caller has to dig Google's message out of the raw body.
  *
  * Errors in the middle of a stream travel as one `data: {"error": {…}}` event, the native SSE
  * form, which the `openai` client turns into an APIError (no public capture of this case).

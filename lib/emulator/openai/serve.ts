@@ -16,7 +16,8 @@
  *
  * Errors (errors.ts): Google's envelope wrapped in a one-element array, `[{"error": {code, message,
  * status, details?}}]`, pretty-printed, with the HTTP status of `code`; the `openai` client then
- * finds no `error` key and says only "400 status code (no body)". A failure mid-stream is one
+ * finds no `error` key (old clients say "400 status code (no body)", 7.x prints the array as JSON
+ * and leaves `code` unset). A failure mid-stream is one
  * `data: {"error": {…}}` event. Statuses: 400 (body, key, rules), 403 (no key, cachedContent),
  * 404 (model, path), 429/500/503/504 (directives), as the native API.
  *

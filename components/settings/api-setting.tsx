@@ -1,0 +1,62 @@
+"use client";
+
+import { Select } from "@/components/ui/select";
+import { usePlayground, useRunSetting, useRunSettingsActions } from "@/lib/store";
+import { API_LABELS, apiGaps, type RunApi } from "@/lib/wire/api";
+import { SelectRow } from "./select-settings";
+import { SettingNote } from "./setting-label";
+import { useModelCapabilities } from "./use-model-capabilities";
+
+/** The doors a run can take on this server. */
+const OFFERED: readonly RunApi[] = ["gemini", "openai"];
+
+/** Which door the run goes through, and what of this prompt that door cannot carry. */
+export function ApiSetting() {
+  const api = useRunSetting("api") ?? "gemini";
+  const { setSetting } = useRunSettingsActions();
+  const { kind } = useModelCapabilities();
+  // Joined, so the selector's answer compares equal while nothing changed.
+  const gaps = usePlayground((s) =>
+    apiGaps(
+      {
+        ...s.draft,
+        contents: [...s.draft.contents, { role: "user", parts: s.attachments }],
+      },
+      kind,
+    ).join("\n"),
+  );
+  return (
+    <>
+      <SelectRow id="setting-api" label="API">
+        <Select
+          id="setting-api"
+          value={api}
+          aria-describedby={gaps ? "setting-api-gaps" : undefined}
+          onChange={(e) => {
+            const next = e.target.value as RunApi;
+            setSetting("api", next === "gemini" ? undefined : next);
+          }}
+        >
+          {OFFERED.map((value) => (
+            <option key={value} value={value}>
+              {API_LABELS[value]}
+            </option>
+          ))}
+        </Select>
+      </SelectRow>
+      {gaps && (
+        <div id="setting-api-gaps" role="note" aria-label="Not carried by this API">
+          <SettingNote id="setting-api-gaps-note">
+            {API_LABELS[api]} cannot carry {gaps.includes("\n") ? "these" : "this"}, so a run is
+            refused until {gaps.includes("\n") ? "they are" : "it is"} removed:
+          </SettingNote>
+          <ul className="mt-1 list-disc pl-5 text-xs text-muted-foreground">
+            {gaps.split("\n").map((gap) => (
+              <li key={gap}>{gap}</li>
+            ))}
+          </ul>
+        </div>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,76 @@
+import type { PromptDoc, RunConfig } from "@/lib/prompt";
+import { type ModelKind, modelKind } from "./model-kind";
+
+/**
+ * The three doors Google offers to the same models. One prompt document maps to the Gemini
+ * API's request (`request.ts`); each other door takes that request in its own body
+ * (`openai-request.ts`, `interactions-request.ts`), and its answers come back as Gemini's chunks,
+ * so everything after the request is the same for all three.
+ */
+export type RunApi = NonNullable<RunConfig["api"]>;
+
+export const API_LABELS: Record<RunApi, string> = {
+  gemini: "Gemini API",
+  interactions: "Interactions API",
+  openai: "OpenAI compatibility",
+};
+
+export function runApi(config: RunConfig): RunApi {
+  return config.api ?? "gemini";
+}
+
+/** Audio the OpenAI-compatible endpoint takes as `input_audio`, by its format name there. */
+export const OPENAI_AUDIO_FORMATS: Readonly<Record<string, "wav" | "mp3">> = {
+  "audio/wav": "wav",
+  "audio/x-wav": "wav",
+  "audio/wave": "wav",
+  "audio/mp3": "mp3",
+  "audio/mpeg": "mp3",
+};
+
+/**
+ * What the chosen door cannot carry for this document, in the words of the settings panel. A
+ * run through it is refused while the list is not empty: nothing is dropped or changed on the
+ * way without the person knowing.
+ */
+export function apiGaps(doc: PromptDoc, kind: ModelKind = modelKind(doc.model)): string[] {
+  const api = runApi(doc.config);
+  if (api === "gemini") return [];
+  const gaps: string[] = [];
+  const { config, tools } = doc;
+  if (kind === "imagen") gaps.push("Imagen models");
+  if (config.background && api !== "interactions") gaps.push("Run in background");
+  if (api === "interactions") return gaps;
+
+  if (kind === "image" || kind === "tts" || config.responseModalities?.some((m) => m !== "TEXT")) {
+    gaps.push("Image and speech output");
+  }
+  if (config.topK !== undefined) gaps.push("Top K");
+  if (config.safetySettings?.length) gaps.push("Safety settings");
+  if (config.mediaResolution) gaps.push("Media resolution");
+  if (config.responseMimeType === "text/x.enum") gaps.push("Enum output (text/x.enum)");
+  if (tools.googleSearch) gaps.push("Grounding with Google Search");
+  if (tools.codeExecution) gaps.push("Code execution");
+  if (tools.urlContext) gaps.push("URL context");
+  if (tools.functionCallingMode === "VALIDATED") gaps.push("Function calling mode VALIDATED");
+  if (tools.functionCallingMode === "ANY" && (tools.allowedFunctionNames?.length ?? 0) > 1) {
+    gaps.push("More than one allowed function");
+  }
+  const parts = doc.contents.flatMap((turn) => turn.parts.map((part) => ({ turn, part })));
+  const files = new Set<string>();
+  for (const { turn, part } of parts) {
+    if (part.kind === "executableCode" || part.kind === "codeExecutionResult") {
+      files.add("Code execution steps in the conversation");
+    } else if (part.kind === "media" && turn.role === "model") {
+      files.add("Images or speech in the model's turns");
+    } else if (
+      part.kind === "media" &&
+      !part.mimeType.startsWith("image/") &&
+      !OPENAI_AUDIO_FORMATS[part.mimeType]
+    ) {
+      files.add(`${part.mimeType} files (only images and WAV or MP3 audio)`);
+    }
+  }
+  gaps.push(...files);
+  return gaps;
+}

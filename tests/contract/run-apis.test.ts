@@ -1,0 +1,189 @@
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { preparePrompt } from "@/lib/api/prepare";
+import { encodePng } from "@/lib/emulator/media/png-writer";
+import type { AppError } from "@/lib/errors";
+import { offlineEmulator } from "@/lib/gemini/offline";
+import { openRun } from "@/lib/gemini/run";
+import type { PromptDocInput } from "@/lib/prompt";
+import type { RunEvent } from "@/lib/run/events";
+import { foldRunActions, initialRunState } from "@/lib/run/reducer";
+import { runApi } from "@/lib/wire/api";
+
+/**
+ * One prompt through the Gemini API and through the OpenAI-compatible endpoint, by the app's own
+ * run producer against the emulator in this process: the answers fold into the same state, and
+ * what the endpoint cannot carry is refused before anything is sent.
+ */
+const saved = { ...process.env };
+delete process.env.GEMINI_API_KEY;
+delete process.env.GOOGLE_API_KEY;
+delete process.env.GEMINI_BASE_URL;
+process.env.PLAYGROUND_DATA_DIR = mkdtempSync(join(tmpdir(), "run-apis-"));
+afterAll(() => {
+  process.env = saved;
+});
+
+type Api = "gemini" | "openai";
+
+async function run(doc: PromptDocInput, api: Api) {
+  const signal = new AbortController().signal;
+  const { doc: parsed, upstream } = await preparePrompt(
+    { ...doc, config: { ...doc.config, api } },
+    signal,
+  );
+  const events: RunEvent[] = [];
+  for await (const event of openRun(upstream, {
+    requestId: `req-${api}`,
+    signal,
+    api: runApi(parsed.config),
+  })) {
+    events.push(event);
+  }
+  return { events, state: foldRunActions(initialRunState(), events) };
+}
+
+const ask = (text: string, rest: Partial<PromptDocInput> = {}): PromptDocInput => ({
+  model: "gemini-2.5-flash",
+  contents: [{ role: "user", parts: [{ kind: "text", text }] }],
+  ...rest,
+});
+
+const text = (state: Awaited<ReturnType<typeof run>>["state"]) =>
+  state.parts
+    .filter((p) => p.kind === "text")
+    .map((p) => (p as { text: string }).text)
+    .join("");
+
+const lastRequest = () => offlineEmulator().log.list().at(-1);
+
+describe("one prompt through two doors", () => {
+  it("gives the same answer and figures, and says which door it took", async () => {
+    const prompt = ask("Name three rivers.\n#emulator tokens=60", {
+      systemInstruction: "Be brief.",
+      config: { temperature: 0.2 },
+    });
+    const native = await run(prompt, "gemini");
+    const compat = await run(prompt, "openai");
+    expect(lastRequest()?.path).toMatch(/\/v1beta\/openai\/chat\/completions$/);
+    expect(compat.state.status).toBe("done");
+    expect(text(compat.state)).toBe(text(native.state));
+    expect(compat.state.usage?.promptTokenCount).toBe(native.state.usage?.promptTokenCount);
+    expect(compat.state.usage?.candidatesTokenCount).toBe(native.state.usage?.candidatesTokenCount);
+    expect(compat.state.finishReason).toBe("STOP");
+    expect(compat.events[0]).toMatchObject({ type: "meta", data: { api: "openai" } });
+    expect(native.events[0]).toMatchObject({ type: "meta", data: { api: "gemini" } });
+  });
+
+  it("shows thought summaries as thoughts, with the thinking tokens", async () => {
+    const prompt = ask("Why is the sky blue?\n#emulator thoughts=40 tokens=30", {
+      config: { thinking: { includeThoughts: true, budget: 1024 } },
+    });
+    const native = await run(prompt, "gemini");
+    const compat = await run(prompt, "openai");
+    const thoughts = (s: typeof compat.state) =>
+      s.parts.filter((p) => p.kind === "thought").map((p) => (p as { text: string }).text);
+    // The summary's wording follows the request's fingerprint, which the translation changes.
+    expect(thoughts(compat.state).join("")).toContain("“Why is the sky blue?”");
+    expect(thoughts(native.state).join("")).toContain("“Why is the sky blue?”");
+    expect(text(compat.state)).toBe(text(native.state));
+    expect(text(compat.state)).not.toContain("thought>");
+    expect(compat.state.usage?.thoughtsTokenCount).toBe(native.state.usage?.thoughtsTokenCount);
+  });
+
+  it("calls a function on Gemini 3 and goes on once it has the result, its signature sent back", async () => {
+    const tools = {
+      functionDeclarations: [
+        {
+          name: "get_weather",
+          parameters: { type: "object", properties: { city: { type: "string" } } },
+        },
+      ],
+    };
+    const first = ask("Weather in Paris?", { model: "gemini-3-flash-preview", tools });
+    const called = await run(first, "openai");
+    const call = called.state.parts.find((p) => p.kind === "functionCall");
+    expect(call).toMatchObject({ kind: "functionCall", name: "get_weather" });
+    expect((call as { thoughtSignature?: string }).thoughtSignature).toBeTruthy();
+
+    const followUp: PromptDocInput = {
+      ...first,
+      contents: [
+        ...(first.contents ?? []),
+        { role: "model", parts: called.state.parts },
+        {
+          role: "user",
+          parts: [{ kind: "functionResponse", name: "get_weather", response: { celsius: 18 } }],
+        },
+      ],
+    };
+    const answered = await run(followUp, "openai");
+    expect(answered.state.status).toBe("done");
+    expect(text(answered.state)).not.toBe("");
+  });
+
+  it("carries an image and answers structured output that parses", async () => {
+    const png = await encodePng(4, 3, new Uint8Array(4 * 3 * 3).fill(200));
+    const { putBytes } = await import("@/lib/media/blob-store");
+    const blob = await putBytes(png, "image/png");
+    const withImage = await run(
+      {
+        model: "gemini-2.5-flash",
+        contents: [
+          {
+            role: "user",
+            parts: [
+              { kind: "text", text: "What is this?" },
+              { kind: "media", sha256: blob.sha256, mimeType: "image/png" },
+            ],
+          },
+        ],
+      },
+      "openai",
+    );
+    expect(text(withImage.state)).toContain(`sha256 ${blob.sha256.slice(0, 12)}, 4×3 px`);
+
+    const json = await run(
+      ask("A city.", {
+        config: {
+          responseMimeType: "application/json",
+          responseSchema: {
+            type: "object",
+            properties: { name: { type: "string" } },
+            required: ["name"],
+          },
+        },
+      }),
+      "openai",
+    );
+    expect(JSON.parse(text(json.state))).toEqual({ name: expect.any(String) });
+  });
+
+  it("keeps Google's own error, with its retry delay, through the endpoint's error list", async () => {
+    const { state } = await run(ask("Busy?\n#emulator error=429 retryDelay=3s"), "openai");
+    expect(state.status).toBe("error");
+    expect(state.error).toMatchObject({ code: "rate_limit:gemini", retryAfterMs: 3000 });
+  });
+
+  it("refuses, before anything is sent, what the endpoint cannot carry", async () => {
+    const before = offlineEmulator().log.list().length;
+    const refusal = await preparePrompt(
+      ask("Hello", {
+        config: {
+          api: "openai",
+          safetySettings: [{ category: "HARM_CATEGORY_HARASSMENT", threshold: "BLOCK_NONE" }],
+        },
+        tools: { urlContext: true },
+      }),
+    ).catch((error: AppError) => error.body);
+    expect(refusal).toMatchObject({
+      status: 400,
+      field: "config.api",
+      message:
+        "OpenAI compatibility cannot carry these parts of the prompt: Safety settings, URL context. Remove them, or run through the Gemini API.",
+    });
+    expect(offlineEmulator().log.list().length).toBe(before);
+  });
+});
