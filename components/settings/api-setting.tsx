@@ -27,7 +27,7 @@ export function ApiSetting() {
   );
   return (
     <>
-      <SelectRow id="setting-api" label="API">
+      <SelectRow id="setting-api" label="API" width="w-52">
         <Select
           id="setting-api"
           value={api}
@@ -46,7 +46,7 @@ export function ApiSetting() {
       </SelectRow>
       {gaps && (
         <div id="setting-api-gaps" role="note" aria-label="Not carried by this API">
-          <SettingNote id="setting-api-gaps-note">
+          <SettingNote id="setting-api-gaps-note" tone="warning">
             {API_LABELS[api]} cannot carry {gaps.includes("\n") ? "these" : "this"}, so a run is
             refused until {gaps.includes("\n") ? "they are" : "it is"} removed:
           </SettingNote>

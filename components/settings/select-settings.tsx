@@ -27,11 +27,14 @@ export function SelectRow({
   id,
   label,
   reason,
+  width = "w-40",
   children,
 }: {
   id: string;
   label: string;
   reason?: string;
+  /** The control's width class: a longer option needs more room than the usual. */
+  width?: string;
   children: React.ReactNode;
 }) {
   return (
@@ -40,7 +43,7 @@ export function SelectRow({
         <SettingLabel htmlFor={id} className="shrink-0">
           {label}
         </SettingLabel>
-        <div className="w-40">{children}</div>
+        <div className={width}>{children}</div>
       </div>
       {reason && <SettingNote id={`${id}-note`}>{reason}</SettingNote>}
     </div>
