@@ -1,7 +1,6 @@
 import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { encodePng } from "@/lib/emulator/media/png-writer";
-import { errorBody, setupEmulatorServer } from "./emulator-fixture";
+import { errorBody, setupEmulatorServer, testPng, wavTone } from "./emulator-fixture";
 
 const { client } = setupEmulatorServer();
 
@@ -10,35 +9,6 @@ const base64 = (bytes: Uint8Array) => Buffer.from(bytes).toString("base64");
 const inline = (mimeType: string, bytes: Uint8Array) => ({
   inlineData: { mimeType, data: base64(bytes) },
 });
-
-/** `seconds` of a 440 Hz tone as a 24 kHz mono 16-bit WAV. */
-function wavTone(seconds: number): Uint8Array {
-  const rate = 24_000;
-  const samples = Math.round(seconds * rate);
-  const out = new Uint8Array(44 + samples * 2);
-  const view = new DataView(out.buffer);
-  out.set(new TextEncoder().encode("RIFF"), 0);
-  view.setUint32(4, out.length - 8, true);
-  out.set(new TextEncoder().encode("WAVEfmt "), 8);
-  view.setUint32(16, 16, true);
-  view.setUint16(20, 1, true);
-  view.setUint16(22, 1, true);
-  view.setUint32(24, rate, true);
-  view.setUint32(28, rate * 2, true);
-  view.setUint16(32, 2, true);
-  view.setUint16(34, 16, true);
-  out.set(new TextEncoder().encode("data"), 36);
-  view.setUint32(40, samples * 2, true);
-  for (let i = 0; i < samples; i++) {
-    view.setInt16(44 + i * 2, Math.round(8000 * Math.sin((2 * Math.PI * 440 * i) / rate)), true);
-  }
-  return out;
-}
-
-async function testPng(width: number, height: number): Promise<Uint8Array> {
-  const rgb = new Uint8Array(width * height * 3).map((_, i) => (i * 13) % 256);
-  return encodePng(width, height, rgb);
-}
 
 describe("inline media reaches the emulator intact", () => {
   it("describes each medium of the last user turn: type, size, hash, pixels, seconds", async () => {

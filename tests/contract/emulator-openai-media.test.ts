@@ -6,8 +6,7 @@
 import { createHash } from "node:crypto";
 import OpenAI from "openai";
 import { describe, expect, it } from "vitest";
-import { encodePng } from "@/lib/emulator/media/png-writer";
-import { setupEmulatorServer } from "./emulator-fixture";
+import { setupEmulatorServer, testPng, wavTone } from "./emulator-fixture";
 
 const { server, client } = setupEmulatorServer();
 
@@ -21,39 +20,10 @@ const openai = () =>
 const sha256 = (bytes: Uint8Array) => createHash("sha256").update(bytes).digest("hex");
 const base64 = (bytes: Uint8Array) => Buffer.from(bytes).toString("base64");
 
-/** `seconds` of a 440 Hz tone as a 16 kHz mono 16-bit WAV. */
-function wavTone(seconds: number): Uint8Array {
-  const rate = 16_000;
-  const samples = Math.round(seconds * rate);
-  const out = new Uint8Array(44 + samples * 2);
-  const view = new DataView(out.buffer);
-  out.set(new TextEncoder().encode("RIFF"), 0);
-  view.setUint32(4, out.length - 8, true);
-  out.set(new TextEncoder().encode("WAVEfmt "), 8);
-  view.setUint32(16, 16, true);
-  view.setUint16(20, 1, true);
-  view.setUint16(22, 1, true);
-  view.setUint32(24, rate, true);
-  view.setUint32(28, rate * 2, true);
-  view.setUint16(32, 2, true);
-  view.setUint16(34, 16, true);
-  out.set(new TextEncoder().encode("data"), 36);
-  view.setUint32(40, samples * 2, true);
-  for (let i = 0; i < samples; i++) {
-    view.setInt16(44 + i * 2, Math.round(8000 * Math.sin((2 * Math.PI * 440 * i) / rate)), true);
-  }
-  return out;
-}
-
-async function testPng(width: number, height: number): Promise<Uint8Array> {
-  const rgb = new Uint8Array(width * height * 3).map((_, i) => (i * 7) % 256);
-  return encodePng(width, height, rgb);
-}
-
 describe("media in chat completions", () => {
   it("echoes a PNG data URL and a WAV input_audio as the native API echoes inline data", async () => {
-    const png = await testPng(64, 48);
-    const wav = wavTone(1.5);
+    const png = await testPng(64, 48, 7);
+    const wav = wavTone(1.5, 16000);
     const completion = await openai().chat.completions.create({
       model: "gemini-2.5-flash",
       messages: [

@@ -11,6 +11,7 @@ import { deletePrompt, restoreRevision, undeletePrompt } from "@/lib/library/ser
 import { getPrompt, listRevisions, savePrompt } from "@/lib/library/server/prompts";
 import { getSnapshot, saveSnapshot } from "@/lib/library/server/snapshots";
 import { startPostgres, type TestPostgres } from "@/tests/support/postgres";
+import { storeKinds } from "@/tests/support/stores";
 
 const ada: Person = { name: "Ada", via: "code" };
 const bob: Person = { name: "Bob", via: "code" };
@@ -30,23 +31,13 @@ const chat = (text: string): SavedDocument => ({
 const meta = { title: "Haiku", description: "A small poem", tags: ["poetry"] };
 
 let postgres: TestPostgres;
-let databases = 0;
 
 beforeAll(async () => {
   postgres = await startPostgres();
 }, 60_000);
 afterAll(() => postgres?.stop());
 
-/** A fresh, empty store of each kind: SQLite in a new folder, a new PostgreSQL database. */
-const kinds = {
-  sqlite: async () =>
-    openStore({ databaseUrl: undefined, dataDir: mkdtempSync(join(tmpdir(), "store-")) }),
-  postgres: async () =>
-    openStore({
-      databaseUrl: await postgres.createDatabase(`library_${++databases}`),
-      dataDir: mkdtempSync(join(tmpdir(), "store-")),
-    }),
-};
+const kinds = storeKinds(() => postgres, "library");
 
 describe.each(Object.entries(kinds))("the library on %s", (dialect, open) => {
   let store: Store;

@@ -1,37 +1,26 @@
 import { createHash, randomBytes } from "node:crypto";
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Person } from "@/lib/auth/person";
-import { openStore, type Store } from "@/lib/db/database";
+import type { Store } from "@/lib/db/database";
 import type { SavedDocument } from "@/lib/library/saved-document";
 import { savePrompt } from "@/lib/library/server/prompts";
 import { saveSnapshot } from "@/lib/library/server/snapshots";
 import type { BlobBackend } from "@/lib/media/blob-backend";
 import { CHUNK_BYTES, databaseBlobs } from "@/lib/media/database-blobs";
 import { startPostgres, type TestPostgres } from "@/tests/support/postgres";
+import { storeKinds } from "@/tests/support/stores";
 
 const ada: Person = { name: "Ada", via: "code" };
 const HOUR_MS = 3_600_000;
 
 let postgres: TestPostgres;
-let databases = 0;
 
 beforeAll(async () => {
   postgres = await startPostgres();
 }, 60_000);
 afterAll(() => postgres?.stop());
 
-const kinds = {
-  sqlite: async () =>
-    openStore({ databaseUrl: undefined, dataDir: mkdtempSync(join(tmpdir(), "media-db-")) }),
-  postgres: async () =>
-    openStore({
-      databaseUrl: await postgres.createDatabase(`media_${++databases}`),
-      dataDir: mkdtempSync(join(tmpdir(), "media-db-")),
-    }),
-};
+const kinds = storeKinds(() => postgres, "media");
 
 /** Writes `bytes` through the backend in pieces of `piece` bytes, as an upload arrives. */
 async function store(blobs: BlobBackend, bytes: Buffer, piece = 300_000) {

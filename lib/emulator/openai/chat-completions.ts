@@ -1,21 +1,22 @@
 /**
  * POST chat/completions: parse the compat body (chat-schema.ts), check it (chat-request.ts), find
- * the model, translate to a native body and validate that as the native route does, generate
- * (chat-generation.ts), answer unary (chat-response.ts) or streamed (chat-stream.ts). Google
- * parses before it looks anything up, so a malformed body is a 400 even for an unknown model.
+ * the model, translate to a native body and validate that as the native route does, plan the
+ * answers as the native route does (native/answer-plans.ts), answer unary (chat-response.ts) or
+ * streamed (chat-stream.ts). Google parses before it looks anything up, so a malformed body is a
+ * 400 even for an unknown model.
  */
 import { findModel, supportsMethod } from "@/lib/emulator/catalogue/catalogue";
 import { abortableSleep, type RouteContext } from "@/lib/emulator/context";
 import { createFrameStream } from "@/lib/emulator/frame-stream";
 import type { HandlerOptions } from "@/lib/emulator/handler";
 import type { RequestLogHandle } from "@/lib/emulator/log";
+import { pacedTimes, planAnswers } from "@/lib/emulator/native/answer-plans";
 import { unaryCandidates } from "@/lib/emulator/native/candidates";
 import type { Directives } from "@/lib/emulator/native/directives";
 import type { ApiVersion } from "@/lib/emulator/types";
 import { injectedError, modelNotFound } from "@/lib/emulator/validation/errors";
 import { readJsonBody, validateRequestBody } from "@/lib/emulator/validation/request-body";
 import { baseHeaders, JSON_CONTENT_TYPE } from "@/lib/emulator/wire";
-import { generateNative, pacedTimes } from "./chat-generation";
 import { checkChatRequest, nativeBody } from "./chat-request";
 import { unaryCompletion } from "./chat-response";
 import { CHAT_COMPLETION_REQUEST, type ChatRequest } from "./chat-schema";
@@ -60,7 +61,7 @@ export async function chatCompletions(
     sleep: (ms) => abortableSleep(ms, request.signal),
     target: () => ({ model: modelId, method, version }),
   };
-  const { plans, chunks, directives } = await generateNative(ctx, listed, streaming);
+  const { plans, chunks, directives } = await planAnswers(ctx, listed, streaming);
   const times = pacedTimes(chunks, directives, directiveCaps?.streamMs);
 
   if (streaming) {

@@ -46,9 +46,10 @@
  *   low, medium, none" (what the live endpoint answers, discuss.ai.google.dev/t/117875); with
  *   thinking_budget or thinking_level as well it is 400 (reasoning.ts).
  *
- * Generation (chat-generation.ts) is the native planner: `#emulator` directives in the last user
- * message, token counts, function calls, structured output, thoughts, media echo lines and pacing
- * behave as on the native API, and the same conversation gets the same answer text from both.
+ * Generation is the native planner (native/answer-plans.ts, shared with the native route):
+ * `#emulator` directives in the last user message, token counts, function calls, structured
+ * output, thoughts, media echo lines and pacing behave as on the native API, and the same
+ * conversation gets the same answer text from both.
  *
  * Chat response (chat-response.ts, chat-stream.ts, chat-choices.ts): keys sorted alphabetically,
  * unary pretty-printed, chunks compact (compat-json.ts). `id` is the native responseId, `model`

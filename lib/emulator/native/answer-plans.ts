@@ -1,10 +1,9 @@
 /**
- * The native generation behind a chat completion: the same steps, in the same order, as
- * native/generate.ts (parse, directives, limits, thinking and per-model rules, delay, injected
- * errors, media checks, one plan per candidate, generated media), ending where generate.ts starts
- * rendering: with the plans and the native stream chunks, which chat-response.ts and
- * chat-stream.ts translate. Only checkLimits and the pacing sum are repeated here, because
- * generate.ts keeps them private.
+ * The native generation up to its rendering: parse, directives, limits, thinking and per-model
+ * rules, delay, injected errors, media checks, one plan per candidate, generated media; it ends
+ * with the plans and the native stream chunks. generate.ts renders them as Gemini's JSON or SSE;
+ * the other doors (openai/, interactions/) translate the same plans into their own shapes, so one
+ * prompt gets the same answer through all of them.
  */
 import { type CatalogueModel, servedAs } from "@/lib/emulator/catalogue/catalogue";
 import { checkThinking } from "@/lib/emulator/catalogue/thinking-rules";
@@ -14,16 +13,16 @@ import { inspectMedia } from "@/lib/emulator/media/media-inputs";
 import { renderImage, renderSpeech } from "@/lib/emulator/media/media-output";
 import { outputKind } from "@/lib/emulator/media/output-kind";
 import { speakerVoices } from "@/lib/emulator/media/speech-config";
-import { streamCandidates } from "@/lib/emulator/native/candidates";
-import { chunkTokensFor } from "@/lib/emulator/native/chunking";
-import { capPacing, type Directives, parseDirectives } from "@/lib/emulator/native/directives";
-import { type GenerationPlan, planGeneration } from "@/lib/emulator/native/plan";
-import { candidatesAsked, checkRequestRules } from "@/lib/emulator/native/request-rules";
-import type { StreamChunk } from "@/lib/emulator/native/stream-chunks";
 import { contentText, lastUserContent } from "@/lib/emulator/text";
 import type { GenerateRequest } from "@/lib/emulator/types";
 import { EmulatorApiError, injectedError, invalidArgument } from "@/lib/emulator/validation/errors";
 import { parseGenerateRequest } from "@/lib/emulator/validation/request-body";
+import { streamCandidates } from "./candidates";
+import { chunkTokensFor } from "./chunking";
+import { capPacing, type Directives, parseDirectives } from "./directives";
+import { type GenerationPlan, planGeneration } from "./plan";
+import { candidatesAsked, checkRequestRules } from "./request-rules";
+import type { StreamChunk } from "./stream-chunks";
 
 export interface NativeGeneration {
   plans: GenerationPlan[];
@@ -31,7 +30,7 @@ export interface NativeGeneration {
   directives: Directives;
 }
 
-export async function generateNative(
+export async function planAnswers(
   ctx: RouteContext,
   listed: CatalogueModel,
   streaming: boolean,
@@ -98,6 +97,7 @@ export function pacedTimes(
 
 function checkLimits(request: GenerateRequest, model: CatalogueModel): void {
   const max = request.generationConfig.maxOutputTokens;
+  // proto3 cannot tell 0 from unset, so Google treats 0 as "no limit" and so do we.
   if (max !== undefined && max !== 0 && (max < 1 || max > model.outputTokenLimit)) {
     throw invalidArgument(
       `Unable to submit request because it has a maxOutputTokens value of ${max} but the supported range is from 1 (inclusive) to ${model.outputTokenLimit + 1} (exclusive). Update the value and try again.`,
