@@ -12,6 +12,7 @@ import {
   usePlayground,
   usePlaygroundApi,
 } from "@/lib/store";
+import { CompareApisButton } from "./compare-apis-button";
 import { DiffDialog } from "./diff-dialog";
 import { LabeledSwitch, PhoneShort } from "./labeled-switch";
 import { QuickSetup } from "./quick-setup";
@@ -64,6 +65,7 @@ export function CompareToolbar() {
         onChange={actions.setCompact}
       />
       <QuickSetup />
+      <CompareApisButton />
       <Button variant="secondary" size="sm" onClick={() => setDiffOpen(true)} disabled={!answered}>
         Diff
       </Button>

@@ -2,8 +2,11 @@
 
 import { CloseIcon } from "@/components/ui/icons";
 import type { Column } from "@/lib/compare/document";
+import { API_LABELS, type RunApi } from "@/lib/wire/api";
 
 const NAMES: Record<string, string> = {
+  api: "API",
+  background: "Background",
   temperature: "Temperature",
   topP: "Top P",
   topK: "Top K",
@@ -65,7 +68,10 @@ export function OverrideChips({
   onReset: (key: string) => void;
 }) {
   const own: [string, string][] = [
-    ...Object.entries(column.config).map(([k, v]): [string, string] => [k, shortValue(v)]),
+    ...Object.entries(column.config).map(([k, v]): [string, string] => [
+      k,
+      k === "api" ? API_LABELS[v as RunApi] : shortValue(v),
+    ]),
     ...Object.entries(column.tools).map(([k, v]): [string, string] => [k, shortValue(v)]),
     ...column.unset.map((k): [string, string] => [k, "default"]),
   ];

@@ -8,7 +8,7 @@ import { SettingNote } from "./setting-label";
 import { useModelCapabilities } from "./use-model-capabilities";
 
 /** The doors a run can take on this server. */
-const OFFERED: readonly RunApi[] = ["gemini", "openai"];
+const OFFERED: readonly RunApi[] = ["gemini", "interactions", "openai"];
 
 /** Which door the run goes through, and what of this prompt that door cannot carry. */
 export function ApiSetting() {

@@ -10,6 +10,7 @@ import { gemini, upstreamName } from "./client";
 import { isNetworkFailure, streamBroken, toAppError, upstreamTimeout } from "./errors";
 import { generateImagesChunks } from "./generate-images";
 import { hasInlineData, speechCollector, storeGeneratedMedia } from "./generated-media";
+import { interactionsChunks } from "./interactions-run";
 import { openaiChunks } from "./openai-run";
 import { upstreamWaits, type Waited } from "./wait";
 
@@ -135,14 +136,7 @@ function openChunks(
 ): Promise<AsyncIterable<UpstreamChunk>> {
   if (upstream.method === "generateImages") return generateImagesChunks(upstream.params, signal);
   if (api === "openai") return openaiChunks(upstream.params, signal);
-  if (api === "interactions") {
-    throw new AppError({
-      code: "bad_request:prompt",
-      field: "config.api",
-      message:
-        "Runs through the Interactions API are not available on this server yet. Choose the Gemini API or OpenAI compatibility.",
-    });
-  }
+  if (api === "interactions") return interactionsChunks(upstream.params, signal);
   return gemini().ai.models.generateContentStream({
     ...upstream.params,
     config: { ...upstream.params.config, abortSignal: signal },

@@ -13,7 +13,7 @@ import {
 } from "@/lib/compare/document";
 import type { Vote } from "@/lib/compare/tally";
 import { adaptToModel } from "@/lib/models/capabilities";
-import type { Turn } from "@/lib/prompt";
+import type { RunConfig, Turn } from "@/lib/prompt";
 import { promptBoxTurn } from "@/lib/prompt/text";
 import { initialRunState } from "@/lib/run/reducer";
 import { functionResponseTurn } from "@/lib/run/turns";
@@ -63,7 +63,7 @@ export interface CompareSlice {
    * settings, each with its own temperature where given; their conversations, own system
    * instructions and any further columns stay.
    */
-  presetColumns: (setups: readonly { model: string; temperature?: number }[]) => void;
+  presetColumns: (setups: readonly ColumnPreset[]) => void;
   /** Replace what the column sets itself. */
   setColumnSetup: (id: string, setup: Pick<Column, "model" | "config" | "tools" | "unset">) => void;
   resetColumnSetting: (id: string, key: string) => void;
@@ -84,6 +84,13 @@ export interface CompareSlice {
   stopAll: () => void;
   /** The chat takes this column's conversation, model and settings. */
   continueInChat: (id: string) => void;
+}
+
+/** What a quick setup gives one column; the rest is the shared setup. */
+export interface ColumnPreset {
+  model: string;
+  temperature?: number;
+  api?: NonNullable<RunConfig["api"]>;
 }
 
 /** A column's conversation without its last answer: what a rerun sends. */
@@ -229,8 +236,11 @@ export const createCompareSlice: SliceCreator<CompareSlice> = (set, get) => {
         if (i >= (get().compare?.columns.length ?? 0)) get().addColumn();
         const id = get().compare?.columns[i]?.id;
         if (!id) return;
-        // The shared settings, but for the temperature where the setup gives one.
-        const config = setup.temperature === undefined ? {} : { temperature: setup.temperature };
+        // The shared settings, but for the temperature and the API where the setup gives them.
+        const config = {
+          ...(setup.temperature !== undefined && { temperature: setup.temperature }),
+          ...(setup.api && { api: setup.api }),
+        };
         editColumn(id, (c) => ({ ...c, config, tools: {}, unset: [] }));
         get().setColumnModel(id, setup.model);
       }

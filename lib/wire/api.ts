@@ -40,14 +40,25 @@ export function apiGaps(doc: PromptDoc, kind: ModelKind = modelKind(doc.model)):
   const { config, tools } = doc;
   if (kind === "imagen") gaps.push("Imagen models");
   if (config.background && api !== "interactions") gaps.push("Run in background");
-  if (api === "interactions") return gaps;
-
   if (kind === "image" || kind === "tts" || config.responseModalities?.some((m) => m !== "TEXT")) {
     gaps.push("Image and speech output");
   }
   if (config.topK !== undefined) gaps.push("Top K");
-  if (config.safetySettings?.length) gaps.push("Safety settings");
   if (config.mediaResolution) gaps.push("Media resolution");
+  if (api === "interactions") {
+    if (config.presencePenalty !== undefined) gaps.push("Presence penalty");
+    if (config.frequencyPenalty !== undefined) gaps.push("Frequency penalty");
+    const budget = config.thinking?.budget;
+    if (budget !== undefined && budget !== -1) {
+      gaps.push("Thinking budget (the Interactions API takes a thinking level)");
+    }
+    if (tools.allowedFunctionNames?.length) gaps.push("Allowed function names");
+    if (doc.contents.some((t) => t.parts.some((p) => p.kind === "executableCode"))) {
+      gaps.push("Code execution steps in the conversation");
+    }
+    return gaps;
+  }
+  if (config.safetySettings?.length) gaps.push("Safety settings");
   if (config.responseMimeType === "text/x.enum") gaps.push("Enum output (text/x.enum)");
   if (tools.googleSearch) gaps.push("Grounding with Google Search");
   if (tools.codeExecution) gaps.push("Code execution");

@@ -26,7 +26,7 @@ afterAll(() => {
   process.env = saved;
 });
 
-type Api = "gemini" | "openai";
+type Api = "gemini" | "interactions" | "openai";
 
 async function run(doc: PromptDocInput, api: Api) {
   const signal = new AbortController().signal;
@@ -59,115 +59,129 @@ const text = (state: Awaited<ReturnType<typeof run>>["state"]) =>
 
 const lastRequest = () => offlineEmulator().log.list().at(-1);
 
-describe("one prompt through two doors", () => {
-  it("gives the same answer and figures, and says which door it took", async () => {
-    const prompt = ask("Name three rivers.\n#emulator tokens=60", {
-      systemInstruction: "Be brief.",
-      config: { temperature: 0.2 },
+const PATHS = {
+  openai: /\/v1beta\/openai\/chat\/completions$/,
+  interactions: /\/v1beta\/interactions$/,
+};
+
+describe.each(["openai", "interactions"] as const)(
+  "one prompt through the Gemini API and %s",
+  (door) => {
+    it("gives the same answer and figures, and says which door it took", async () => {
+      const prompt = ask("Name three rivers.\n#emulator tokens=60", {
+        systemInstruction: "Be brief.",
+        config: { temperature: 0.2 },
+      });
+      const native = await run(prompt, "gemini");
+      const compat = await run(prompt, door);
+      expect(lastRequest()?.path).toMatch(PATHS[door]);
+      expect(compat.state.status).toBe("done");
+      expect(text(compat.state)).toBe(text(native.state));
+      expect(compat.state.usage?.promptTokenCount).toBe(native.state.usage?.promptTokenCount);
+      expect(compat.state.usage?.candidatesTokenCount).toBe(
+        native.state.usage?.candidatesTokenCount,
+      );
+      expect(compat.state.finishReason).toBe("STOP");
+      expect(compat.events[0]).toMatchObject({ type: "meta", data: { api: door } });
+      expect(native.events[0]).toMatchObject({ type: "meta", data: { api: "gemini" } });
     });
-    const native = await run(prompt, "gemini");
-    const compat = await run(prompt, "openai");
-    expect(lastRequest()?.path).toMatch(/\/v1beta\/openai\/chat\/completions$/);
-    expect(compat.state.status).toBe("done");
-    expect(text(compat.state)).toBe(text(native.state));
-    expect(compat.state.usage?.promptTokenCount).toBe(native.state.usage?.promptTokenCount);
-    expect(compat.state.usage?.candidatesTokenCount).toBe(native.state.usage?.candidatesTokenCount);
-    expect(compat.state.finishReason).toBe("STOP");
-    expect(compat.events[0]).toMatchObject({ type: "meta", data: { api: "openai" } });
-    expect(native.events[0]).toMatchObject({ type: "meta", data: { api: "gemini" } });
-  });
 
-  it("shows thought summaries as thoughts, with the thinking tokens", async () => {
-    const prompt = ask("Why is the sky blue?\n#emulator thoughts=40 tokens=30", {
-      config: { thinking: { includeThoughts: true, budget: 1024 } },
+    it("shows thought summaries as thoughts, with the thinking tokens", async () => {
+      const prompt = ask("Why is the sky blue?\n#emulator thoughts=40 tokens=30", {
+        config: { thinking: { includeThoughts: true } },
+      });
+      const native = await run(prompt, "gemini");
+      const compat = await run(prompt, door);
+      const thoughts = (s: typeof compat.state) =>
+        s.parts.filter((p) => p.kind === "thought").map((p) => (p as { text: string }).text);
+      // The summary's wording follows the request's fingerprint, which the translation changes.
+      expect(thoughts(compat.state).join("")).toContain("“Why is the sky blue?”");
+      expect(thoughts(native.state).join("")).toContain("“Why is the sky blue?”");
+      expect(text(compat.state)).toBe(text(native.state));
+      expect(text(compat.state)).not.toContain("thought>");
+      expect(compat.state.usage?.thoughtsTokenCount).toBe(native.state.usage?.thoughtsTokenCount);
     });
-    const native = await run(prompt, "gemini");
-    const compat = await run(prompt, "openai");
-    const thoughts = (s: typeof compat.state) =>
-      s.parts.filter((p) => p.kind === "thought").map((p) => (p as { text: string }).text);
-    // The summary's wording follows the request's fingerprint, which the translation changes.
-    expect(thoughts(compat.state).join("")).toContain("“Why is the sky blue?”");
-    expect(thoughts(native.state).join("")).toContain("“Why is the sky blue?”");
-    expect(text(compat.state)).toBe(text(native.state));
-    expect(text(compat.state)).not.toContain("thought>");
-    expect(compat.state.usage?.thoughtsTokenCount).toBe(native.state.usage?.thoughtsTokenCount);
-  });
 
-  it("calls a function on Gemini 3 and goes on once it has the result, its signature sent back", async () => {
-    const tools = {
-      functionDeclarations: [
-        {
-          name: "get_weather",
-          parameters: { type: "object", properties: { city: { type: "string" } } },
-        },
-      ],
-    };
-    const first = ask("Weather in Paris?", { model: "gemini-3-flash-preview", tools });
-    const called = await run(first, "openai");
-    const call = called.state.parts.find((p) => p.kind === "functionCall");
-    expect(call).toMatchObject({ kind: "functionCall", name: "get_weather" });
-    expect((call as { thoughtSignature?: string }).thoughtSignature).toBeTruthy();
-
-    const followUp: PromptDocInput = {
-      ...first,
-      contents: [
-        ...(first.contents ?? []),
-        { role: "model", parts: called.state.parts },
-        {
-          role: "user",
-          parts: [{ kind: "functionResponse", name: "get_weather", response: { celsius: 18 } }],
-        },
-      ],
-    };
-    const answered = await run(followUp, "openai");
-    expect(answered.state.status).toBe("done");
-    expect(text(answered.state)).not.toBe("");
-  });
-
-  it("carries an image and answers structured output that parses", async () => {
-    const png = await encodePng(4, 3, new Uint8Array(4 * 3 * 3).fill(200));
-    const { putBytes } = await import("@/lib/media/blob-store");
-    const blob = await putBytes(png, "image/png");
-    const withImage = await run(
-      {
-        model: "gemini-2.5-flash",
-        contents: [
+    it("calls a function on Gemini 3 and goes on once it has the result, its signature sent back", async () => {
+      const tools = {
+        functionDeclarations: [
           {
-            role: "user",
-            parts: [
-              { kind: "text", text: "What is this?" },
-              { kind: "media", sha256: blob.sha256, mimeType: "image/png" },
-            ],
+            name: "get_weather",
+            parameters: { type: "object", properties: { city: { type: "string" } } },
           },
         ],
-      },
-      "openai",
-    );
-    expect(text(withImage.state)).toContain(`sha256 ${blob.sha256.slice(0, 12)}, 4×3 px`);
+      };
+      const first = ask("Weather in Paris?", { model: "gemini-3-flash-preview", tools });
+      const called = await run(first, door);
+      const call = called.state.parts.find((p) => p.kind === "functionCall");
+      expect(call).toMatchObject({ kind: "functionCall", name: "get_weather" });
+      expect((call as { thoughtSignature?: string }).thoughtSignature).toBeTruthy();
 
-    const json = await run(
-      ask("A city.", {
-        config: {
-          responseMimeType: "application/json",
-          responseSchema: {
-            type: "object",
-            properties: { name: { type: "string" } },
-            required: ["name"],
+      const followUp: PromptDocInput = {
+        ...first,
+        contents: [
+          ...(first.contents ?? []),
+          { role: "model", parts: called.state.parts },
+          {
+            role: "user",
+            parts: [{ kind: "functionResponse", name: "get_weather", response: { celsius: 18 } }],
           },
+        ],
+      };
+      const answered = await run(followUp, door);
+      expect(answered.state.status).toBe("done");
+      expect(text(answered.state)).not.toBe("");
+    });
+
+    it("carries an image and answers structured output that parses", async () => {
+      const png = await encodePng(4, 3, new Uint8Array(4 * 3 * 3).fill(200));
+      const { putBytes } = await import("@/lib/media/blob-store");
+      const blob = await putBytes(png, "image/png");
+      const withImage = await run(
+        {
+          model: "gemini-2.5-flash",
+          contents: [
+            {
+              role: "user",
+              parts: [
+                { kind: "text", text: "What is this?" },
+                { kind: "media", sha256: blob.sha256, mimeType: "image/png" },
+              ],
+            },
+          ],
         },
-      }),
-      "openai",
-    );
-    expect(JSON.parse(text(json.state))).toEqual({ name: expect.any(String) });
-  });
+        door,
+      );
+      expect(text(withImage.state)).toContain(`sha256 ${blob.sha256.slice(0, 12)}, 4×3 px`);
 
-  it("keeps Google's own error, with its retry delay, through the endpoint's error list", async () => {
-    const { state } = await run(ask("Busy?\n#emulator error=429 retryDelay=3s"), "openai");
-    expect(state.status).toBe("error");
-    expect(state.error).toMatchObject({ code: "rate_limit:gemini", retryAfterMs: 3000 });
-  });
+      const json = await run(
+        ask("A city.", {
+          config: {
+            responseMimeType: "application/json",
+            responseSchema: {
+              type: "object",
+              properties: { name: { type: "string" } },
+              required: ["name"],
+            },
+          },
+        }),
+        door,
+      );
+      expect(JSON.parse(text(json.state))).toEqual({ name: expect.any(String) });
+    });
 
-  it("refuses, before anything is sent, what the endpoint cannot carry", async () => {
+    it("keeps Google's own error, with the retry delay where the door carries it", async () => {
+      const { state } = await run(ask("Busy?\n#emulator error=429 retryDelay=3s"), door);
+      expect(state.status).toBe("error");
+      expect(state.error).toMatchObject({ code: "rate_limit:gemini" });
+      // The Interactions API's error has no RetryInfo; the endpoint's list keeps Google's.
+      if (door === "openai") expect(state.error?.retryAfterMs).toBe(3000);
+    });
+  },
+);
+
+describe("what a door cannot carry", () => {
+  it("is refused before anything is sent", async () => {
     const before = offlineEmulator().log.list().length;
     const refusal = await preparePrompt(
       ask("Hello", {

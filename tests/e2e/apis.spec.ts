@@ -111,3 +111,36 @@ test("a setting OpenAI compatibility cannot carry is named before the run, and t
   await apiBox(page).selectOption({ label: "Gemini API" });
   await expect(note).toBeHidden();
 });
+
+test("Compare APIs puts one prompt through the three doors side by side", async ({ page }) => {
+  await page.goto("/compare");
+  const column = (n: number) => page.getByRole("region", { name: `Column ${n}`, exact: true });
+  await expect(column(2)).toBeVisible();
+  await page.getByRole("button", { name: "Compare APIs" }).click();
+  await expect(column(1).getByRole("list", { name: "Own settings" })).toContainText("Gemini API");
+  await expect(column(2).getByRole("list", { name: "Own settings" })).toContainText(
+    "Interactions API",
+  );
+  await expect(column(3).getByRole("list", { name: "Own settings" })).toContainText(
+    "OpenAI compatibility",
+  );
+
+  const marker = uniqueMarker("doors");
+  const prompt = page.getByRole("textbox", { name: "Prompt" });
+  await prompt.fill(`${marker}\n#emulator tokens=30`);
+  await prompt.press("Control+Enter");
+  await expect(page.getByRole("button", { name: "Run all" })).toBeEnabled({ timeout: 20_000 });
+  for (const n of [1, 2, 3]) {
+    await expect(column(n).getByRole("article", { name: "Answer" })).toContainText(
+      "Emulated answer",
+    );
+  }
+  const paths = (await requestsFor(marker)).map((r) =>
+    r.path.replace(/^.*\/v1beta\//, "").replace(/^models\/[^:]+:/, "models:"),
+  );
+  expect(paths.sort()).toEqual([
+    "interactions",
+    "models:streamGenerateContent",
+    "openai/chat/completions",
+  ]);
+});

@@ -160,8 +160,8 @@ describe("what a door cannot carry", () => {
       ),
     ).toEqual([
       "Top K",
-      "Safety settings",
       "Media resolution",
+      "Safety settings",
       "Grounding with Google Search",
       "URL context",
       "application/pdf files (only images and WAV or MP3 audio)",

@@ -3,10 +3,11 @@
  * base64 of a small protobuf: two string fields holding the same 23-character token
  * (`v1_ChdXcW1QYXZp…` in public captures decodes to `0a 17 "WqmPavi…" 12 17 "WqmPavi…"`). Call
  * ids are eight lowercase letters and digits (`"call_id": "5q6h0z70"` in Google's guide). Event
- * ids are opaque resume cursors: a varint sequence number in a one-field protobuf, base64url.
+ * ids are opaque resume cursors: a small protobuf of the event's sequence number (a varint) and a
+ * hash of its interaction's id, base64url, so a cursor from one interaction resumes no other.
  */
 import { encodeBase64 } from "@/lib/emulator/base64";
-import { randomId } from "@/lib/emulator/hash";
+import { fnv1a, randomId } from "@/lib/emulator/hash";
 
 function base64Url(bytes: Uint8Array): string {
   return encodeBase64(bytes).replace(/=+$/, "").replace(/\+/g, "-").replace(/\//g, "_");
@@ -42,9 +43,11 @@ function varint(n: number): number[] {
   return out;
 }
 
-/** The cursor of the event at `sequence` (1 for the first event of an interaction). */
-export function eventId(sequence: number): string {
-  return base64Url(new Uint8Array([0x08, ...varint(sequence)]));
+/** The cursor of the event at `sequence` (1 for the first event) of `interactionId`. */
+export function eventId(interactionId: string, sequence: number): string {
+  const hash = fnv1a(interactionId);
+  const owner = [hash >>> 24, (hash >>> 16) & 0xff, (hash >>> 8) & 0xff, hash & 0xff];
+  return base64Url(new Uint8Array([0x08, ...varint(sequence), 0x12, 4, ...owner]));
 }
 
 export function newContinuationToken(): string {

@@ -20,7 +20,7 @@ export interface ObjectSpec {
 export type Spec =
   | { kind: "string"; enumName?: string; values?: readonly string[] }
   | { kind: "boolean" }
-  | { kind: "integer"; min?: number }
+  | { kind: "integer" }
   | { kind: "number" }
   | { kind: "bytes" }
   | { kind: "any" }
@@ -40,7 +40,7 @@ export const oneOf = (enumName: string, values: readonly string[]): Spec => ({
   values,
 });
 export const bool = (): Spec => ({ kind: "boolean" });
-export const int = (min?: number): Spec => ({ kind: "integer", ...(min !== undefined && { min }) });
+export const int = (): Spec => ({ kind: "integer" });
 export const num = (): Spec => ({ kind: "number" });
 export const bytes = (): Spec => ({ kind: "bytes" });
 export const any = (): Spec => ({ kind: "any" });
@@ -146,7 +146,11 @@ export class Walker {
     return value;
   }
 
-  private number(spec: Extract<Spec, { kind: "integer" | "number" }>, value: JsonValue, path: string) {
+  private number(
+    spec: Extract<Spec, { kind: "integer" | "number" }>,
+    value: JsonValue,
+    path: string,
+  ) {
     const type = SCALAR_TYPES[spec.kind] ?? "TYPE_FLOAT";
     const read = typeof value === "string" && value.trim() !== "" ? Number(value) : value;
     if (typeof read !== "number" || !Number.isFinite(read)) {
@@ -155,10 +159,6 @@ export class Walker {
     }
     if (spec.kind === "integer" && !Number.isInteger(read)) {
       this.invalid(path, type, value);
-      return undefined;
-    }
-    if (spec.kind === "integer" && spec.min !== undefined && read < spec.min) {
-      this.problems.push(`* ${path}: must be at least ${spec.min}, got ${read}.\n`);
       return undefined;
     }
     return read;
@@ -188,7 +188,9 @@ export class Walker {
     for (const [name, item] of Object.entries(value)) {
       const field = spec.fields[name];
       if (!field) {
-        this.problems.push(`Invalid JSON payload received. Unknown name "${name}"${at(path)}: Cannot find field.`);
+        this.problems.push(
+          `Invalid JSON payload received. Unknown name "${name}"${at(path)}: Cannot find field.`,
+        );
         continue;
       }
       // proto3 JSON reads an explicit null as "unset".

@@ -1,0 +1,213 @@
+import type { ChunkData } from "@/lib/run/events";
+import type { WirePart } from "@/lib/wire/parts";
+
+/**
+ * The Interactions API's event stream read back into Gemini's chunks, so a run through it folds
+ * into the same events as any other. Each step opens (`step.start`, with the step as far as it
+ * is known), grows by deltas (text, thought summaries, signatures, a call's arguments in pieces)
+ * and closes (`step.stop`); the interaction ends with `interaction.completed` and its usage.
+ * A function call is shown once its step closes, when its arguments are whole.
+ */
+export interface InteractionEvent {
+  event_type?: string;
+  event_id?: string;
+  index?: number;
+  step?: {
+    type?: string;
+    id?: string;
+    name?: string;
+    arguments?: Record<string, unknown>;
+    signature?: string;
+    summary?: { type?: string; text?: string }[];
+    content?: { type?: string; text?: string }[];
+  };
+  delta?: {
+    type?: string;
+    text?: string;
+    content?: { type?: string; text?: string };
+    signature?: string;
+    arguments?: string;
+  };
+  interaction?: { id?: string; status?: string; model?: string; usage?: InteractionUsage };
+  usage?: InteractionUsage;
+  status?: string;
+  error?: { code?: number | string; message?: string; status?: string };
+}
+
+interface InteractionUsage {
+  total_input_tokens?: number;
+  total_output_tokens?: number;
+  total_thought_tokens?: number;
+  total_tokens?: number;
+}
+
+interface OpenCall {
+  id?: string;
+  name?: string;
+  args: string;
+  known?: Record<string, unknown>;
+  signature?: string;
+}
+
+const FINISH: Readonly<Record<string, string>> = {
+  completed: "STOP",
+  requires_action: "STOP",
+  incomplete: "MAX_TOKENS",
+  budget_exceeded: "MAX_TOKENS",
+  cancelled: "OTHER",
+  failed: "OTHER",
+};
+
+/** A failure the stream itself reported: Google's error envelope, carried to the run. */
+export class InteractionStreamError extends Error {
+  constructor(readonly error: NonNullable<InteractionEvent["error"]>) {
+    super(error.message ?? "The interaction failed.");
+  }
+}
+
+export class InteractionChunkReader {
+  private readonly calls = new Map<number, OpenCall>();
+  /** The signature of the thought step just before a call: Gemini 3 wants it back on the call. */
+  private signature: string | undefined;
+  /** The interaction's id, once the stream named it. */
+  id: string | undefined;
+
+  read(event: InteractionEvent): ChunkData | null {
+    const index = event.index ?? 0;
+    switch (event.event_type) {
+      case "interaction.created":
+        this.id = event.interaction?.id ?? this.id;
+        return null;
+      case "step.start":
+        return this.start(index, event.step ?? {});
+      case "step.delta":
+        return this.delta(index, event.delta ?? {});
+      case "step.stop":
+        return this.stop(index);
+      case "interaction.completed": {
+        const { status, usage, model } = event.interaction ?? {};
+        return chunk([], {
+          finishReason: FINISH[status ?? "completed"] ?? "OTHER",
+          usage,
+          model,
+          id: event.interaction?.id ?? this.id,
+        });
+      }
+      case "error":
+        throw new InteractionStreamError(event.error ?? {});
+      default:
+        return null;
+    }
+  }
+
+  private start(index: number, step: NonNullable<InteractionEvent["step"]>): ChunkData | null {
+    const type = step.type ?? "";
+    if (type === "function_call") {
+      this.calls.set(index, {
+        id: step.id,
+        name: step.name,
+        args: "",
+        known: step.arguments && Object.keys(step.arguments).length ? step.arguments : undefined,
+        signature: this.signature,
+      });
+      this.signature = undefined;
+      return null;
+    }
+    const parts: WirePart[] = [];
+    if (type === "thought") {
+      for (const s of step.summary ?? []) if (s.text) parts.push({ text: s.text, thought: true });
+      if (step.signature) this.signature = step.signature;
+    } else if (type === "model_output") {
+      // A signature no call took is the answer's own (Gemini 3 signs its text too).
+      if (this.signature) parts.push({ text: "", thoughtSignature: this.signature });
+      this.signature = undefined;
+      for (const c of step.content ?? []) if (c.text) parts.push({ text: c.text });
+    }
+    return parts.length ? chunk(parts) : null;
+  }
+
+  private delta(index: number, delta: NonNullable<InteractionEvent["delta"]>): ChunkData | null {
+    switch (delta.type) {
+      case "text":
+        return delta.text ? chunk([{ text: delta.text }]) : null;
+      case "thought_summary": {
+        const text = delta.content?.text;
+        return text ? chunk([{ text, thought: true }]) : null;
+      }
+      case "thought_signature":
+        if (delta.signature) this.signature = delta.signature;
+        return null;
+      case "arguments_delta": {
+        const call = this.calls.get(index);
+        if (call) call.args += delta.arguments ?? "";
+        return null;
+      }
+      default:
+        return null;
+    }
+  }
+
+  private stop(index: number): ChunkData | null {
+    const call = this.calls.get(index);
+    if (call) {
+      this.calls.delete(index);
+      return chunk([
+        {
+          functionCall: {
+            ...(call.id && { id: call.id }),
+            name: call.name ?? "",
+            args: call.args ? parseArgs(call.args) : (call.known ?? {}),
+          },
+          ...(call.signature && { thoughtSignature: call.signature }),
+        },
+      ]);
+    }
+    return null;
+  }
+
+  /** What the stream still owed at its end: a signature nothing after it took. */
+  finish(): ChunkData | null {
+    const signature = this.signature;
+    this.signature = undefined;
+    return signature ? chunk([{ text: "", thoughtSignature: signature }]) : null;
+  }
+}
+
+function chunk(
+  parts: WirePart[],
+  end: { finishReason?: string; usage?: InteractionUsage; model?: string; id?: string } = {},
+): ChunkData {
+  const usage = end.usage;
+  return {
+    candidates: [
+      {
+        index: 0,
+        content: { role: "model", parts: parts as never },
+        ...(end.finishReason && { finishReason: end.finishReason as never }),
+      },
+    ],
+    ...(usage && {
+      usageMetadata: {
+        promptTokenCount: usage.total_input_tokens ?? 0,
+        candidatesTokenCount: usage.total_output_tokens ?? 0,
+        ...(usage.total_thought_tokens && { thoughtsTokenCount: usage.total_thought_tokens }),
+        totalTokenCount:
+          usage.total_tokens ??
+          (usage.total_input_tokens ?? 0) +
+            (usage.total_output_tokens ?? 0) +
+            (usage.total_thought_tokens ?? 0),
+      },
+    }),
+    ...(end.model && { modelVersion: end.model }),
+    ...(end.id && { responseId: end.id }),
+  };
+}
+
+function parseArgs(json: string): Record<string, unknown> {
+  try {
+    const value = JSON.parse(json);
+    return value && typeof value === "object" && !Array.isArray(value) ? value : { value };
+  } catch {
+    return { arguments: json };
+  }
+}
