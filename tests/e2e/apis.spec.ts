@@ -68,7 +68,10 @@ test("a function and an image take the same shape through the Gemini API and Ope
     model: "gemini-3-flash-preview",
     tools: { functionDeclarations: [WEATHER] },
   });
+  // The saved draft is in place (its model shows) before the setting changes.
+  await expect(chat(other).model).toHaveValue("gemini-3-flash-preview");
   await apiBox(other).selectOption({ label: "OpenAI compatibility" });
+  await expect(apiBox(other)).toHaveValue("openai");
   const compat = uniqueMarker("compat");
   const second = await weatherRound(other, compat);
   await expect(
