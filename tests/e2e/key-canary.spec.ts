@@ -16,6 +16,8 @@ interface Recorded {
  * every page and every API route must be free of it: HTML, JS chunks, CSS, JSON, SSE, headers.
  */
 test("the API key never reaches the browser", async ({ page }) => {
+  // Every door, every kind of answer and refusal: a long walk.
+  test.setTimeout(90_000);
   expect(canary).toMatch(/^AIzaCanary[0-9a-f]{30}$/);
   const pending: Promise<Recorded>[] = [];
   const record = async (response: Response): Promise<Recorded> => {
@@ -78,6 +80,19 @@ test("the API key never reaches the browser", async ({ page }) => {
   await ui.send("#emulator error=403");
   await expect(ui.alert).toBeVisible();
   await ui.model.selectOption("gemini-2.5-flash");
+  // A fresh prompt through the other two doors, answered and refused.
+  await page.getByRole("button", { name: "New prompt" }).click();
+  await page
+    .getByRole("dialog", { name: "Start a new prompt?" })
+    .getByRole("button", { name: "Discard and start new" })
+    .click();
+  for (const api of ["OpenAI compatibility", "Interactions API"]) {
+    await page.getByRole("combobox", { name: "API" }).selectOption({ label: api });
+    await ui.send("Through another door\n#emulator tokens=60");
+    await ui.waitUntilIdle();
+    await ui.send("#emulator error=403");
+    await expect(ui.alert).toBeVisible();
+  }
   await page.evaluate(async () => {
     const post = (path: string, body: unknown) =>
       fetch(path, {
@@ -109,6 +124,21 @@ test("the API key never reaches the browser", async ({ page }) => {
   await comparePrompt.press("Control+Enter");
   await expect(second.getByRole("alert")).toBeVisible();
   await expect(page.getByRole("button", { name: "Run all" })).toBeEnabled();
+  // The same through each of Google's doors (Gemini API, Interactions API, OpenAI
+  // compatibility), answers and refusals alike.
+  await page.getByRole("button", { name: "Compare APIs" }).click();
+  for (const prompt of [
+    "Every door\n#emulator tokens=100",
+    "#emulator error=403",
+    "#emulator error=400",
+  ]) {
+    await comparePrompt.fill(prompt);
+    await comparePrompt.press("Control+Enter");
+    await expect(page.getByRole("button", { name: "Run all" })).toBeEnabled({ timeout: 20_000 });
+  }
+  await expect(
+    page.getByRole("region", { name: "Column 3", exact: true }).getByRole("alert"),
+  ).toBeVisible();
   recorded.push(...(await Promise.all(pending.splice(0))));
   await page.goto("/no-such-page");
   await page.waitForLoadState("networkidle");
@@ -119,6 +149,8 @@ test("the API key never reaches the browser", async ({ page }) => {
   expect(recorded.some((r) => new URL(r.url).pathname === "/compare")).toBe(true);
   expect(bodies).toContain("event: chunk");
   expect(bodies).toContain("rate_limit:gemini");
+  expect(bodies).toContain('"api":"interactions"');
+  expect(bodies).toContain('"api":"openai"');
   expect(bodies).toContain("gemini-2.5-flash");
   expect(
     recorded.some((r) => r.url.includes("/api/media/") && r.headers.includes("image/png")),
