@@ -2,8 +2,9 @@
  * Environment knobs for `npm run bench`. Defaults give the figures the README quotes; the knobs
  * exist for iterating on one benchmark while other work (a build, an e2e run) shares the machine.
  *
- *   BENCH_ONLY=proxy,stream,corpus,conversation,media,compare,library  run a subset (default: all, in
- *                        that order)
+ *   BENCH_ONLY=proxy,doors,stream,corpus,conversation,media,compare,library  run a subset
+ *                        (default: all, in that order; doors: the OpenAI-compatible and Interactions
+ *                        runs' proxy overhead)
  *   BENCH_CORPUS=line,json,…  the corpus cases to stream (default: all of CORPUS_NAMES)
  *   BENCH_QUICK=1        a 6,000-token stream, run once, for quick iteration
  *   BENCH_RUNS=N         browser runs per benchmark (default 3; stream and corpus 1 with BENCH_QUICK)
@@ -16,6 +17,7 @@ import { CORPUS_NAMES, type CorpusName } from "@/lib/emulator/native/corpus";
 
 export const BENCHMARKS = [
   "proxy",
+  "doors",
   "stream",
   "corpus",
   "conversation",

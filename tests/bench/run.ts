@@ -5,6 +5,7 @@ import { launchBrowser } from "./browser";
 import { type BenchOutput, benchConversation, benchStream } from "./browser-benches";
 import { benchCompare } from "./compare-bench";
 import { benchCorpus } from "./corpus-bench";
+import { benchDoors } from "./doors-overhead";
 import { benchLibrary } from "./library-bench";
 import { benchMediaUpload } from "./media-upload";
 import { options } from "./options";
@@ -82,7 +83,9 @@ async function main() {
   const outputs: BenchOutput[] = [];
   try {
     if (options.only.includes("proxy")) outputs.push(await proxyOverhead(emulator.url, app.url));
-    if (options.only.some((name) => name !== "proxy" && name !== "library")) {
+    if (options.only.includes("doors")) outputs.push(await benchDoors(emulator.url, app.url));
+    const browser = options.only.filter((name) => !["proxy", "doors", "library"].includes(name));
+    if (browser.length > 0) {
       outputs.push(...(await browserBenches(app.url, emulator.url, app.process.pid ?? 0)));
     }
   } finally {
