@@ -6,7 +6,9 @@ import type { WirePart } from "@/lib/wire/parts";
  * into the same events as any other. Each step opens (`step.start`, with the step as far as it
  * is known), grows by deltas (text, thought summaries, signatures, a call's arguments in pieces)
  * and closes (`step.stop`); the interaction ends with `interaction.completed` and its usage.
- * A function call is shown once its step closes, when its arguments are whole.
+ * A function call is shown once its step closes, when its arguments are whole. Built-in tools'
+ * steps (search, URL context, code execution) and the answer's citations become what Gemini's
+ * own answer carries: grounding and URL context metadata on the last chunk, code parts in place.
  */
 export interface InteractionEvent {
   event_type?: string;
@@ -26,12 +28,24 @@ export interface InteractionEvent {
     text?: string;
     content?: { type?: string; text?: string };
     signature?: string;
-    arguments?: string;
+    /** A call's arguments: a JSON string for functions, an object for built-in tools. */
+    arguments?: string | { queries?: string[]; code?: string; language?: string };
+    result?: unknown;
+    is_error?: boolean;
+    annotations?: Citation[];
   };
   interaction?: { id?: string; status?: string; model?: string; usage?: InteractionUsage };
   usage?: InteractionUsage;
   status?: string;
   error?: { code?: number | string; message?: string; status?: string };
+}
+
+interface Citation {
+  type?: string;
+  url?: string | null;
+  title?: string | null;
+  start_index?: number;
+  end_index?: number;
 }
 
 interface InteractionUsage {
@@ -71,6 +85,16 @@ export class InteractionChunkReader {
   private signature: string | undefined;
   /** The interaction's id, once the stream named it. */
   id: string | undefined;
+  private grounding: {
+    webSearchQueries?: string[];
+    searchEntryPoint?: { renderedContent: string };
+    groundingChunks: { web: { uri: string; title?: string } }[];
+    groundingSupports: {
+      segment: { startIndex: number; endIndex: number };
+      groundingChunkIndices: number[];
+    }[];
+  } = { groundingChunks: [], groundingSupports: [] };
+  private urls: { retrievedUrl: string; urlRetrievalStatus: string }[] = [];
 
   read(event: InteractionEvent): ChunkData | null {
     const index = event.index ?? 0;
@@ -91,6 +115,7 @@ export class InteractionChunkReader {
           usage,
           model,
           id: event.interaction?.id ?? this.id,
+          metadata: this.metadata(),
         });
       }
       case "error":
@@ -139,9 +164,57 @@ export class InteractionChunkReader {
         return null;
       case "arguments_delta": {
         const call = this.calls.get(index);
-        if (call) call.args += delta.arguments ?? "";
+        if (call && typeof delta.arguments === "string") call.args += delta.arguments;
         return null;
       }
+      case "google_search_call":
+        if (typeof delta.arguments === "object" && delta.arguments.queries) {
+          this.grounding.webSearchQueries = delta.arguments.queries;
+        }
+        return null;
+      case "google_search_result": {
+        const [first] = Array.isArray(delta.result) ? delta.result : [];
+        const html = (first as { search_suggestions?: string } | undefined)?.search_suggestions;
+        if (html) this.grounding.searchEntryPoint = { renderedContent: html };
+        return null;
+      }
+      case "url_context_result":
+        for (const item of Array.isArray(delta.result) ? delta.result : []) {
+          const { url, status } = item as { url?: string; status?: string };
+          if (!url) continue;
+          this.urls.push({
+            retrievedUrl: url,
+            urlRetrievalStatus:
+              status === "success" ? "URL_RETRIEVAL_STATUS_SUCCESS" : "URL_RETRIEVAL_STATUS_ERROR",
+          });
+        }
+        return null;
+      case "text_annotation_delta":
+        for (const citation of delta.annotations ?? []) this.cite(citation);
+        return null;
+      case "code_execution_call": {
+        const args = typeof delta.arguments === "object" ? delta.arguments : {};
+        return chunk([
+          {
+            executableCode: {
+              language:
+                args.language?.toLowerCase() === "python" ? "PYTHON" : "LANGUAGE_UNSPECIFIED",
+              code: args.code ?? "",
+            },
+            ...(delta.signature && { thoughtSignature: delta.signature }),
+          },
+        ]);
+      }
+      case "code_execution_result":
+        return chunk([
+          {
+            codeExecutionResult: {
+              outcome: delta.is_error ? "OUTCOME_FAILED" : "OUTCOME_OK",
+              output:
+                typeof delta.result === "string" ? delta.result : JSON.stringify(delta.result),
+            },
+          },
+        ]);
       default:
         return null;
     }
@@ -165,6 +238,40 @@ export class InteractionChunkReader {
     return null;
   }
 
+  /** A citation of a web page: one source per page, each span of the answer pointing at it. */
+  private cite(citation: Citation): void {
+    if (citation.type !== "url_citation" || !citation.url) return;
+    const sources = this.grounding.groundingChunks;
+    let index = sources.findIndex((source) => source.web.uri === citation.url);
+    if (index === -1) {
+      index =
+        sources.push({
+          web: { uri: citation.url, ...(citation.title && { title: citation.title }) },
+        }) - 1;
+    }
+    this.grounding.groundingSupports.push({
+      segment: { startIndex: citation.start_index ?? 0, endIndex: citation.end_index ?? 0 },
+      groundingChunkIndices: [index],
+    });
+  }
+
+  /** Grounding and URL context as Gemini's answer carries them, when the tools ran. */
+  private metadata(): { groundingMetadata?: object; urlContextMetadata?: object } {
+    const { webSearchQueries, searchEntryPoint, groundingChunks, groundingSupports } =
+      this.grounding;
+    const grounded = webSearchQueries || searchEntryPoint || groundingChunks.length > 0;
+    return {
+      ...(grounded && {
+        groundingMetadata: {
+          ...(webSearchQueries && { webSearchQueries }),
+          ...(searchEntryPoint && { searchEntryPoint }),
+          ...(groundingChunks.length > 0 && { groundingChunks, groundingSupports }),
+        },
+      }),
+      ...(this.urls.length > 0 && { urlContextMetadata: { urlMetadata: this.urls } }),
+    };
+  }
+
   /** What the stream still owed at its end: a signature nothing after it took. */
   finish(): ChunkData | null {
     const signature = this.signature;
@@ -175,7 +282,13 @@ export class InteractionChunkReader {
 
 function chunk(
   parts: WirePart[],
-  end: { finishReason?: string; usage?: InteractionUsage; model?: string; id?: string } = {},
+  end: {
+    finishReason?: string;
+    usage?: InteractionUsage;
+    model?: string;
+    id?: string;
+    metadata?: { groundingMetadata?: object; urlContextMetadata?: object };
+  } = {},
 ): ChunkData {
   const usage = end.usage;
   return {
@@ -184,6 +297,7 @@ function chunk(
         index: 0,
         content: { role: "model", parts: parts as never },
         ...(end.finishReason && { finishReason: end.finishReason as never }),
+        ...(end.metadata as object),
       },
     ],
     ...(usage && {

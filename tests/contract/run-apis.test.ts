@@ -180,6 +180,33 @@ describe.each(["openai", "interactions"] as const)(
   },
 );
 
+describe("the Interactions API's tool steps", () => {
+  it("become the sources, suggestions, URL statuses and code parts Gemini's answer carries", async () => {
+    const prompt = ask("Compare https://example.com/guide with the news, and compute 2+2.", {
+      tools: { googleSearch: true, urlContext: true, codeExecution: true },
+    });
+    const native = await run(prompt, "gemini");
+    const door = await run(prompt, "interactions");
+    expect(door.state.status).toBe("done");
+    expect(door.state.groundingMetadata?.webSearchQueries).toEqual(
+      native.state.groundingMetadata?.webSearchQueries,
+    );
+    expect(door.state.groundingMetadata?.searchEntryPoint?.renderedContent).toBe(
+      native.state.groundingMetadata?.searchEntryPoint?.renderedContent,
+    );
+    const pages = (s: typeof door.state) =>
+      s.groundingMetadata?.groundingChunks?.map((c) => c.web?.uri);
+    expect(pages(door.state)?.length).toBeGreaterThan(0);
+    expect(new Set(pages(door.state))).toEqual(new Set(pages(native.state)));
+    expect(door.state.urlContextMetadata?.urlMetadata).toEqual(
+      native.state.urlContextMetadata?.urlMetadata,
+    );
+    const kinds = (s: typeof door.state) => s.parts.map((p) => p.kind).filter((k) => k !== "text");
+    expect(kinds(door.state)).toEqual(kinds(native.state));
+    expect(kinds(door.state)).toContain("executableCode");
+  });
+});
+
 describe("what a door cannot carry", () => {
   it("is refused before anything is sent", async () => {
     const before = offlineEmulator().log.list().length;
