@@ -6,7 +6,7 @@ import { resolveMedia } from "@/lib/gemini/media";
 import { listModels } from "@/lib/gemini/models";
 import { refuseDeepJson } from "@/lib/http/read-json";
 import { log } from "@/lib/log";
-import { isRunnable, type ModelInfo } from "@/lib/models/types";
+import { isAgent, isRunnable, type ModelInfo } from "@/lib/models/types";
 import { describeIssues, PROMPT_LIMITS, type PromptDoc, parsePromptDoc } from "@/lib/prompt";
 import { API_LABELS, apiGaps, runApi } from "@/lib/wire/api";
 import { toUpstreamRequest, type UpstreamRequest } from "@/lib/wire/request";
@@ -177,6 +177,13 @@ async function vetModel(id: string): Promise<ModelInfo | undefined> {
       code: "bad_request:model",
       field: "model",
       message: `Unknown model "${id}". Choose one from the model list.`,
+    });
+  }
+  if (isAgent(model)) {
+    throw new AppError({
+      code: "bad_request:model",
+      field: "model",
+      message: `${model.displayName} (${id}) is an agent: it runs only in the background through the Interactions API, which this playground does not run yet. Choose a model.`,
     });
   }
   if (!isRunnable(model)) {

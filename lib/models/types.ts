@@ -39,8 +39,18 @@ export function canGenerateContent(model: ModelInfo): boolean {
   return model.supportedActions.includes("generateContent");
 }
 
+/**
+ * Agents the catalogue lists beside the models (Deep Research, Antigravity): they run only in the
+ * background through the Interactions API, with an `agent` instead of a `model`, and answer
+ * nothing else, however their entry reads.
+ */
+export function isAgent(model: Pick<ModelInfo, "id">): boolean {
+  return /^(?:deep-research|antigravity)-/.test(model.id);
+}
+
 /** Models a run can use: those answering generateContent, and Imagen through generateImages. */
 export function isRunnable(model: ModelInfo): boolean {
+  if (isAgent(model)) return false;
   return (
     canGenerateContent(model) ||
     (model.kind === "imagen" && model.supportedActions.includes("predict"))

@@ -207,6 +207,23 @@ describe("the Interactions API's tool steps", () => {
   });
 });
 
+describe("an agent from the catalogue", () => {
+  it("is refused in words a person can act on, before anything is sent", async () => {
+    const refusal = await preparePrompt(
+      ask("Research lighthouses", {
+        model: "deep-research-preview-04-2026",
+      }),
+    ).catch((error: AppError) => error.body);
+    expect(refusal).toMatchObject({
+      status: 400,
+      field: "model",
+      message: expect.stringContaining(
+        "is an agent: it runs only in the background through the Interactions API",
+      ),
+    });
+  });
+});
+
 describe("what a door cannot carry", () => {
   it("is refused before anything is sent", async () => {
     const before = offlineEmulator().log.list().length;
