@@ -3,6 +3,7 @@ import { ApiError, type GenerateContentParameters } from "@google/genai";
 import type { ChunkData } from "@/lib/run/events";
 import { toInteractionBody } from "@/lib/wire/interactions-request";
 import { gemini } from "./client";
+import { asGeminiChunks } from "./door-stream";
 import {
   InteractionChunkReader,
   type InteractionEvent,
@@ -26,19 +27,7 @@ export async function interactionsChunks(
   } catch (error) {
     throw asGeminiError(error);
   }
-  return (async function* () {
-    const reader = new InteractionChunkReader();
-    try {
-      for await (const event of stream) {
-        const data = reader.read(event);
-        if (data) yield data;
-      }
-    } catch (error) {
-      throw asGeminiError(error);
-    }
-    const rest = reader.finish();
-    if (rest) yield rest;
-  })();
+  return asGeminiChunks(stream, new InteractionChunkReader(), asGeminiError);
 }
 
 /**

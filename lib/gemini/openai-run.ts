@@ -5,6 +5,7 @@ import { AppError } from "@/lib/errors";
 import type { ChunkData } from "@/lib/run/events";
 import { toCompatChatRequest } from "@/lib/wire/openai-request";
 import { gemini } from "./client";
+import { asGeminiChunks } from "./door-stream";
 import { type CompatChunk, CompatChunkReader } from "./openai-chunks";
 
 let client: OpenAI | undefined;
@@ -66,19 +67,7 @@ export async function openaiChunks(
   } catch (error) {
     throw asGeminiError(error);
   }
-  return (async function* () {
-    const reader = new CompatChunkReader();
-    try {
-      for await (const chunk of stream) {
-        const data = reader.read(chunk);
-        if (data) yield data;
-      }
-    } catch (error) {
-      throw asGeminiError(error);
-    }
-    const rest = reader.finish();
-    if (rest) yield rest;
-  })();
+  return asGeminiChunks(stream, new CompatChunkReader(), asGeminiError);
 }
 
 /** Google's error, whichever client read it, so it is explained the one way (errors.ts). */

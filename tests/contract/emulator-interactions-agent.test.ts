@@ -1,42 +1,9 @@
-/**
- * The Deep Research agent through the real SDK: a background run of several research steps over
- * a few seconds that ends in a cited report, with Google's rules for agents.
- */
-import type { Interactions } from "@google/genai";
 import { describe, expect, it } from "vitest";
 import { setupEmulatorServer } from "./emulator-fixture";
-
-type SseEvent = Interactions.InteractionSSEEvent;
+import { collect, failure, waitUntilDone } from "./interactions-fixture";
 
 const { client } = setupEmulatorServer();
 const AGENT = "deep-research-pro-preview-12-2025";
-
-async function collect(stream: AsyncIterable<SseEvent>): Promise<SseEvent[]> {
-  const events: SseEvent[] = [];
-  for await (const event of stream) events.push(event);
-  return events;
-}
-
-async function failure(promise: Promise<unknown>) {
-  try {
-    await promise;
-  } catch (error) {
-    return error as { status?: number; error?: { error?: { code?: string; message?: string } } };
-  }
-  throw new Error("expected the call to fail");
-}
-
-async function waitUntilDone(id: string, timeoutMs = 15_000) {
-  const deadline = Date.now() + timeoutMs;
-  const seen = new Set<string>();
-  for (;;) {
-    const interaction = await client().interactions.get(id);
-    for (const step of interaction.steps ?? []) seen.add(step.type);
-    if (interaction.status !== "in_progress") return { interaction, seen };
-    if (Date.now() > deadline) throw new Error(`${id} still in progress`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
 
 describe("the Deep Research agent", () => {
   it("plans, searches, reads, analyses and writes a cited report over a few seconds", async () => {
@@ -50,7 +17,7 @@ describe("the Deep Research agent", () => {
     });
     expect(created.status).toBe("in_progress");
     expect(created.agent).toBe(AGENT);
-    const { interaction, seen } = await waitUntilDone(created.id);
+    const { interaction, seen } = await waitUntilDone(client(), created.id);
     expect(Date.now() - startedAt).toBeGreaterThan(1500);
     expect(interaction.status).toBe("completed");
 
@@ -131,7 +98,7 @@ describe("the Deep Research agent", () => {
       background: true,
       agent_config: { type: "deep-research", collaborative_planning: true },
     });
-    const planned = (await waitUntilDone(plan.id)).interaction;
+    const planned = (await waitUntilDone(client(), plan.id)).interaction;
     expect(planned.output_text).toMatch(/^## Research plan: /);
     expect(planned.steps?.some((step) => step.type === "google_search_call")).toBe(false);
 
@@ -142,7 +109,7 @@ describe("the Deep Research agent", () => {
       background: true,
       agent_config: { type: "deep-research", collaborative_planning: false },
     });
-    const done = (await waitUntilDone(report.id)).interaction;
+    const done = (await waitUntilDone(client(), report.id)).interaction;
     expect(done.output_text).toContain("> Research the economics of desalination.");
     expect(done.previous_interaction_id).toBe(plan.id);
   });
@@ -154,7 +121,7 @@ describe("the Deep Research agent", () => {
       background: true,
       tools: [{ type: "google_search" }],
     });
-    const done = (await waitUntilDone(research.id)).interaction;
+    const done = (await waitUntilDone(client(), research.id)).interaction;
     expect(done.steps?.some((step) => step.type === "url_context_call")).toBe(false);
     const follow = await client().interactions.create({
       model: "gemini-2.5-flash",

@@ -1,39 +1,8 @@
-/**
- * Background interactions through the real SDK: the create call answers at once, the run goes on
- * inside the emulator (surviving the client), and it can be polled, cancelled or deleted.
- */
-import type { Interactions } from "@google/genai";
 import { describe, expect, it } from "vitest";
 import { setupEmulatorServer, waitForEnd } from "./emulator-fixture";
-
-type SseEvent = Interactions.InteractionSSEEvent;
+import { collect, failure, type SseEvent, waitUntilDone } from "./interactions-fixture";
 
 const { client, server } = setupEmulatorServer();
-
-async function collect(stream: AsyncIterable<SseEvent>): Promise<SseEvent[]> {
-  const events: SseEvent[] = [];
-  for await (const event of stream) events.push(event);
-  return events;
-}
-
-async function failure(promise: Promise<unknown>) {
-  try {
-    await promise;
-  } catch (error) {
-    return error as { status?: number; error?: { error?: { code?: string; message?: string } } };
-  }
-  throw new Error("expected the call to fail");
-}
-
-async function waitUntilDone(id: string, timeoutMs = 10_000) {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const interaction = await client().interactions.get(id);
-    if (interaction.status !== "in_progress") return interaction;
-    if (Date.now() > deadline) throw new Error(`${id} still in progress`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -51,7 +20,7 @@ describe("background: true", () => {
     expect(created.output_text).toBeUndefined();
     expect((await client().interactions.get(created.id)).status).toBe("in_progress");
 
-    const done = await waitUntilDone(created.id);
+    const done = (await waitUntilDone(client(), created.id)).interaction;
     expect(Date.now() - startedAt).toBeGreaterThanOrEqual(600);
     expect(done.status).toBe("completed");
     const foreground = await client().interactions.create({
@@ -73,7 +42,7 @@ describe("background: true", () => {
     expect(partial.status).toBe("in_progress");
     const partialLength = partial.output_text?.length ?? 0;
     expect(partialLength).toBeGreaterThan(0);
-    const done = await waitUntilDone(created.id);
+    const done = (await waitUntilDone(client(), created.id)).interaction;
     expect(done.output_text?.length).toBeGreaterThan(partialLength);
     expect(done.output_text?.startsWith(partial.output_text ?? "")).toBe(true);
   });
@@ -134,7 +103,7 @@ describe("background: true", () => {
     expect((await waitForEnd(server(), entry?.id ?? "")).outcome).toBe("client_closed");
     const created = seen[0];
     const id = created?.event_type === "interaction.created" ? created.interaction.id : "";
-    const done = await waitUntilDone(id);
+    const done = (await waitUntilDone(client(), id)).interaction;
     expect(done.status).toBe("completed");
     expect(done.usage?.total_output_tokens).toBe(100);
   });
@@ -146,7 +115,7 @@ describe("background: true", () => {
       background: true,
     });
     expect(created.status).toBe("in_progress");
-    const done = await waitUntilDone(created.id);
+    const done = (await waitUntilDone(client(), created.id)).interaction;
     expect(done.status).toBe("failed");
     expect(done.errors).toEqual([
       { code: "unavailable", message: expect.stringContaining("high demand") },

@@ -4,17 +4,9 @@
  */
 import { describe, expect, it } from "vitest";
 import { setupEmulatorServer } from "./emulator-fixture";
+import { failure } from "./interactions-fixture";
 
 const { client, server } = setupEmulatorServer();
-
-async function failure(promise: Promise<unknown>) {
-  try {
-    await promise;
-  } catch (error) {
-    return error as { status?: number; error?: { error?: { code?: string; message?: string } } };
-  }
-  throw new Error("expected the call to fail");
-}
 
 describe("interactions.create with a model", () => {
   it("answers the same words as generateContent, as model steps with usage", async () => {

@@ -5,17 +5,9 @@
  */
 import { describe, expect, it, vi } from "vitest";
 import { setupEmulatorServer } from "./emulator-fixture";
+import { failure } from "./interactions-fixture";
 
 const { client, server } = setupEmulatorServer();
-
-async function failure(promise: Promise<unknown>) {
-  try {
-    await promise;
-  } catch (error) {
-    return error as { status?: number; error?: { error?: { code?: string; message?: string } } };
-  }
-  throw new Error("expected the call to fail");
-}
 
 describe("previous_interaction_id", () => {
   it("makes the earlier turn the history of the next: the answer and the bill see it", async () => {

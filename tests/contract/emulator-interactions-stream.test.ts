@@ -1,20 +1,8 @@
-/**
- * Interaction streams through the real SDK: lifecycle and step events with event ids, the same
- * text as the unary answer, and resumption with `last_event_id` after a cut connection.
- */
-import type { Interactions } from "@google/genai";
 import { describe, expect, it } from "vitest";
 import { setupEmulatorServer, waitForEnd } from "./emulator-fixture";
-
-type SseEvent = Interactions.InteractionSSEEvent;
+import { collect, type SseEvent } from "./interactions-fixture";
 
 const { client, server } = setupEmulatorServer();
-
-async function collect(stream: AsyncIterable<SseEvent>): Promise<SseEvent[]> {
-  const events: SseEvent[] = [];
-  for await (const event of stream) events.push(event);
-  return events;
-}
 
 /** Reads until the stream fails (a cut connection); returns what arrived and the error. */
 async function collectUntilCut(stream: AsyncIterable<SseEvent>) {

@@ -7,26 +7,11 @@ import type { Interactions } from "@google/genai";
 import { describe, expect, it } from "vitest";
 import { encodePng } from "@/lib/emulator/media/png-writer";
 import { setupEmulatorServer } from "./emulator-fixture";
+import { collect, failure } from "./interactions-fixture";
 
-type SseEvent = Interactions.InteractionSSEEvent;
 type Step = Interactions.Step;
 
 const { client } = setupEmulatorServer();
-
-async function collect(stream: AsyncIterable<SseEvent>): Promise<SseEvent[]> {
-  const events: SseEvent[] = [];
-  for await (const event of stream) events.push(event);
-  return events;
-}
-
-async function failure(promise: Promise<unknown>) {
-  try {
-    await promise;
-  } catch (error) {
-    return error as { status?: number; error?: { error?: { code?: string; message?: string } } };
-  }
-  throw new Error("expected the call to fail");
-}
 
 const weather = {
   type: "function" as const,
