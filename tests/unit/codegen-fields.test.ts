@@ -1,0 +1,198 @@
+import { describe, expect, it } from "vitest";
+import { generateCode, isReady } from "@/lib/codegen/generate";
+import { CODE_TARGETS } from "@/lib/codegen/targets";
+import {
+  PartSchema,
+  type PromptDoc,
+  PromptDocSchema,
+  parsePromptDoc,
+  RunConfigSchema,
+  ThinkingSchema,
+  ToolsConfigSchema,
+} from "@/lib/prompt";
+
+/**
+ * No field of a prompt document is dropped on the way to code: a document with every field set,
+ * each to a value found nowhere else, must show every value in each ready target's code or in its
+ * notes. A field added to the document's schema fails here until the maximal document sets it
+ * and the test knows where its value shows.
+ */
+const sha = "c".repeat(64);
+
+const maximal: PromptDoc = parse({
+  version: 1,
+  model: "gemini-2.5-flash",
+  title: "Maximal document",
+  systemInstruction: "System words here",
+  contents: [
+    {
+      role: "user",
+      parts: [
+        { kind: "text", text: "User text one", thoughtSignature: "sig-user-text" },
+        {
+          kind: "media",
+          sha256: sha,
+          mimeType: "image/png",
+          name: "chart.png",
+          bytes: 2048,
+          thoughtSignature: "sig-media",
+        },
+      ],
+    },
+    {
+      role: "model",
+      parts: [
+        { kind: "thought", text: "Model thought words", thoughtSignature: "sig-thought" },
+        {
+          kind: "functionCall",
+          id: "call-id-7",
+          name: "lookup_city",
+          args: { city: "Trondheim" },
+          thoughtSignature: "sig-call",
+        },
+        {
+          kind: "executableCode",
+          id: "code-id-8",
+          language: "PYTHON",
+          code: "print(6 * 7)",
+          thoughtSignature: "sig-code",
+        },
+        {
+          kind: "codeExecutionResult",
+          id: "result-id-9",
+          outcome: "OUTCOME_DEADLINE_EXCEEDED",
+          output: "partial output",
+          thoughtSignature: "sig-result",
+        },
+      ],
+    },
+    {
+      role: "user",
+      parts: [
+        {
+          kind: "functionResponse",
+          id: "call-id-7",
+          name: "lookup_city",
+          response: { population: 212660 },
+        },
+      ],
+    },
+  ],
+  config: {
+    api: "openai",
+    background: true,
+    temperature: 0.35,
+    topP: 0.91,
+    topK: 37,
+    maxOutputTokens: 1234,
+    stopSequences: ["STOPWORD"],
+    seed: 98765,
+    presencePenalty: 0.25,
+    frequencyPenalty: -0.5,
+    responseMimeType: "application/json",
+    responseSchema: { type: "object", properties: { verdict: { type: "string" } } },
+    mediaResolution: "MEDIA_RESOLUTION_HIGH",
+    safetySettings: [{ category: "HARM_CATEGORY_HATE_SPEECH", threshold: "BLOCK_NONE" }],
+    thinking: { includeThoughts: true, budget: 4321, level: "medium" },
+    responseModalities: ["TEXT", "IMAGE"],
+    speech: { voices: [{ speaker: "Anna", voice: "Kore" }, { voice: "Puck" }] },
+    numberOfImages: 3,
+    imageAspectRatio: "21:9",
+  },
+  tools: {
+    googleSearch: true,
+    codeExecution: true,
+    urlContext: true,
+    functionDeclarations: [
+      {
+        name: "lookup_city",
+        description: "Facts about a city",
+        parameters: { type: "object", properties: { city: { type: "string" } } },
+      },
+    ],
+    functionCallingMode: "ANY",
+    allowedFunctionNames: ["lookup_city"],
+  },
+});
+
+function parse(input: unknown): PromptDoc {
+  const parsed = parsePromptDoc(input);
+  if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
+  return parsed.value;
+}
+
+type Syntax = "js" | "json";
+
+/**
+ * Where a value shows when it is not printed as itself: a transformed value, a note, or nothing
+ * (with the reason). Paths have their array indices as `*`.
+ */
+const SHOWN_AS: Record<string, (value: unknown, syntax: Syntax) => string | string[] | null> = {
+  version: () => null, // the document's format, not part of any request
+  "contents.*.parts.*.kind": () => null, // the shape of a part, not a value in it
+  "contents.*.parts.*.sha256": () => "chart.png", // a file is read from its path
+  "contents.*.parts.*.bytes": () => null, // decides inline or upload; nothing sends it
+  title: (value) => String(value),
+  model: (value) => [JSON.stringify(value), `/models/${value}:`], // a parameter, or in the URL
+  "contents.*.parts.*.name": (value) => String(value), // a path, quoted for each language
+  "config.api": () => "OpenAI compatibility",
+  "config.background": (value) => `Run in background (${value})`,
+  "config.numberOfImages": (value) => `Pictures per run (${value})`,
+  "config.thinking.level": (value) => JSON.stringify(String(value).toUpperCase()),
+  "config.thinking.includeThoughts": (value, syntax) => member("includeThoughts", value, syntax),
+  "tools.googleSearch": (_, syntax) => member("googleSearch", {}, syntax),
+  "tools.codeExecution": (_, syntax) => member("codeExecution", {}, syntax),
+  "tools.urlContext": (_, syntax) => member("urlContext", {}, syntax),
+};
+
+function member(key: string, value: unknown, syntax: Syntax): string {
+  return syntax === "js"
+    ? `${key}: ${JSON.stringify(value)}`
+    : `"${key}": ${JSON.stringify(value)}`;
+}
+
+function leaves(value: unknown, path: string[] = []): [string, unknown][] {
+  if (Array.isArray(value)) return value.flatMap((item) => leaves(item, [...path, "*"]));
+  if (value !== null && typeof value === "object") {
+    return Object.entries(value).flatMap(([key, item]) => leaves(item, [...path, key]));
+  }
+  return [[path.join("."), value]];
+}
+
+const SYNTAX: Record<string, Syntax> = { javascript: "js", rest: "json", "apps-script": "js" };
+const ready = CODE_TARGETS.filter((t) => isReady(t.id));
+
+describe("the maximal document", () => {
+  it("sets every field the document's schema has", () => {
+    const keys = (shape: object) => Object.keys(shape).sort();
+    expect(keys(maximal)).toEqual(keys(PromptDocSchema.shape));
+    expect(keys(maximal.config)).toEqual(keys(RunConfigSchema.shape));
+    expect(keys(maximal.config.thinking ?? {})).toEqual(keys(ThinkingSchema.shape));
+    expect(keys(maximal.tools)).toEqual(keys(ToolsConfigSchema.shape));
+    const parts = maximal.contents.flatMap((turn) => turn.parts);
+    for (const schema of PartSchema.options) {
+      const kind = schema.shape.kind.value;
+      const part = parts.find((p) => p.kind === kind);
+      expect(part, kind).toBeDefined();
+      expect(keys(part ?? {}), kind).toEqual(keys(schema.shape));
+    }
+  });
+});
+
+describe.each(ready)("$label code", ({ id }) => {
+  const syntax = SYNTAX[id] ?? "js";
+  it.each([true, false])("shows every value of the maximal document (stream: %s)", (stream) => {
+    const { code, notes } = generateCode(maximal, id, { stream });
+    const missing = leaves(maximal).filter(([path, value]) => {
+      const shown = path in SHOWN_AS ? SHOWN_AS[path]?.(value, syntax) : printed(value);
+      if (shown === null || shown === undefined) return false;
+      const forms = Array.isArray(shown) ? shown : [shown];
+      return !forms.some((form) => code.includes(form) || notes.some((n) => n.includes(form)));
+    });
+    expect(missing).toEqual([]);
+  });
+});
+
+function printed(value: unknown): string {
+  return typeof value === "string" ? JSON.stringify(value) : String(value);
+}
