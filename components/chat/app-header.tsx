@@ -1,14 +1,16 @@
 "use client";
 
-import { useState } from "react";
+import { useCallback, useState } from "react";
 import { AccountButton } from "@/components/auth/account-button";
+import { GetCodeButton } from "@/components/codegen/get-code-button";
 import { HistoryLink, LibraryLink } from "@/components/library/library-link";
 import { RevisionsButton } from "@/components/library/revisions-button";
 import { SaveButton } from "@/components/library/save-button";
 import { ShareButton } from "@/components/library/share-button";
-import { Button, PHONE_ICON_ONLY } from "@/components/ui/button";
+import { Button, PHONE_ICON_ONLY, WIDE_LABEL_ONLY } from "@/components/ui/button";
 import { ColumnsIcon, KeyboardIcon, PanelIcon, SparkIcon } from "@/components/ui/icons";
 import { useNarrow } from "@/lib/hooks/use-narrow";
+import { chatDocumentToSave } from "@/lib/library/saved-draft-doc";
 import {
   hasWork,
   useConversationActions,
@@ -16,6 +18,7 @@ import {
   useDrawerOpen,
   usePanelActions,
   usePlayground,
+  usePlaygroundApi,
   useSettingsOpen,
   useTurnCount,
 } from "@/lib/store";
@@ -43,6 +46,12 @@ export function AppHeader({ offline, theme, onShortcuts }: AppHeaderProps) {
   const { clearConversation } = useDraftActions();
   const { newPrompt } = useConversationActions();
   const openCompare = usePlayground((s) => s.openCompare);
+  const api = usePlaygroundApi();
+  // The draft with the words waiting in the prompt box: what a person means by "this prompt".
+  const readChatDocument = useCallback(() => {
+    const s = api.getState();
+    return chatDocumentToSave(s.draft, s.promptText, s.attachments);
+  }, [api]);
   const [confirming, setConfirming] = useState(false);
 
   return (
@@ -91,6 +100,12 @@ export function AppHeader({ offline, theme, onShortcuts }: AppHeaderProps) {
           <ColumnsIcon />
           <span className={LABEL}>Compare</span>
         </Button>
+        <GetCodeButton
+          shortcut
+          read={readChatDocument}
+          className="max-sm:hidden"
+          labelClassName={WIDE_LABEL_ONLY}
+        />
         <SaveButton kind="chat" />
         <ShareButton kind="chat" />
         <RevisionsButton kind="chat" />

@@ -12,6 +12,8 @@ const SHORTCUTS: readonly { keys: (mod: string) => string[]; does: string }[] = 
   },
   { keys: () => ["Esc"], does: "Stop the answer that is streaming; cancel a turn edit" },
   { keys: (m) => [m, "Z"], does: "Undo Clear chat, Delete turn or Rerun (outside a text field)" },
+  { keys: (m) => [m, "S"], does: "Save the prompt to the library" },
+  { keys: (m) => [m, "Shift", "C"], does: "Get code: the prompt as working code" },
   { keys: () => ["?"], does: "Show this list (outside a text field)" },
 ];
 

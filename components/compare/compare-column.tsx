@@ -1,16 +1,23 @@
 "use client";
 
-import { memo, useMemo, useState } from "react";
+import { memo, useCallback, useMemo, useState } from "react";
 import { useShallow } from "zustand/react/shallow";
 import { TrashIcon } from "@/components/chat/turn-icons";
+import { GetCodeButton } from "@/components/codegen/get-code-button";
 import { groupRunnableModels } from "@/components/settings/model-groups";
 import { ModelOptions } from "@/components/settings/model-options";
 import { Button } from "@/components/ui/button";
 import { CopyIcon } from "@/components/ui/icons";
 import { Select } from "@/components/ui/select";
-import { MAX_COLUMNS, MIN_COLUMNS } from "@/lib/compare/document";
+import { columnRequest, MAX_COLUMNS, MIN_COLUMNS } from "@/lib/compare/document";
 import type { RunStats } from "@/lib/run/stats";
-import { columnLastTurn, isColumnRunning, useCatalog, usePlayground } from "@/lib/store";
+import {
+  columnLastTurn,
+  isColumnRunning,
+  useCatalog,
+  usePlayground,
+  usePlaygroundApi,
+} from "@/lib/store";
 import { ColumnConversation } from "./column-conversation";
 import { ColumnMetrics } from "./column-metrics";
 import { ColumnSettings } from "./column-settings";
@@ -55,6 +62,13 @@ export const CompareColumn = memo(function CompareColumn({
       continueInChat: s.continueInChat,
     })),
   );
+  const api = usePlaygroundApi();
+  // Exactly what this column's next run sends.
+  const readRequest = useCallback(() => {
+    const { compare } = api.getState();
+    const column = compare?.columns.find((c) => c.id === id);
+    return compare && column ? columnRequest(compare, column) : null;
+  }, [api, id]);
   const hidden = usePlayground((s) => s.blind !== null && !s.blind.revealed);
   const picked = usePlayground((s) => s.blind?.vote === id);
   const voted = usePlayground((s) => s.blind !== null && s.blind.vote !== null);
@@ -146,6 +160,7 @@ export const CompareColumn = memo(function CompareColumn({
           >
             Continue in chat
           </Button>
+          <GetCodeButton read={readRequest} labelClassName={NARROW_ICON_ONLY} />
           <Button
             variant="ghost"
             size="sm"

@@ -180,3 +180,9 @@ export const RevisionsIcon = (p: IconProps) => (
     <path d="M3 13l9 5 9-5" />
   </Icon>
 );
+
+export const CodeIcon = (p: IconProps) => (
+  <Icon {...p}>
+    <path d="m8 7-5 5 5 5M16 7l5 5-5 5M14 4l-4 16" />
+  </Icon>
+);
