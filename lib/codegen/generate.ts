@@ -1,9 +1,15 @@
 import type { PromptDoc } from "@/lib/prompt";
-import { API_LABELS, runApi } from "@/lib/wire/api";
+import { API_LABELS, apiGaps, type RunApi, runApi } from "@/lib/wire/api";
+import { modelKind } from "@/lib/wire/model-kind";
 import { appsScriptCode } from "./apps-script";
 import { type CodeRequest, type CodeRequestOptions, codeRequest } from "./code-request";
+import { interactionsCode } from "./interactions";
 import { javascriptCode } from "./javascript";
 import { DEFAULT_INLINE_BYTES } from "./media-files";
+import { openaiJavascriptCode } from "./openai-javascript";
+import { openaiPythonCode } from "./openai-python";
+import { openaiRestCode } from "./openai-rest";
+import { pythonCode } from "./python";
 import { restCode } from "./rest";
 import { type CodeTarget, type CodeTargetInfo, codeTarget } from "./targets";
 
@@ -39,9 +45,10 @@ export function generateCode(
     const note = `${info.label} code is not available yet.`;
     return { ...base, code: `${info.language === "python" ? "#" : "//"} ${note}\n`, notes: [note] };
   }
-  const request = codeRequest(doc, options);
+  // OpenAI compatibility has no Files API: every file goes inline, as the only way it can.
+  const request = codeRequest(doc, { ...options, inlineOnly: info.api === "openai" });
   const notes = [
-    ...doorNotes(doc, info),
+    ...doorNotes(doc, info, options),
     ...request.notes,
     ...streamNotes(request, info, options.stream),
     ...fileNotes(request, info, options.inlineBytes ?? DEFAULT_INLINE_BYTES),
@@ -54,21 +61,80 @@ type Generator = (request: CodeRequest, notes: string[], stream: boolean) => str
 
 /** One generator per target, each in a file of its own; a target without one is not ready. */
 const GENERATORS: Partial<Record<CodeTarget, Generator>> = {
+  python: pythonCode,
   javascript: javascriptCode,
   rest: restCode,
   "apps-script": appsScriptCode,
+  "openai-python": openaiPythonCode,
+  "openai-javascript": openaiJavascriptCode,
+  "openai-rest": openaiRestCode,
+  interactions: interactionsCode,
 };
 
 export function isReady(target: CodeTarget): boolean {
   return GENERATORS[target] !== undefined;
 }
 
-function doorNotes(doc: PromptDoc, info: CodeTargetInfo): string[] {
+/**
+ * The door the playground runs the prompt through, when the code goes through another; and what
+ * the code's door cannot carry (`apiGaps`, the list that makes Run refuse), which its body then
+ * leaves out.
+ */
+function doorNotes(doc: PromptDoc, info: CodeTargetInfo, options: GenerateOptions): string[] {
   const api = runApi(doc.config);
-  if (api === info.api) return [];
-  return [
-    `The playground runs this prompt through ${API_LABELS[api]}; this code calls the ${API_LABELS[info.api]}.`,
-  ];
+  const notes =
+    api === info.api
+      ? []
+      : [
+          `The playground runs this prompt through ${API_LABELS[api]}; this code calls the ${API_LABELS[info.api]}.`,
+        ];
+  if (info.api === "gemini") return notes;
+  const kind = options.kind ?? modelKind(doc.model);
+  const gaps = apiGaps({ ...doc, config: { ...doc.config, api: info.api } }, kind);
+  if (gaps.length) {
+    notes.push(
+      `${API_LABELS[info.api]} has no place for: ${gaps.join("; ")}. This code leaves them out (Run refuses the prompt through it).`,
+    );
+  }
+  return [...notes, ...doorDrops(doc, info.api)];
+}
+
+/**
+ * What the door's body leaves out without refusing the run: thoughts and thought signatures it
+ * has no field for. The request stays the one Run sends; the code says what is not in it.
+ */
+function doorDrops(doc: PromptDoc, api: RunApi): string[] {
+  let dropped = 0;
+  for (const turn of doc.contents) {
+    // The model's own signatures that travel: on its calls; through OpenAI compatibility also
+    // the first signed text of a turn (on the message), through Interactions on its thoughts.
+    let textSigned = false;
+    for (const part of turn.parts) {
+      if (!("thoughtSignature" in part) || !part.thoughtSignature) continue;
+      if (part.kind === "executableCode" || part.kind === "codeExecutionResult") continue;
+      const model = turn.role === "model";
+      if (model && part.kind === "functionCall") continue;
+      if (model && api === "interactions" && part.kind === "thought") continue;
+      if (model && api === "openai" && part.kind === "text" && !textSigned) {
+        textSigned = true;
+        continue;
+      }
+      dropped++;
+    }
+  }
+  const notes: string[] = [];
+  const thoughts = doc.contents.some((t) => t.parts.some((p) => p.kind === "thought" && p.text));
+  if (api === "openai" && thoughts) {
+    notes.push(
+      "OpenAI compatibility has no place for the thoughts in the model's turns: their text is not sent.",
+    );
+  }
+  if (dropped) {
+    notes.push(
+      `${API_LABELS[api]} has no place for ${dropped === 1 ? "one thought signature" : `${dropped} thought signatures`} of this conversation: not sent.`,
+    );
+  }
+  return notes;
 }
 
 function streamNotes(request: CodeRequest, info: CodeTargetInfo, stream: boolean): string[] {
@@ -94,6 +160,11 @@ function fileNotes(request: CodeRequest, info: CodeTargetInfo, inlineBytes: numb
       : `Reads ${paths} from the folder it runs in.`,
   ];
   for (const file of files) {
+    if (info.api === "openai" && file.bytes !== undefined && file.bytes > inlineBytes) {
+      notes.push(
+        `${file.path} (${size(file.bytes)}) is sent inline: OpenAI compatibility has no Files API, and Run refuses files over ${size(inlineBytes)} through it.`,
+      );
+    }
     if (file.upload && file.bytes !== undefined) {
       notes.push(
         `${file.path} (${size(file.bytes)}) goes through the Files API, as Run sends files over ${size(inlineBytes)}.`,

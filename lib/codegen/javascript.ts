@@ -66,7 +66,7 @@ function fileDataPart(value: unknown): { fileUri: unknown; mimeType: unknown } |
   return (value as { fileData: { fileUri: unknown; mimeType: unknown } }).fileData;
 }
 
-const UPLOAD_FUNCTION = [
+export const UPLOAD_FUNCTION = [
   "// Uploads a file through the Files API and waits until Gemini has processed it.",
   "async function uploadFile(path, mimeType) {",
   "  let file = await ai.files.upload({ file: path, config: { mimeType } });",
@@ -79,7 +79,7 @@ const UPLOAD_FUNCTION = [
   "}",
 ];
 
-function fileLines(inline: MediaFile[], uploads: MediaFile[]): string[] {
+export function fileLines(inline: MediaFile[], uploads: MediaFile[]): string[] {
   if (!inline.length && !uploads.length) return [];
   return [
     "  // Files are read from the folder this runs in.",

@@ -4,13 +4,16 @@
  * comments. Strings go through `JSON.stringify`, whose output is a valid JavaScript string too.
  */
 export interface LiteralOptions {
-  syntax: "js" | "json";
+  /** Python's literals are JSON's, with `True`, `False`, `None` and a trailing comma allowed. */
+  syntax: "js" | "json" | "python";
   /** Source printed in place of a value, as it is: a variable, a call, a shell substitution. */
   expression?: (value: unknown) => string | undefined;
   /** Applied to every quoted string printed (keys and values), e.g. to escape it for a shell. */
   escape?: (quoted: string) => string;
   /** Lines stay within this many columns where the values allow it. */
   width?: number;
+  /** Spaces per level of nesting: 2, or Python's 4. */
+  indentWidth?: number;
 }
 
 const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
@@ -29,10 +32,14 @@ type Entry = [key: string | undefined, value: unknown];
 
 class Printer {
   private readonly js: boolean;
+  private readonly python: boolean;
   private readonly width: number;
+  private readonly step: number;
   constructor(private readonly options: LiteralOptions) {
     this.js = options.syntax === "js";
+    this.python = options.syntax === "python";
     this.width = options.width ?? 100;
+    this.step = options.indentWidth ?? 2;
   }
 
   print(value: unknown, indent: number, column: number): string {
@@ -47,11 +54,11 @@ class Printer {
   private block(value: unknown, entries: Entry[], indent: number): string {
     const [open, close] = Array.isArray(value) ? ["[", "]"] : ["{", "}"];
     if (entries.length === 0) return open + close;
-    const inner = " ".repeat(indent + 2);
+    const inner = " ".repeat(indent + this.step);
     const lines = entries.map(([key, item], i) => {
       const prefix = inner + (key === undefined ? "" : `${this.key(key)}: `);
-      const comma = this.js || i < entries.length - 1 ? "," : "";
-      return prefix + this.print(item, indent + 2, prefix.length) + comma;
+      const comma = this.js || this.python || i < entries.length - 1 ? "," : "";
+      return prefix + this.print(item, indent + this.step, prefix.length) + comma;
     });
     return [open, ...lines, `${" ".repeat(indent)}${close}`].join("\n");
   }
@@ -102,6 +109,8 @@ class Printer {
   private scalar(value: unknown): string {
     if (typeof value === "string") return this.quote(value);
     if (typeof value === "number" && Number.isFinite(value)) return JSON.stringify(value);
+    if (this.python && typeof value === "boolean") return value ? "True" : "False";
+    if (this.python && value === null) return "None";
     if (typeof value === "boolean" || value === null) return String(value);
     throw new Error(`a ${typeof value} has no literal form`);
   }

@@ -33,11 +33,18 @@ export interface MediaPlan {
   lookup: MediaLookup;
   /** The file a placeholder stands for, if `value` is one. */
   placeholder(value: unknown): MediaFile | undefined;
+  /**
+   * A string holding a placeholder among other text (OpenAI compatibility sends a picture as a
+   * `data:` URL), split around it.
+   */
+  embedded(value: unknown): { before: string; file: MediaFile; after: string } | undefined;
 }
 
 export interface MediaOptions {
   files?: Readonly<Record<string, string>>;
   inlineBytes?: number;
+  /** Every file inline, whatever its size: a door with no Files API (OpenAI compatibility). */
+  inlineOnly?: boolean;
 }
 
 const PLACEHOLDER = "\u0000media:";
@@ -52,7 +59,9 @@ export function planMedia(doc: PromptDoc, options: MediaOptions = {}): MediaPlan
     if (bySha.has(part.sha256)) continue;
     const bytes = part.bytes;
     const upload =
-      bytes !== undefined && (bytes > limit || inlineTotal + bytes > INLINE_TOTAL_BYTES);
+      !options.inlineOnly &&
+      bytes !== undefined &&
+      (bytes > limit || inlineTotal + bytes > INLINE_TOTAL_BYTES);
     if (!upload) inlineTotal += bytes ?? 0;
     const kind = variableKind(part.mimeType);
     const count = (kinds.get(kind) ?? 0) + 1;
@@ -82,6 +91,13 @@ export function planMedia(doc: PromptDoc, options: MediaOptions = {}): MediaPlan
       typeof value === "string" && value.startsWith(PLACEHOLDER)
         ? bySha.get(value.slice(PLACEHOLDER.length))
         : undefined,
+    embedded: (value) => {
+      if (typeof value !== "string") return undefined;
+      const at = value.indexOf(PLACEHOLDER);
+      const end = at + PLACEHOLDER.length + 64;
+      const file = at < 0 ? undefined : bySha.get(value.slice(at + PLACEHOLDER.length, end));
+      return file && { before: value.slice(0, at), file, after: value.slice(end) };
+    },
   };
 }
 

@@ -37,7 +37,7 @@ function generateContentNotes(doc: PromptDoc, kind: ModelKind): string[] {
   const notes: string[] = [];
   if (config.background !== undefined) {
     notes.push(
-      `Run in background (${config.background}) is a setting of the Interactions API; a Gemini API request has no such field.`,
+      `Run in background (${config.background}) is not sent: the playground does not run prompts in the background yet, through any API.`,
     );
   }
   if (config.numberOfImages !== undefined) {

@@ -111,9 +111,13 @@ export function toInteractionBody(params: GenerateContentParameters): Interactio
     body.response_mime_type = config.responseMimeType;
   }
   if (config.safetySettings?.length) {
+    // The Interactions API names them in lower case, without the prefix:
+    // HARM_CATEGORY_HARASSMENT is "harassment", BLOCK_ONLY_HIGH "block_only_high".
     body.safety_settings = config.safetySettings.map((s) => ({
-      type: String(s.category),
-      threshold: String(s.threshold),
+      type: String(s.category)
+        .replace(/^HARM_CATEGORY_/, "")
+        .toLowerCase(),
+      threshold: String(s.threshold).toLowerCase(),
     }));
   }
   return body;

@@ -165,3 +165,65 @@ export const imagen: PromptDocInput = {
   contents: [user("A red kite over a green hill")],
   config: { numberOfImages: 2, imageAspectRatio: "16:9" },
 };
+
+/** The document run through another door: `api` is the one setting that differs. */
+export const through = (api: "openai" | "interactions", doc: PromptDocInput): PromptDocInput => ({
+  ...doc,
+  config: { ...doc.config, api },
+});
+
+/**
+ * Every setting OpenAI compatibility carries, with a signed conversation: penalties (Gemini 2.0
+ * Flash takes them), a thinking budget with thought summaries (`extra_body.google`).
+ */
+export const compatSettings: PromptDocInput = {
+  model: "gemini-2.0-flash",
+  title: "Every compatible setting",
+  systemInstruction: "You are terse.\nNever apologise.",
+  contents: everySetting.contents,
+  config: {
+    api: "openai",
+    temperature: 0.35,
+    topP: 0.91,
+    maxOutputTokens: 1234,
+    stopSequences: ["STOP", "END OF ANSWER"],
+    seed: 98765,
+    presencePenalty: 0.25,
+    frequencyPenalty: -0.5,
+    thinking: { includeThoughts: true, budget: 2048 },
+  },
+};
+
+/** Gemini 3 with a thinking level alone: `reasoning_effort` on the compatible endpoint. */
+export const compatLevel: PromptDocInput = {
+  model: "gemini-3-flash-preview",
+  contents: [user("Sum the first ten primes.")],
+  config: { api: "openai", thinking: { level: "low" }, temperature: 1 },
+};
+
+/**
+ * Every setting the Interactions API carries, built-in tools included. Safety settings are left
+ * out: the emulator refuses the names `toInteractionBody` gives them, through Run as well.
+ */
+export const interactionSettings: PromptDocInput = {
+  model: "gemini-3-pro-preview",
+  title: "Every interaction setting",
+  systemInstruction: "You are terse.\nNever apologise.",
+  contents: gemini3.contents.slice(0, 1),
+  config: {
+    api: "interactions",
+    temperature: 0.35,
+    topP: 0.91,
+    maxOutputTokens: 1234,
+    stopSequences: ["STOP", "END OF ANSWER"],
+    seed: 98765,
+    thinking: { level: "low", includeThoughts: true },
+  },
+  tools: { googleSearch: true, urlContext: true, codeExecution: true },
+};
+
+/** A function call and its result, with the one function the compatible endpoint may force. */
+export const functionCallAuto: PromptDocInput = {
+  ...functionCall,
+  tools: { ...functionCall.tools, functionCallingMode: "AUTO", allowedFunctionNames: undefined },
+};

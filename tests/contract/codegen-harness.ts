@@ -37,8 +37,12 @@ export interface SentRequest {
   body: unknown;
 }
 
-/** The model calls, the requests compared; uploads, file polls and the catalogue are left out. */
-const MODEL_CALL = /\/models\/[^/:]+:(generateContent|streamGenerateContent|predict)\b/;
+/**
+ * The model calls, the requests compared, through any of the three doors; uploads, file polls
+ * and the catalogue are left out.
+ */
+const MODEL_CALL =
+  /\/models\/[^/:]+:(generateContent|streamGenerateContent|predict)\b|\/openai\/chat\/completions$|\/interactions$/;
 
 /**
  * `inlineBytes` is the server's PLAYGROUND_MEDIA_INLINE_BYTES, kept small so a test's "large"
@@ -109,10 +113,12 @@ export function setupCodegenHarness(options: { inlineBytes: number }) {
     runSends(doc: PromptDocInput, stream = true): Promise<SentRequest[]> {
       return record(async () => {
         const { preparePrompt, openRun, gemini } = current();
-        const { upstream } = await preparePrompt(doc);
-        if (stream || upstream.method === "generateImages") {
+        const { upstream, doc: prepared } = await preparePrompt(doc);
+        // The door the run goes through, as /api/run chooses it; the other doors always stream.
+        const api = prepared.config.api ?? "gemini";
+        if (stream || api !== "gemini" || upstream.method === "generateImages") {
           const signal = new AbortController().signal;
-          for await (const event of openRun(upstream, { requestId: "codegen", signal })) {
+          for await (const event of openRun(upstream, { requestId: "codegen", signal, api })) {
             expect(event.type, JSON.stringify(event)).not.toBe("error");
           }
         } else {
@@ -200,7 +206,8 @@ async function forward(
   sent.push({
     method: req.method ?? "GET",
     path: req.url ?? "/",
-    apiKey: header(req, "x-goog-api-key"),
+    // The Gemini API's header, or OpenAI compatibility's bearer token.
+    apiKey: header(req, "x-goog-api-key") ?? header(req, "authorization")?.replace(/^Bearer /, ""),
     body: parseBody(body, header(req, "content-type")),
   });
   // The body is already here: nothing is left to wait for a `100 Continue` on.
@@ -247,8 +254,10 @@ function parseBody(body: Buffer, contentType: string | undefined): unknown {
 async function withFileHashes(call: SentRequest, emulatorUrl: string): Promise<SentRequest> {
   if (call.body === undefined) return call;
   const uris = new Map<string, string>();
+  // `fileUri` in a Gemini API body, `uri` in an Interactions API step.
+  const isUri = (key: string) => key === "fileUri" || key === "uri";
   JSON.stringify(call.body, (key, value) => {
-    if (key === "fileUri" && typeof value === "string") uris.set(value, value);
+    if (isUri(key) && typeof value === "string") uris.set(value, value);
     return value;
   });
   for (const uri of uris.keys()) {
@@ -260,7 +269,7 @@ async function withFileHashes(call: SentRequest, emulatorUrl: string): Promise<S
     uris.set(uri, `uploaded file with sha256 ${atob(file.sha256Hash)}`);
   }
   const body = JSON.parse(JSON.stringify(call.body), (key, value) =>
-    key === "fileUri" && typeof value === "string" ? uris.get(value) : value,
+    isUri(key) && typeof value === "string" ? uris.get(value) : value,
   );
   return { ...call, body };
 }

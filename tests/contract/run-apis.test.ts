@@ -207,6 +207,21 @@ describe("the Interactions API's tool steps", () => {
   });
 });
 
+describe("safety settings through the Interactions API", () => {
+  it("arrive as the API names them, and the answer is the Gemini API's", async () => {
+    const prompt = ask("Be careful.", {
+      config: {
+        safetySettings: [{ category: "HARM_CATEGORY_HARASSMENT", threshold: "BLOCK_ONLY_HIGH" }],
+      },
+    });
+    const native = await run(prompt, "gemini");
+    const door = await run(prompt, "interactions");
+    expect(door.state.status).toBe("done");
+    expect(text(native.state)).toContain("HARM_CATEGORY_HARASSMENT=BLOCK_ONLY_HIGH");
+    expect(text(door.state)).toBe(text(native.state));
+  });
+});
+
 describe("an agent from the catalogue", () => {
   it("is refused in words a person can act on, before anything is sent", async () => {
     const refusal = await preparePrompt(

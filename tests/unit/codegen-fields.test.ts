@@ -121,7 +121,7 @@ function parse(input: unknown): PromptDoc {
   return parsed.value;
 }
 
-type Syntax = "js" | "json";
+type Syntax = "js" | "json" | "python";
 
 /**
  * Where a value shows when it is not printed as itself: a transformed value, a note, or nothing
@@ -146,10 +146,89 @@ const SHOWN_AS: Record<string, (value: unknown, syntax: Syntax) => string | stri
 };
 
 function member(key: string, value: unknown, syntax: Syntax): string {
+  if (syntax === "python") {
+    const snake = key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+    return `"${snake}": ${value === true ? "True" : JSON.stringify(value)}`;
+  }
   return syntax === "js"
     ? `${key}: ${JSON.stringify(value)}`
     : `"${key}": ${JSON.stringify(value)}`;
 }
+
+type Shown = (value: unknown, syntax: Syntax) => string | string[] | null;
+const label =
+  (text: string): Shown =>
+  () =>
+    text;
+const CODE_STEPS = label("Code execution steps in the conversation");
+const OUTPUT = label("Image and speech output");
+
+/**
+ * Through the other doors a value shows in that door's own words (`"assistant"`, a `data:` URL,
+ * `thinking_level`), or in the note that names what the door has no place for (`apiGaps`, and the
+ * thoughts and signatures its body leaves out).
+ */
+const DOOR_SHOWN: Record<"openai" | "interactions", Record<string, Shown>> = {
+  openai: {
+    "contents.*.role": () => null, // a message's role, "user" or "assistant"
+    "contents.*.parts.*.thoughtSignature": (value) => [printed(value), "thought signature"],
+    "contents.*.parts.*.mimeType": (value) => `data:${value}`,
+    "contents.*.parts.*.text": (value) => [printed(value), "thoughts in the model's turns"],
+    "contents.*.parts.*.args.city": (value) => String(value), // inside the call's JSON arguments
+    "contents.*.parts.*.id": (value) => [printed(value), "Code execution steps"],
+    "contents.*.parts.*.language": CODE_STEPS,
+    "contents.*.parts.*.code": CODE_STEPS,
+    "contents.*.parts.*.outcome": CODE_STEPS,
+    "contents.*.parts.*.output": CODE_STEPS,
+    "config.topK": label("Top K"),
+    "config.responseMimeType": () => "json_schema",
+    "config.mediaResolution": label("Media resolution"),
+    "config.safetySettings.*.category": label("Safety settings"),
+    "config.safetySettings.*.threshold": label("Safety settings"),
+    "config.thinking.includeThoughts": (value, syntax) => member("include_thoughts", value, syntax),
+    "config.thinking.level": (value) => JSON.stringify(value),
+    "config.responseModalities.*": OUTPUT,
+    "config.speech.voices.*.speaker": OUTPUT,
+    "config.speech.voices.*.voice": OUTPUT,
+    "config.imageAspectRatio": OUTPUT,
+    "tools.googleSearch": label("Grounding with Google Search"),
+    "tools.codeExecution": label("Code execution"),
+    "tools.urlContext": label("URL context"),
+    "tools.functionCallingMode": () => "tool_choice",
+  },
+  interactions: {
+    "contents.*.role": () => null, // a step's type, "user_input" or "model_output"
+    "contents.*.parts.*.thoughtSignature": (value) => [printed(value), "thought signature"],
+    "contents.*.parts.*.id": (value) => [printed(value), "Code execution steps"],
+    "contents.*.parts.*.language": CODE_STEPS,
+    "contents.*.parts.*.code": CODE_STEPS,
+    "contents.*.parts.*.outcome": CODE_STEPS,
+    "contents.*.parts.*.output": CODE_STEPS,
+    "config.topK": label("Top K"),
+    "config.presencePenalty": label("Presence penalty"),
+    "config.frequencyPenalty": label("Frequency penalty"),
+    "config.mediaResolution": label("Media resolution"),
+    "config.thinking.budget": label("Thinking budget"),
+    "config.thinking.includeThoughts": () => "thinking_summaries",
+    "config.thinking.level": (value) => JSON.stringify(value),
+    "config.responseModalities.*": OUTPUT,
+    "config.speech.voices.*.speaker": OUTPUT,
+    "config.speech.voices.*.voice": OUTPUT,
+    "config.imageAspectRatio": OUTPUT,
+    "tools.googleSearch": () => '"google_search"',
+    "tools.codeExecution": () => '"code_execution"',
+    "tools.urlContext": () => '"url_context"',
+    "tools.functionCallingMode": (value) => JSON.stringify(String(value).toLowerCase()),
+    // The Interactions API names them in lower case, without the prefix.
+    "config.safetySettings.*.category": (value) =>
+      JSON.stringify(
+        String(value)
+          .replace(/^HARM_CATEGORY_/, "")
+          .toLowerCase(),
+      ),
+    "config.safetySettings.*.threshold": (value) => JSON.stringify(String(value).toLowerCase()),
+  },
+};
 
 function leaves(value: unknown, path: string[] = []): [string, unknown][] {
   if (Array.isArray(value)) return value.flatMap((item) => leaves(item, [...path, "*"]));
@@ -159,7 +238,16 @@ function leaves(value: unknown, path: string[] = []): [string, unknown][] {
   return [[path.join("."), value]];
 }
 
-const SYNTAX: Record<string, Syntax> = { javascript: "js", rest: "json", "apps-script": "js" };
+const SYNTAX: Record<string, Syntax> = {
+  python: "python",
+  javascript: "js",
+  rest: "json",
+  "apps-script": "js",
+  "openai-python": "python",
+  "openai-javascript": "js",
+  "openai-rest": "json",
+  interactions: "js",
+};
 const ready = CODE_TARGETS.filter((t) => isReady(t.id));
 
 describe("the maximal document", () => {
@@ -179,12 +267,13 @@ describe("the maximal document", () => {
   });
 });
 
-describe.each(ready)("$label code", ({ id }) => {
+describe.each(ready)("$label code", ({ id, api }) => {
   const syntax = SYNTAX[id] ?? "js";
+  const shownAs = api === "gemini" ? SHOWN_AS : { ...SHOWN_AS, ...DOOR_SHOWN[api] };
   it.each([true, false])("shows every value of the maximal document (stream: %s)", (stream) => {
     const { code, notes } = generateCode(maximal, id, { stream });
     const missing = leaves(maximal).filter(([path, value]) => {
-      const shown = path in SHOWN_AS ? SHOWN_AS[path]?.(value, syntax) : printed(value);
+      const shown = path in shownAs ? shownAs[path]?.(value, syntax) : printed(value);
       if (shown === null || shown === undefined) return false;
       const forms = Array.isArray(shown) ? shown : [shown];
       return !forms.some((form) => code.includes(form) || notes.some((n) => n.includes(form)));

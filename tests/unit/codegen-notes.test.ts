@@ -1,8 +1,9 @@
 import { execFileSync } from "node:child_process";
 import { describe, expect, it } from "vitest";
 import { type GenerateOptions, generateCode, isReady } from "@/lib/codegen/generate";
-import { CODE_TARGETS, type CodeTarget } from "@/lib/codegen/targets";
+import { CODE_TARGETS, type CodeTarget, codeTarget } from "@/lib/codegen/targets";
 import { type PromptDoc, type PromptDocInput, parsePromptDoc } from "@/lib/prompt";
+import { API_LABELS } from "@/lib/wire/api";
 
 /**
  * What a target cannot say, or the request does not carry, is said: in `notes`, and as comments
@@ -27,9 +28,18 @@ function notesOf(input: Partial<PromptDocInput>, target: CodeTarget = "javascrip
 }
 
 describe("notes on what the request does not carry", () => {
-  it("are empty for a plain prompt", () => {
-    for (const target of READY)
-      expect(generateCode(doc({}), target, { stream: false }).notes).toEqual([]);
+  it("are empty for a plain prompt, but for the door another tab calls", () => {
+    for (const target of READY) {
+      const { api } = codeTarget(target);
+      const door =
+        api === "gemini"
+          ? []
+          : [
+              `The playground runs this prompt through Gemini API; this code calls the ${API_LABELS[api]}.`,
+            ];
+      expect(generateCode(doc({}), target, { stream: false }).notes).toEqual(door);
+      expect(generateCode(doc({ config: { api } }), target, { stream: false }).notes).toEqual([]);
+    }
   });
 
   it("name another door the playground runs the prompt through", () => {
@@ -40,7 +50,7 @@ describe("notes on what the request does not carry", () => {
 
   it("name settings the Gemini API request has no place for", () => {
     expect(notesOf({ config: { background: true, numberOfImages: 2 } })).toEqual([
-      "Run in background (true) is a setting of the Interactions API; a Gemini API request has no such field.",
+      "Run in background (true) is not sent: the playground does not run prompts in the background yet, through any API.",
       "Pictures per run (2) applies to Imagen models only and is not sent.",
     ]);
   });
@@ -131,8 +141,8 @@ describe("the code", () => {
   const noted = doc({ title: "Trip planner", config: { background: true, numberOfImages: 2 } });
 
   it.each(READY)("%s starts with the title and the notes as comments", (target) => {
-    const { code, notes } = generateCode(noted, target, { stream: false });
-    const marker = target === "rest" ? "#" : "//";
+    const { code, notes, language } = generateCode(noted, target, { stream: false });
+    const marker = language === "javascript" ? "//" : "#";
     const comments = code
       .split("\n")
       .filter((line) => line.startsWith(marker) && !line.startsWith("#!"))
@@ -167,15 +177,14 @@ describe("the code", () => {
         },
       ],
     });
-    const { code } = generateCode(withName, target, { stream: false });
-    if (target === "rest") {
+    const { code, language } = generateCode(withName, target, { stream: false });
+    const shell = language === "bash";
+    if (shell) {
       // A shell word may hold line breaks: bash reads the file's variable back whole.
       const assignments = code.slice(0, code.indexOf("\ncurl "));
       expect(bash(`${assignments}\nprintf %s "$IMAGE1"`)).toBe(hostile);
     }
-    const lines = (target === "rest" ? code.replace(/'[^']*'/g, "''") : code).split(
-      /\r\n|[\n\r\u2028\u2029]/,
-    );
+    const lines = (shell ? code.replace(/'[^']*'/g, "''") : code).split(/\r\n|[\n\r\u2028\u2029]/);
     expect(lines.filter((line) => line.trimStart().startsWith("evil();"))).toEqual([]);
   });
 
@@ -204,7 +213,16 @@ describe("the targets", () => {
       "OpenAI (REST)",
       "Interactions",
     ]);
-    expect(READY).toEqual(["javascript", "rest", "apps-script"]);
+    expect(READY).toEqual([
+      "python",
+      "javascript",
+      "rest",
+      "apps-script",
+      "openai-python",
+      "openai-javascript",
+      "openai-rest",
+      "interactions",
+    ]);
   });
 
   it("name the file for the highlighter and the download", () => {
@@ -214,5 +232,68 @@ describe("the targets", () => {
       fileName: "prompt.mjs",
       language: "javascript",
     });
+  });
+});
+
+describe("notes of the other doors", () => {
+  it("name what the door has no place for, and the thoughts and signatures it leaves out", () => {
+    const signed = doc({
+      config: { api: "openai", topK: 4 },
+      contents: [
+        { role: "user", parts: [{ kind: "text", text: "Hi", thoughtSignature: "sig-u" }] },
+        {
+          role: "model",
+          parts: [
+            { kind: "thought", text: "Pondering", thoughtSignature: "sig-t" },
+            { kind: "text", text: "Hello", thoughtSignature: "sig-a" },
+          ],
+        },
+        { role: "user", parts: [{ kind: "text", text: "Again" }] },
+      ],
+    });
+    expect(generateCode(signed, "openai-javascript", { stream: true }).notes).toEqual([
+      "OpenAI compatibility has no place for: Top K. This code leaves them out (Run refuses the prompt through it).",
+      "OpenAI compatibility has no place for the thoughts in the model's turns: their text is not sent.",
+      "OpenAI compatibility has no place for 2 thought signatures of this conversation: not sent.",
+    ]);
+    // The Interactions API keeps a thought's signature, not a user part's or an answer's.
+    expect(generateCode(signed, "interactions", { stream: true }).notes).toEqual([
+      "The playground runs this prompt through OpenAI compatibility; this code calls the Interactions API.",
+      "Interactions API has no place for: Top K. This code leaves them out (Run refuses the prompt through it).",
+      "Interactions API has no place for 2 thought signatures of this conversation: not sent.",
+    ]);
+  });
+
+  it("say OpenAI compatibility takes a large file inline, where Run refuses it", () => {
+    const large = doc({
+      config: { api: "openai" },
+      contents: [
+        {
+          role: "user",
+          parts: [
+            {
+              kind: "media",
+              sha256: "e".repeat(64),
+              mimeType: "image/png",
+              name: "big.png",
+              bytes: 5000,
+            },
+            { kind: "text", text: "Hi" },
+          ],
+        },
+      ],
+    });
+    const { notes, code } = generateCode(large, "openai-python", {
+      stream: false,
+      inlineBytes: 1000,
+    });
+    expect(notes).toEqual([
+      "Reads big.png from the folder it runs in.",
+      "big.png (5 KiB) is sent inline: OpenAI compatibility has no Files API, and Run refuses files over 1 KiB through it.",
+    ]);
+    expect(code).toContain(
+      'image1 = base64.b64encode(pathlib.Path("big.png").read_bytes()).decode()',
+    );
+    expect(code).toContain('"data:image/png;base64," + image1');
   });
 });

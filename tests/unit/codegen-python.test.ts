@@ -1,0 +1,334 @@
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { codeRequest } from "@/lib/codegen/code-request";
+import { compatBody } from "@/lib/codegen/door-body";
+import { generateCode } from "@/lib/codegen/generate";
+import { type PromptDoc, type PromptDocInput, parsePromptDoc } from "@/lib/prompt";
+import * as cases from "@/tests/contract/codegen-cases";
+
+/**
+ * The Python tabs cannot run here (no PyPI, so neither `google-genai` nor `openai`), so they are
+ * held two ways: every program, for every document, parses with the real Python parser; and every
+ * field of a request with everything set is printed under the name the SDK documents for it.
+ */
+function parse(input: PromptDocInput): PromptDoc {
+  const parsed = parsePromptDoc(input);
+  if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
+  return parsed.value;
+}
+
+const media = (c: string, name: string, mimeType: string, bytes: number) => ({
+  kind: "media" as const,
+  sha256: c.repeat(64),
+  mimeType,
+  name,
+  bytes,
+});
+
+const hostile = 'it\'s "x"\n\\evil()\u2028.png';
+const documents: [string, PromptDocInput][] = [
+  ["plain", cases.plain],
+  ["awkward text", cases.awkwardText],
+  ["every setting", cases.everySetting],
+  ["gemini 3", cases.gemini3],
+  ["structured", cases.structured],
+  ["function call", cases.functionCall],
+  ["compat settings", cases.compatSettings],
+  ["compat level", cases.compatLevel],
+  ["imagen", cases.imagen],
+  [
+    "files inline and uploaded, with a hostile name",
+    cases.withFiles([
+      media("a", hostile, "image/png", 100),
+      media("b", "speech.wav", "audio/wav", 10_000_000),
+    ]),
+  ],
+];
+
+const workdir = mkdtempSync(join(tmpdir(), "codegen-python-"));
+afterAll(() => rmSync(workdir, { recursive: true, force: true }));
+
+describe("every Python program", () => {
+  it("parses with Python's own parser, for every document, streamed and not", () => {
+    const written: string[] = [];
+    for (const [name, doc] of documents) {
+      for (const target of ["python", "openai-python"] as const) {
+        for (const stream of [true, false]) {
+          const { code, language } = generateCode(parse(doc), target, { stream });
+          expect(language).toBe("python");
+          const file = join(workdir, `${written.length}.py`);
+          writeFileSync(file, code);
+          written.push(`${file} ${target} ${name} stream=${stream}`);
+        }
+      }
+    }
+    // One interpreter for all of them; a file that does not parse is named with its error.
+    const script = [
+      "import ast, sys",
+      "for path in sys.argv[1:]:",
+      "    try:",
+      "        ast.parse(open(path, encoding='utf-8').read(), path)",
+      "    except SyntaxError as error:",
+      "        print(path, error)",
+    ].join("\n");
+    const files = written.map((w) => w.split(" ")[0] ?? "");
+    const failures = execFileSync("python3", ["-c", script, ...files], { encoding: "utf8" });
+    expect(failures).toBe("");
+    expect(written).toHaveLength(documents.length * 4);
+  });
+});
+
+/**
+ * google-genai's names (`google/genai/types.py`: GenerateContentConfig, Content, Part, Blob,
+ * FunctionCall, FunctionResponse, Tool, ToolConfig, FunctionCallingConfig, ThinkingConfig,
+ * SpeechConfig, ImageConfig…): pydantic fields in snake_case, the JavaScript SDK's camelCase
+ * fields by another name. A field the mapping starts to send fails here until it is listed.
+ */
+const GENAI_NAMES: Readonly<Record<string, string>> = {
+  systemInstruction: "system_instruction",
+  temperature: "temperature",
+  topP: "top_p",
+  topK: "top_k",
+  maxOutputTokens: "max_output_tokens",
+  stopSequences: "stop_sequences",
+  seed: "seed",
+  presencePenalty: "presence_penalty",
+  frequencyPenalty: "frequency_penalty",
+  responseMimeType: "response_mime_type",
+  responseJsonSchema: "response_json_schema",
+  mediaResolution: "media_resolution",
+  safetySettings: "safety_settings",
+  category: "category",
+  threshold: "threshold",
+  tools: "tools",
+  functionDeclarations: "function_declarations",
+  name: "name",
+  description: "description",
+  parametersJsonSchema: "parameters_json_schema",
+  googleSearch: "google_search",
+  codeExecution: "code_execution",
+  urlContext: "url_context",
+  toolConfig: "tool_config",
+  functionCallingConfig: "function_calling_config",
+  mode: "mode",
+  allowedFunctionNames: "allowed_function_names",
+  thinkingConfig: "thinking_config",
+  includeThoughts: "include_thoughts",
+  thinkingBudget: "thinking_budget",
+  thinkingLevel: "thinking_level",
+  responseModalities: "response_modalities",
+  speechConfig: "speech_config",
+  multiSpeakerVoiceConfig: "multi_speaker_voice_config",
+  speakerVoiceConfigs: "speaker_voice_configs",
+  speaker: "speaker",
+  voiceConfig: "voice_config",
+  prebuiltVoiceConfig: "prebuilt_voice_config",
+  voiceName: "voice_name",
+  imageConfig: "image_config",
+  aspectRatio: "aspect_ratio",
+  role: "role",
+  parts: "parts",
+  text: "text",
+  thought: "thought",
+  thoughtSignature: "thought_signature",
+  inlineData: "inline_data",
+  mimeType: "mime_type",
+  data: "data",
+  functionCall: "function_call",
+  id: "id",
+  args: "args",
+  functionResponse: "function_response",
+  response: "response",
+  executableCode: "executable_code",
+  language: "language",
+  code: "code",
+  codeExecutionResult: "code_execution_result",
+  outcome: "outcome",
+  output: "output",
+};
+
+/** The keyword arguments of the `openai` package's `chat.completions.create` (its reference). */
+const OPENAI_ARGUMENTS = new Set([
+  "model",
+  "messages",
+  "stream",
+  "stream_options",
+  "temperature",
+  "top_p",
+  "max_completion_tokens",
+  "stop",
+  "seed",
+  "presence_penalty",
+  "frequency_penalty",
+  "reasoning_effort",
+  "response_format",
+  "tools",
+  "tool_choice",
+  "extra_body",
+]);
+
+/** The person's own data, whose keys are theirs, not the SDK's. */
+const DATA = new Set(["args", "response", "responseJsonSchema", "parametersJsonSchema"]);
+
+function sdkKeys(value: unknown, keys = new Set<string>()): Set<string> {
+  if (Array.isArray(value)) for (const item of value) sdkKeys(item, keys);
+  else if (value !== null && typeof value === "object") {
+    for (const [key, item] of Object.entries(value)) {
+      keys.add(key);
+      if (!DATA.has(key)) sdkKeys(item, keys);
+    }
+  }
+  return keys;
+}
+
+/** A request with every setting the Gemini API takes, and every kind of part. */
+const everything = parse({
+  model: "gemini-2.5-flash-preview-tts",
+  systemInstruction: "Be brief",
+  contents: [
+    {
+      role: "user",
+      parts: [
+        { kind: "text", text: "Hi", thoughtSignature: "c2lnLXU=" },
+        media("a", "chart.png", "image/png", 100),
+      ],
+    },
+    {
+      role: "model",
+      parts: [
+        { kind: "thought", text: "Pondering", thoughtSignature: "c2lnLXQ=" },
+        { kind: "functionCall", id: "c1", name: "lookup", args: { cityName: "Oslo" } },
+        { kind: "executableCode", language: "PYTHON", code: "print(1)" },
+        { kind: "codeExecutionResult", outcome: "OUTCOME_OK", output: "1" },
+      ],
+    },
+    {
+      role: "user",
+      parts: [{ kind: "functionResponse", id: "c1", name: "lookup", response: { tempC: 3 } }],
+    },
+  ],
+  config: {
+    temperature: 0.3,
+    topP: 0.9,
+    topK: 20,
+    maxOutputTokens: 99,
+    stopSequences: ["END"],
+    seed: 7,
+    presencePenalty: 0.1,
+    frequencyPenalty: 0.2,
+    responseMimeType: "application/json",
+    responseSchema: { type: "object", properties: { someField: { type: "string" } } },
+    mediaResolution: "MEDIA_RESOLUTION_LOW",
+    safetySettings: [{ category: "HARM_CATEGORY_HATE_SPEECH", threshold: "BLOCK_NONE" }],
+    thinking: { includeThoughts: true, budget: 512 },
+    speech: {
+      voices: [
+        { speaker: "Ann", voice: "Kore" },
+        { speaker: "Bo", voice: "Puck" },
+      ],
+    },
+    imageAspectRatio: "4:3",
+  },
+  tools: {
+    googleSearch: true,
+    codeExecution: true,
+    urlContext: true,
+    functionDeclarations: [
+      { name: "lookup", description: "Look up", parameters: { type: "object" } },
+    ],
+    functionCallingMode: "ANY",
+    allowedFunctionNames: ["lookup"],
+  },
+});
+
+describe("the Python (google-genai) code", () => {
+  const request = codeRequest(everything);
+  if (request.upstream.method !== "generateContent") throw new Error("not generateContent");
+  const { params } = request.upstream;
+  const { code } = generateCode(everything, "python", { stream: false });
+  const config = code.slice(code.indexOf("types.GenerateContentConfig("));
+  // A thinking level goes without a budget: it comes from a Gemini 3 document of its own.
+  const leveled = codeRequest(parse(cases.gemini3));
+  const levelParams = leveled.upstream.params as typeof params;
+
+  it("has a documented Python name for every field the request sends", () => {
+    const keys = [
+      ...sdkKeys({ ...params.config, contents: params.contents }, sdkKeys(levelParams.config)),
+    ];
+    const unknown = keys.filter((k) => k !== "contents" && !(k in GENAI_NAMES));
+    expect(unknown).toEqual([]);
+    // The request holds every setting: the table is not larger than what is tested.
+    expect(keys.filter((k) => k in GENAI_NAMES).sort()).toEqual(Object.keys(GENAI_NAMES).sort());
+  });
+
+  it("passes each setting as a GenerateContentConfig argument under its Python name", () => {
+    for (const key of Object.keys(params.config ?? {})) {
+      expect(config, key).toContain(`\n        ${GENAI_NAMES[key]}=`);
+    }
+  });
+
+  it("writes every nested field as a dict key under its Python name, the person's data as it is", () => {
+    const nested = [...sdkKeys({ ...params.config, contents: params.contents })].filter(
+      (k) => !(k in (params.config ?? {})) && k !== "contents",
+    );
+    for (const key of nested) expect(code, key).toContain(`"${GENAI_NAMES[key]}": `);
+    expect(code).toContain('"cityName": "Oslo"');
+    expect(code).toContain('"tempC": 3');
+    expect(code).toContain('"someField": {"type": "string"}');
+    expect(code).toContain('"include_thoughts": True');
+    expect(generateCode(parse(cases.gemini3), "python", { stream: false }).code).toContain(
+      'thinking_config={"include_thoughts": False, "thinking_level": "LOW"}',
+    );
+    // The Python SDK takes bytes where the JavaScript SDK takes base64 text.
+    expect(code).toContain('"thought_signature": base64.b64decode("c2lnLXQ=")');
+    expect(code).toContain('"inline_data": {"mime_type": "image/png", "data": image1}');
+    expect(code).toContain('image1 = pathlib.Path("chart.png").read_bytes()');
+  });
+
+  it("uploads a large file and sends it by URI", () => {
+    const doc = parse(cases.withFiles([media("b", "speech.wav", "audio/wav", 10_000_000)]));
+    const { code: uploading } = generateCode(doc, "python", { stream: true });
+    expect(uploading).toContain('audio1 = upload_file("speech.wav", "audio/wav")');
+    expect(uploading).toContain('"file_data": {"file_uri": audio1.uri, "mime_type": "audio/wav"}');
+    expect(uploading).toContain("stream = client.models.generate_content_stream(");
+  });
+});
+
+describe("the OpenAI (Python) code", () => {
+  const doc = parse(cases.compatSettings);
+  const request = codeRequest(doc);
+  if (request.upstream.method !== "generateContent") throw new Error("not generateContent");
+  const body = compatBody(request.upstream.params, true) as Record<string, unknown>;
+  const { code } = generateCode(doc, "openai-python", { stream: true });
+
+  it("passes every field of Run's body as the client's keyword argument of that name", () => {
+    const fields = Object.keys(body);
+    expect(fields.filter((f) => !OPENAI_ARGUMENTS.has(f))).toEqual([]);
+    for (const field of fields) expect(code, field).toContain(`\n    ${field}=`);
+  });
+
+  it("wraps Gemini's extra_body in the client's, which merges into the top of the JSON", () => {
+    expect(code).toContain(
+      [
+        "    extra_body={",
+        '        "extra_body": {',
+        '            "google": {"thinking_config": {"thinking_budget": 2048, "include_thoughts": True}},',
+        "        },",
+        "    },",
+      ].join("\n"),
+    );
+    expect(code).toContain('stream_options={"include_usage": True}');
+    expect(code).toContain('api_key=os.environ["GEMINI_API_KEY"]');
+    expect(code).toContain('base_url="https://generativelanguage.googleapis.com/v1beta/openai/"');
+  });
+
+  it("asks for no stream in the unary call", () => {
+    const unary = generateCode(doc, "openai-python", { stream: false }).code;
+    expect(unary).not.toContain("stream=");
+    expect(unary).not.toContain("stream_options=");
+    expect(unary).toContain("response = client.chat.completions.create(");
+  });
+});
