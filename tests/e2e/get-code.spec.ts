@@ -32,7 +32,9 @@ test("the prompt on screen becomes code in each language, with its file as a loc
   await page.keyboard.press("Control+Shift+C");
   const code = getCode(page);
   await expect(code.dialog).toBeVisible();
-  await expect(code.tab("JavaScript")).toHaveAttribute("aria-selected", "true");
+  await expect(code.tab("Python")).toHaveAttribute("aria-selected", "true");
+  await expect(code.code).toContainText("from google import genai");
+  await code.tab("JavaScript").click();
   await expect(code.code).toContainText("generateContentStream");
   await expect(code.code).toContainText("Answer like a lighthouse keeper.");
   await expect(code.code).toContainText("What is in this picture?");
@@ -56,6 +58,11 @@ test("the prompt on screen becomes code in each language, with its file as a loc
   const download = page.waitForEvent("download");
   await code.dialog.getByRole("button", { name: "Download" }).click();
   expect((await download).suggestedFilename()).toMatch(/\.sh$/);
+
+  await code.tab("OpenAI (JavaScript)").click();
+  await expect(code.code).toContainText("generativelanguage.googleapis.com/v1beta/openai/");
+  await code.tab("Interactions").click();
+  await expect(code.code).toContainText("interactions.create");
 
   await code.tab("Apps Script").click();
   await expect(code.code).toContainText("UrlFetchApp.fetch");
