@@ -1,15 +1,7 @@
 import type { CodeRequest } from "./code-request";
 import { commentLines, printLiteral, quoteString } from "./literals";
 import type { MediaFile } from "./media-files";
-import {
-  filesUploadUrl,
-  GEMINI_API_VERSION,
-  GEMINI_BASE_URL,
-  generateContentUrl,
-  predictUrl,
-  toPredictBody,
-  toRestBody,
-} from "./rest-body";
+import { filesUploadUrl, GEMINI_API_VERSION, GEMINI_BASE_URL, restCall } from "./rest-body";
 
 /**
  * Google Apps Script, as Google's docs write it: the key from the script's properties,
@@ -22,10 +14,7 @@ export function appsScriptCode(request: CodeRequest, notes: string[]): string {
   const { upstream } = request;
   const { files, placeholder } = request.media;
   const header = commentLines([...(request.title ? [request.title] : []), ...notes], "//");
-  const [url, body] =
-    upstream.method === "generateImages"
-      ? [predictUrl(upstream.params.model), toPredictBody(upstream.params)]
-      : [generateContentUrl(upstream.params.model, false), toRestBody(upstream.params)];
+  const [url, body] = restCall(upstream, false);
   const expression = (value: unknown): string | undefined => {
     const file = placeholder(value);
     if (!file) return undefined;

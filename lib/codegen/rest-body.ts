@@ -4,6 +4,7 @@ import type {
   GenerateContentParameters,
   GenerateImagesParameters,
 } from "@google/genai";
+import type { UpstreamRequest } from "@/lib/wire/request";
 
 /**
  * The JSON the Gemini API reads, for code that sends it without an SDK (curl, Apps Script). The
@@ -100,4 +101,11 @@ export function predictUrl(model: string): string {
 
 export function filesUploadUrl(): string {
   return `${GEMINI_BASE_URL}/upload/${GEMINI_API_VERSION}/files`;
+}
+
+/** Where a REST call goes and what it sends: Imagen's `predict`, or (streamed or not) generateContent. */
+export function restCall(upstream: UpstreamRequest, stream: boolean): [string, unknown] {
+  return upstream.method === "generateImages"
+    ? [predictUrl(upstream.params.model), toPredictBody(upstream.params)]
+    : [generateContentUrl(upstream.params.model, stream), toRestBody(upstream.params)];
 }

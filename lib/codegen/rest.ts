@@ -1,15 +1,7 @@
 import type { CodeRequest } from "./code-request";
 import { commentLines, hereDocJson, printLiteral, shellWord } from "./literals";
 import type { MediaFile } from "./media-files";
-import {
-  filesUploadUrl,
-  GEMINI_API_VERSION,
-  GEMINI_BASE_URL,
-  generateContentUrl,
-  predictUrl,
-  toPredictBody,
-  toRestBody,
-} from "./rest-body";
+import { filesUploadUrl, GEMINI_API_VERSION, GEMINI_BASE_URL, restCall } from "./rest-body";
 
 /**
  * curl, as Google's REST examples write it: the key from `$GEMINI_API_KEY`, the JSON body the
@@ -22,10 +14,7 @@ export function restCode(request: CodeRequest, notes: string[], stream: boolean)
   const { files, placeholder } = request.media;
   const uploads = files.filter((f) => f.upload);
   const header = commentLines([...(request.title ? [request.title] : []), ...notes], "#");
-  const [url, body] =
-    upstream.method === "generateImages"
-      ? [predictUrl(upstream.params.model), toPredictBody(upstream.params)]
-      : [generateContentUrl(upstream.params.model, stream), toRestBody(upstream.params)];
+  const [url, body] = restCall(upstream, stream);
   const expression = (value: unknown): string | undefined => {
     const file = placeholder(value);
     if (!file) return undefined;
