@@ -5,6 +5,7 @@ import type {
   GenerateImagesParameters,
 } from "@google/genai";
 import type { UpstreamRequest } from "@/lib/wire/request";
+import { COPIED_SETTINGS } from "@/lib/wire/request";
 
 /**
  * The JSON the Gemini API reads, for code that sends it without an SDK (curl, Apps Script). The
@@ -30,15 +31,7 @@ const TOP_LEVEL = ["systemInstruction", "tools", "toolConfig", "safetySettings"]
 
 /** Settings that go in `generationConfig` under the same name. */
 const GENERATION = new Set<string>([
-  "temperature",
-  "topP",
-  "topK",
-  "maxOutputTokens",
-  "stopSequences",
-  "seed",
-  "presencePenalty",
-  "frequencyPenalty",
-  "responseMimeType",
+  ...COPIED_SETTINGS,
   "responseJsonSchema",
   "mediaResolution",
   "responseModalities",

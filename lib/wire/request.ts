@@ -95,6 +95,19 @@ export function toConfig(
   return config;
 }
 
+/** Run settings that go to Gemini as they are, under the same name. */
+export const COPIED_SETTINGS = [
+  "temperature",
+  "topP",
+  "topK",
+  "maxOutputTokens",
+  "stopSequences",
+  "seed",
+  "presencePenalty",
+  "frequencyPenalty",
+  "responseMimeType",
+] as const;
+
 /**
  * Run settings as the SDK names them. The model's kind decides one thing the document can't:
  * speech models are always asked for AUDIO, and image models for what they do by default when
@@ -102,18 +115,7 @@ export function toConfig(
  */
 function generationConfig(c: RunConfig, kind: ModelKind): GenerateContentConfig {
   const out: GenerateContentConfig = {};
-  const copy = [
-    "temperature",
-    "topP",
-    "topK",
-    "maxOutputTokens",
-    "stopSequences",
-    "seed",
-    "presencePenalty",
-    "frequencyPenalty",
-    "responseMimeType",
-  ] as const;
-  for (const key of copy) {
+  for (const key of COPIED_SETTINGS) {
     if (c[key] !== undefined) (out as Record<string, unknown>)[key] = c[key];
   }
   if (c.responseSchema) out.responseJsonSchema = c.responseSchema;
