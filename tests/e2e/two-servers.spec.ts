@@ -34,6 +34,11 @@ test("two app servers on one PostgreSQL share the library, its images and the hi
     const chooser = page.waitForEvent("filechooser");
     await page.getByRole("button", { name: "Attach files" }).click();
     await (await chooser).setFiles([image]);
+    // Stored in the database before the prompt can go (the first write opens the store).
+    await expect(
+      page.getByRole("list", { name: "Attachments" }).getByRole("img", { name: "across.png" }),
+    ).toBeVisible({ timeout: 20_000 });
+    await expect(chat(page).run).toBeEnabled({ timeout: 20_000 });
     await chat(page).send(marker);
     await chat(page).waitUntilIdle();
     await expect(chat(page).lastAnswer).toContainText(`sha256 ${image.hash12}, 40×30 px`);
