@@ -6,9 +6,10 @@ import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { Switch } from "@/components/ui/switch";
 import { generateCode, isReady } from "@/lib/codegen/generate";
-import { CODE_TARGETS, type CodeTarget } from "@/lib/codegen/targets";
+import { CODE_TARGETS, type CodeTarget, targetFor } from "@/lib/codegen/targets";
 import { downloadText } from "@/lib/download";
 import type { MediaPart, PromptDoc } from "@/lib/prompt";
+import { runApi } from "@/lib/wire/api";
 
 /** The tabs that print working code today, in the order the tabs show. */
 const TABS = CODE_TARGETS.filter((t) => isReady(t.id));
@@ -27,7 +28,8 @@ export function GetCodeDialog({
   onClose: () => void;
   doc: PromptDoc;
 }) {
-  const [target, setTarget] = useState<CodeTarget>(TABS[0]?.id ?? "javascript");
+  // The code for what the prompt's runs do: a prompt run through OpenAI compatibility opens there.
+  const [target, setTarget] = useState<CodeTarget>(() => targetFor(runApi(doc.config), isReady));
   const [stream, setStream] = useState(true);
   const [paths, setPaths] = useState<Record<string, string>>({});
   const [copied, setCopied] = useState(false);

@@ -50,3 +50,9 @@ export function codeTarget(id: CodeTarget): CodeTargetInfo<CodeTarget> {
   if (!found) throw new Error(`unknown code target ${id}`);
   return found;
 }
+
+/** The tab a prompt's code opens on: the first that goes through the door its runs take. */
+export function targetFor(api: RunApi, ready: (id: CodeTarget) => boolean): CodeTarget {
+  const matching = CODE_TARGETS.find((t) => t.api === api && ready(t.id));
+  return (matching ?? CODE_TARGETS.find((t) => ready(t.id)) ?? CODE_TARGETS[0]).id;
+}

@@ -1,8 +1,15 @@
 import { GoogleGenAI } from "@google/genai";
 import OpenAI from "openai";
-import { readEvents } from "@/lib/run/events";
 import type { BenchOutput } from "./browser-benches";
-import { measure, report, type Sample, summarize } from "./proxy-overhead";
+import {
+  MODEL,
+  measure,
+  PROMPT,
+  report,
+  type Sample,
+  summarize,
+  throughApp,
+} from "./proxy-overhead";
 
 /**
  * The other two doors: the same 2,000-token streamed answer (a) fetched straight from the
@@ -10,8 +17,6 @@ import { measure, report, type Sample, summarize } from "./proxy-overhead";
  * the Gemini SDK's interactions client) and (b) through the app's /api/run with the run's API
  * set to that door, at 1 and at 20 concurrent streams.
  */
-const PROMPT = "Benchmark answer.\n#emulator tokens=2000";
-const MODEL = "gemini-2.5-flash";
 
 type Door = "openai" | "interactions";
 
@@ -53,34 +58,12 @@ function directClient(door: Door, emulatorUrl: string): () => Promise<Sample> {
   };
 }
 
-function throughApp(appUrl: string, door: Door): () => Promise<Sample> {
-  return async () => {
-    const start = performance.now();
-    const response = await fetch(`${appUrl}/api/run`, {
-      method: "POST",
-      headers: { "content-type": "application/json", origin: appUrl },
-      body: JSON.stringify({
-        model: MODEL,
-        contents: [{ role: "user", parts: [{ kind: "text", text: PROMPT }] }],
-        config: { api: door },
-      }),
-    });
-    if (!response.ok || !response.body) throw new Error(`/api/run answered ${response.status}`);
-    let ttft = Number.NaN;
-    for await (const event of readEvents(response.body)) {
-      if (event.type === "chunk" && Number.isNaN(ttft)) ttft = performance.now() - start;
-      if (event.type === "error") throw new Error(event.data.message);
-    }
-    return { ttft, total: performance.now() - start };
-  };
-}
-
 export async function benchDoors(emulatorUrl: string, appUrl: string): Promise<BenchOutput> {
   const results: Record<string, unknown> = {};
   const lines: string[] = [];
   for (const door of ["openai", "interactions"] as const) {
     const direct = directClient(door, emulatorUrl);
-    const app = throughApp(appUrl, door);
+    const app = () => throughApp(appUrl, PROMPT, { api: door });
     lines.push(
       "",
       `## Proxy overhead through ${door === "openai" ? "OpenAI compatibility" : "the Interactions API"}: 2,000-token streamed answer`,

@@ -6,8 +6,8 @@ import { fmt, median, percentile } from "./stats";
  * The same 2,000-token streamed answer, (a) with the SDK straight from the standalone emulator
  * and (b) through the app's /api/run, at 1 and at 20 concurrent streams.
  */
-const PROMPT = "Benchmark answer.\n#emulator tokens=2000";
-const MODEL = "gemini-2.5-flash";
+export const PROMPT = "Benchmark answer.\n#emulator tokens=2000";
+export const MODEL = "gemini-2.5-flash";
 
 export interface Sample {
   ttft: number;
@@ -40,7 +40,11 @@ export async function direct(emulatorUrl: string): Promise<Sample> {
   return { ttft, total: performance.now() - start };
 }
 
-export async function throughApp(appUrl: string, prompt = PROMPT): Promise<Sample> {
+export async function throughApp(
+  appUrl: string,
+  prompt = PROMPT,
+  config: Record<string, unknown> = {},
+): Promise<Sample> {
   const start = performance.now();
   const response = await fetch(`${appUrl}/api/run`, {
     method: "POST",
@@ -48,6 +52,7 @@ export async function throughApp(appUrl: string, prompt = PROMPT): Promise<Sampl
     body: JSON.stringify({
       model: MODEL,
       contents: [{ role: "user", parts: [{ kind: "text", text: prompt }] }],
+      config,
     }),
   });
   if (!response.ok || !response.body) throw new Error(`/api/run answered ${response.status}`);

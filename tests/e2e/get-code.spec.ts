@@ -1,6 +1,7 @@
 import { expect, type Page, test } from "@playwright/test";
 import { chat } from "./support/chat";
 import { pngFile } from "./support/media-files";
+import { openWithDraft } from "./support/saved-draft";
 
 /** "Get code" as a person uses it: the prompt on screen, as code in the chosen language. */
 function getCode(page: Page) {
@@ -87,4 +88,12 @@ test("each compare column's code is that column's own request", async ({ page })
   await code.dialog.getByRole("button", { name: "Done" }).click();
   await column(1).getByRole("button", { name: "Get code" }).click();
   await expect(code.code).not.toContainText('"gemini-2.5-pro"');
+});
+
+test("a prompt run through OpenAI compatibility opens on that door's code", async ({ page }) => {
+  await openWithDraft(page, { config: { api: "openai" } });
+  await page.getByRole("button", { name: "Get code" }).click();
+  const code = getCode(page);
+  await expect(code.tab("OpenAI (Python)")).toHaveAttribute("aria-selected", "true");
+  await expect(code.code).toContainText("from openai import OpenAI");
 });
