@@ -1,7 +1,7 @@
 /**
  * Runs once as the server starts, before it answers anyone: every request gets its peer address
  * stamped (the limits and the access rule read it), and a server with no access code refuses to
- * listen beyond this machine.
+ * listen beyond this machine. It also starts following the background runs nobody follows.
  */
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
@@ -18,4 +18,7 @@ export async function register(): Promise<void> {
     console.error(refusal);
     process.exit(1);
   }
+  // Background runs left by a server that stopped are taken up again, with nobody waiting.
+  const { startFollowing } = await import("@/lib/background/server/follower");
+  startFollowing();
 }

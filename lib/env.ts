@@ -71,6 +71,8 @@ const EnvSchema = z.object({
   PLAYGROUND_MAX_PARTS: count(10_000),
   PLAYGROUND_MAX_JSON_DEPTH: count(64, 8),
   PLAYGROUND_UPLOAD_IDLE_SECONDS: seconds(30, 0.1),
+  // How long a server holds a background run it follows before another may take it over.
+  PLAYGROUND_BACKGROUND_LEASE_SECONDS: seconds(30, 1),
   DATABASE_URL: optionalString.pipe(
     z
       .string()
@@ -121,6 +123,8 @@ export interface ServerEnv {
   firstChunkTimeoutMs: number;
   /** A run that goes silent this long between chunks ends with a timeout. */
   idleTimeoutMs: number;
+  /** A background run's lease: a server that stopped renewing it is taken over after this. */
+  backgroundLeaseMs: number;
   /** How often an SSE comment keeps a waiting stream alive through proxies. */
   pingIntervalMs: number;
   maxConcurrentRuns: number;
@@ -176,6 +180,7 @@ export function serverEnv(): ServerEnv {
       env.HOSTNAME && !["0.0.0.0", "::", "[::]"].includes(env.HOSTNAME) ? env.HOSTNAME : undefined,
     firstChunkTimeoutMs: env.PLAYGROUND_UPSTREAM_FIRST_CHUNK_SECONDS * 1000,
     idleTimeoutMs: env.PLAYGROUND_UPSTREAM_IDLE_SECONDS * 1000,
+    backgroundLeaseMs: env.PLAYGROUND_BACKGROUND_LEASE_SECONDS * 1000,
     pingIntervalMs: env.PLAYGROUND_STREAM_PING_SECONDS * 1000,
     maxConcurrentRuns: env.PLAYGROUND_MAX_CONCURRENT_RUNS,
     maxConcurrentRunsPerClient: env.PLAYGROUND_MAX_CONCURRENT_RUNS_PER_CLIENT,

@@ -7,6 +7,7 @@ import * as runs from "./migrations/0003-runs";
 import * as snapshots from "./migrations/0004-snapshots";
 import * as searchIndexes from "./migrations/0005-search-indexes";
 import * as media from "./migrations/0006-media";
+import * as backgroundRuns from "./migrations/0007-background-runs";
 
 /** Every migration, in order: one set for both databases. Never edit one that has shipped. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -16,6 +17,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "0004-snapshots": snapshots,
   "0005-search-indexes": searchIndexes,
   "0006-media": media,
+  "0007-background-runs": backgroundRuns,
 };
 
 export const MIGRATION_NAMES = Object.keys(MIGRATIONS);

@@ -12,6 +12,38 @@ export interface Database {
   blobs: BlobsTable;
   blob_chunks: BlobChunksTable;
   saved_media: SavedMediaTable;
+  background_runs: BackgroundRunsTable;
+  background_events: BackgroundEventsTable;
+}
+
+/** A run that goes on without the page, followed by whichever server holds its lease. */
+export interface BackgroundRunsTable {
+  id: string;
+  author: string;
+  interaction_id: string;
+  model: string;
+  /** The prompt document sent, JSON. */
+  document: string;
+  /** running, then done, error or stopped. */
+  status: string;
+  created_at: number;
+  updated_at: number;
+  /** The interaction stream's last event read, where a follower resumes. */
+  last_event_id: string | null;
+  /** The stream reader's state at that event, JSON. */
+  reader_state: string | null;
+  /** The `seq` the next event written takes. */
+  next_seq: number;
+  lease_owner: string | null;
+  lease_until: number;
+}
+
+/** A background run's events, as the page folds them. */
+export interface BackgroundEventsTable {
+  run_id: string;
+  seq: number;
+  /** One run event, JSON. */
+  event: string;
 }
 
 /** A stored file, when the database holds the media (PostgreSQL). */

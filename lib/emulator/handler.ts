@@ -49,7 +49,7 @@ export function createHandler(log: RequestLog, options: HandlerOptions) {
     const url = new URL(request.url);
     const route = parseRoute(url.pathname);
     if (route.kind === "inspect") return inspect(route.resource, request, log);
-    const entry = log.start(request.method, url.pathname);
+    const entry = log.start(request.method, url.pathname, loggedQuery(url));
     try {
       // The compat endpoint takes its key as a bearer token and answers in OpenAI's error shape.
       if (route.kind === "openai") return await serveOpenAI(route, request, url, entry, options);
@@ -175,4 +175,12 @@ function inspect(resource: "requests" | "health", request: Request, log: Request
     return jsonResponse({}, "inspect");
   }
   return jsonResponse({ requests: log.list() }, "inspect");
+}
+
+/** A request's query as the log shows it: never the key, which some clients send there. */
+function loggedQuery(url: URL): string {
+  const params = new URLSearchParams(url.search);
+  params.delete("key");
+  const query = params.toString();
+  return query ? `?${query}` : "";
 }

@@ -11,6 +11,8 @@ export interface RequestLogEntry {
   id: string;
   method: string;
   path: string;
+  /** The query string, without a key it may carry (`?stream=true&last_event_id=…`); "" if none. */
+  query: string;
   /** Model id without `models/`, or null for routes that name none. */
   model: string | null;
   /** The start of the last user turn's text, directives included. */
@@ -59,12 +61,13 @@ export class RequestLog {
     this.entries.length = 0;
   }
 
-  start(method: string, path: string): RequestLogHandle {
+  start(method: string, path: string, query = ""): RequestLogHandle {
     this.sequence += 1;
     const entry: RequestLogEntry = {
       id: `req-${this.sequence.toString().padStart(6, "0")}`,
       method,
       path,
+      query,
       model: null,
       promptExcerpt: null,
       startedAt: Date.now(),

@@ -79,22 +79,56 @@ export class InteractionStreamError extends Error {
   }
 }
 
+interface Grounding {
+  webSearchQueries?: string[];
+  searchEntryPoint?: { renderedContent: string };
+  groundingChunks: { web: { uri: string; title?: string } }[];
+  groundingSupports: {
+    segment: { startIndex: number; endIndex: number };
+    groundingChunkIndices: number[];
+  }[];
+}
+
+/**
+ * What a reader holds between two events, as JSON: a background run's follower keeps it with the
+ * stream's last event id, so the server that takes the run over reads on from that event exactly.
+ */
+export interface ReaderState {
+  calls: [number, OpenCall][];
+  signature?: string;
+  id?: string;
+  grounding: Grounding;
+  urls: { retrievedUrl: string; urlRetrievalStatus: string }[];
+}
+
 export class InteractionChunkReader {
   private readonly calls = new Map<number, OpenCall>();
   /** The signature of the thought step just before a call: Gemini 3 wants it back on the call. */
   private signature: string | undefined;
   /** The interaction's id, once the stream named it. */
   id: string | undefined;
-  private grounding: {
-    webSearchQueries?: string[];
-    searchEntryPoint?: { renderedContent: string };
-    groundingChunks: { web: { uri: string; title?: string } }[];
-    groundingSupports: {
-      segment: { startIndex: number; endIndex: number };
-      groundingChunkIndices: number[];
-    }[];
-  } = { groundingChunks: [], groundingSupports: [] };
+  private grounding: Grounding = { groundingChunks: [], groundingSupports: [] };
   private urls: { retrievedUrl: string; urlRetrievalStatus: string }[] = [];
+
+  static resume(state: ReaderState): InteractionChunkReader {
+    const reader = new InteractionChunkReader();
+    for (const [index, call] of state.calls) reader.calls.set(index, call);
+    reader.signature = state.signature;
+    reader.id = state.id;
+    reader.grounding = state.grounding;
+    reader.urls = state.urls;
+    return reader;
+  }
+
+  snapshot(): ReaderState {
+    return structuredClone({
+      calls: [...this.calls],
+      ...(this.signature !== undefined && { signature: this.signature }),
+      ...(this.id !== undefined && { id: this.id }),
+      grounding: this.grounding,
+      urls: this.urls,
+    });
+  }
 
   read(event: InteractionEvent): ChunkData | null {
     const index = event.index ?? 0;

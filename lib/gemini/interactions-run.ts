@@ -35,7 +35,7 @@ export async function interactionsChunks(
  * message}`), and its client an error class of its own; as the SDK's ApiError with Google's usual
  * envelope they are explained the one way (errors.ts).
  */
-function asGeminiError(error: unknown): unknown {
+export function asGeminiError(error: unknown): unknown {
   if (error instanceof InteractionStreamError) {
     return geminiError(statusOf(error.error.code), error.error);
   }

@@ -18,6 +18,11 @@ export interface RunMeta {
   simulated: boolean;
   /** The door the run went through (lib/wire/api.ts); absent in runs kept from before. */
   api?: "gemini" | "interactions" | "openai";
+  /**
+   * A run that goes on without the page: its id at the server, which a page that comes back
+   * reattaches by (`/api/background/{id}`), and which Stop cancels.
+   */
+  background?: { id: string };
   /** Server-side timings, sent in a second `meta` event once the stream ends. */
   timing?: { firstChunkMs: number | null; totalMs: number };
 }

@@ -35,11 +35,12 @@ export const OPENAI_AUDIO_FORMATS: Readonly<Record<string, "wav" | "mp3">> = {
  */
 export function apiGaps(doc: PromptDoc, kind: ModelKind = modelKind(doc.model)): string[] {
   const api = runApi(doc.config);
-  if (api === "gemini") return [];
-  const gaps: string[] = [];
+  // Only the Interactions API runs a prompt without the page.
+  const background = doc.config.background && api !== "interactions" ? ["Run in background"] : [];
+  if (api === "gemini") return background;
+  const gaps: string[] = [...background];
   const { config, tools } = doc;
   if (kind === "imagen") gaps.push("Imagen models");
-  if (config.background && api !== "interactions") gaps.push("Run in background");
   if (kind === "image" || kind === "tts" || config.responseModalities?.some((m) => m !== "TEXT")) {
     gaps.push("Image and speech output");
   }

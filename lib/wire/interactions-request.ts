@@ -123,6 +123,23 @@ export function toInteractionBody(params: GenerateContentParameters): Interactio
   return body;
 }
 
+export type BackgroundInteractionBody = Omit<InteractionCreateBody, "stream" | "store"> & {
+  background: true;
+  store: true;
+};
+
+/**
+ * The same request for a run that goes on without the page ("Run in background"): Google keeps
+ * it (a background interaction must be stored), answers at once with its id, and its events are
+ * read from `GET /interactions/{id}?stream=true`, resumed from the last event id read.
+ */
+export function toBackgroundInteractionBody(
+  params: GenerateContentParameters,
+): BackgroundInteractionBody {
+  const { stream: _, store: __, ...body } = toInteractionBody(params);
+  return { ...body, background: true, store: true };
+}
+
 /** Gemini's turns as the steps of one interaction, in order. */
 function toSteps(contents: Content[]): InteractionStep[] {
   const steps: InteractionStep[] = [];

@@ -3,6 +3,8 @@ import { takeRunSlot } from "@/lib/api/limits";
 import { preparePromptRequest } from "@/lib/api/prepare";
 import { sseResponse } from "@/lib/api/sse";
 import { requestPerson } from "@/lib/auth/server/request-person";
+import { startBackgroundRun } from "@/lib/background/server/start";
+import { watchJob } from "@/lib/background/server/watch";
 import { openRun } from "@/lib/gemini/run";
 import { recordRun } from "@/lib/history/server/record";
 import { runApi } from "@/lib/wire/api";
@@ -21,6 +23,13 @@ export const POST = handle(async (request, { requestId }) => {
   const abort = new AbortController();
   const stop = () => abort.abort();
   request.signal.addEventListener("abort", stop, { once: true });
+  if (doc.config.background && upstream.method === "generateContent") {
+    // The run goes on without this request: it needs no slot, and the page reads its events.
+    const id = await startBackgroundRun(upstream.params, doc, person, requestId).finally(() =>
+      slot.release(),
+    );
+    return sseResponse(watchJob(id, 0, abort.signal), { onCancel: stop });
+  }
   // The upstream call opens inside the events: headers and the opening meta leave at once.
   // Kept in the person's history however it ends, by the server: nothing in the browser can lose it.
   const events = slot.hold(

@@ -57,6 +57,16 @@ export async function* recordRun(
   }
 }
 
+/** Keeps a run that ended elsewhere than in `recordRun` (a background run) in the history. */
+export function keepRun(
+  doc: PromptDoc,
+  person: Person,
+  state: RunState,
+  startedAt: number,
+): Promise<void> {
+  return keep(store, doc, person, state, startedAt);
+}
+
 async function keep(
   keepIn: () => Promise<Store>,
   doc: PromptDoc,

@@ -1,0 +1,58 @@
+import "server-only";
+import { AppError } from "@/lib/errors";
+import { gemini, upstreamName } from "@/lib/gemini/client";
+import { toAppError } from "@/lib/gemini/errors";
+import { asGeminiError } from "@/lib/gemini/interactions-run";
+import { type BackgroundRow, findJob, listJobs, RUNNING } from "./jobs";
+
+/** What the page lists of a person's background runs. */
+export interface BackgroundRunSummary {
+  id: string;
+  model: string;
+  status: string;
+  createdAt: number;
+  updatedAt: number;
+}
+
+/** One of the person's background runs; another's is as missing as one that never was. */
+export async function ownJob(id: string, author: string): Promise<BackgroundRow> {
+  const job = id ? await findJob(id) : undefined;
+  if (!job || job.author !== author) {
+    throw new AppError({
+      code: "not_found",
+      message: "That background run was not found. It may have been started by someone else.",
+    });
+  }
+  return job;
+}
+
+export async function listBackgroundRuns(author: string): Promise<BackgroundRunSummary[]> {
+  return (await listJobs(author)).map((job) => ({
+    id: job.id,
+    model: job.model,
+    status: job.status,
+    createdAt: job.created_at,
+    updatedAt: job.updated_at,
+  }));
+}
+
+/**
+ * Cancels the interaction at Google. Its follower (on whichever server) reads the end from the
+ * stream, as for any other end, and records the run as stopped.
+ */
+export async function cancelBackgroundRun(id: string, author: string): Promise<void> {
+  const job = await ownJob(id, author);
+  if (job.status !== RUNNING) return;
+  try {
+    await gemini().ai.interactions.cancel(job.interaction_id, undefined, { maxRetries: 0 });
+  } catch (error) {
+    const current = await findJob(id);
+    // It ended on its own while the cancel was on its way: nothing is left to cancel.
+    if (current && current.status !== RUNNING) return;
+    throw toAppError(asGeminiError(error), {
+      model: job.model,
+      upstream: upstreamName(),
+      requestId: id,
+    });
+  }
+}
