@@ -6,6 +6,7 @@ import { ReplacedDraftNotice } from "@/components/library/replaced-draft-notice"
 import { SnapshotNotice } from "@/components/library/snapshot-notice";
 import { SettingsPanel } from "@/components/settings/settings-panel";
 import { prepareDocBody } from "@/lib/client/doc-body";
+import { useBackgroundReattach } from "@/lib/hooks/use-background-reattach";
 import { useKeepMedia } from "@/lib/hooks/use-keep-media";
 import { useModelCatalog } from "@/lib/hooks/use-models";
 import { useRunExecutor } from "@/lib/hooks/use-run-executor";
@@ -71,6 +72,7 @@ export function Playground(props: PlaygroundProps) {
 
 function PlaygroundLayout({ simulated, theme }: PlaygroundProps) {
   useRunExecutor();
+  useBackgroundReattach();
   useModelCatalog();
   useKeepMedia();
   const [shortcutsOpen, setShortcutsOpen] = useState(false);

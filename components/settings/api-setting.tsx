@@ -5,6 +5,7 @@ import { usePlayground, useRunSetting, useRunSettingsActions } from "@/lib/store
 import { API_LABELS, apiGaps, type RunApi } from "@/lib/wire/api";
 import { SelectRow } from "./select-settings";
 import { SettingNote } from "./setting-label";
+import { SwitchRow } from "./switch-row";
 import { useModelCapabilities } from "./use-model-capabilities";
 
 /** The doors a run can take on this server. */
@@ -13,6 +14,7 @@ const OFFERED: readonly RunApi[] = ["gemini", "interactions", "openai"];
 /** Which door the run goes through, and what of this prompt that door cannot carry. */
 export function ApiSetting() {
   const api = useRunSetting("api") ?? "gemini";
+  const background = useRunSetting("background") === true;
   const { setSetting } = useRunSettingsActions();
   const { kind } = useModelCapabilities();
   // Joined, so the selector's answer compares equal while nothing changed.
@@ -35,6 +37,8 @@ export function ApiSetting() {
           onChange={(e) => {
             const next = e.target.value as RunApi;
             setSetting("api", next === "gemini" ? undefined : next);
+            // Only the Interactions API runs a prompt in the background.
+            if (next !== "interactions") setSetting("background", undefined);
           }}
         >
           {OFFERED.map((value) => (
@@ -44,6 +48,22 @@ export function ApiSetting() {
           ))}
         </Select>
       </SelectRow>
+      <SwitchRow
+        id="setting-background"
+        label="Run in background"
+        checked={background}
+        onCheckedChange={(on) => setSetting("background", on || undefined)}
+        disabledReason={
+          api === "interactions"
+            ? undefined
+            : "Only the Interactions API runs a prompt in the background"
+        }
+      >
+        <SettingNote id="setting-background-note">
+          The run goes on if you close the tab or the server restarts; open the playground again to
+          see it. Stop cancels it.
+        </SettingNote>
+      </SwitchRow>
       {gaps && (
         <div id="setting-api-gaps" role="note" aria-label="Not carried by this API">
           <SettingNote id="setting-api-gaps-note" tone="warning">

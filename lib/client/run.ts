@@ -1,7 +1,7 @@
 import type { PromptDocInput } from "@/lib/prompt";
 import { type RunEvent, readEvents } from "@/lib/run/events";
 import { decodeAppError, interrupted, unreachable } from "./errors";
-import { type CallOptions, send } from "./http";
+import { type CallOptions, requestJson, send } from "./http";
 
 /**
  * The browser's side of POST /api/run: send a prompt document, emit the decoded events. Every
@@ -33,6 +33,43 @@ export async function streamRun(doc: PromptDocInput, options: StreamRunOptions):
     return;
   }
 
+  await readRunResponse(response, signal, emit);
+}
+
+/**
+ * A background run's events from the `from`th on (GET /api/background/{id}): those written so
+ * far at once, then each as it comes. Failures are `error` events, as for `streamRun`.
+ */
+export async function watchBackgroundRun(
+  id: string,
+  options: StreamRunOptions & { from?: number },
+): Promise<void> {
+  const { signal, emit } = options;
+  const query = options.from ? `?from=${options.from}` : "";
+  let response: Response;
+  try {
+    response = await send(`/api/background/${encodeURIComponent(id)}${query}`, {
+      accept: "text/event-stream",
+      signal,
+      fetchImpl: options.fetchImpl,
+    });
+  } catch {
+    if (!signal.aborted) emit({ type: "error", data: unreachable() });
+    return;
+  }
+  await readRunResponse(response, signal, emit);
+}
+
+/** Stops a background run at Google (Stop); its events then end as cancelled. */
+export async function cancelBackgroundRun(id: string): Promise<void> {
+  await requestJson(`/api/background/${encodeURIComponent(id)}/cancel`, { method: "POST" });
+}
+
+async function readRunResponse(
+  response: Response,
+  signal: AbortSignal,
+  emit: (event: RunEvent) => void,
+): Promise<void> {
   const type = response.headers.get("content-type") ?? "";
   if (!response.ok || !response.body || !type.includes("text/event-stream")) {
     const json: unknown = await response.json().catch(() => null);

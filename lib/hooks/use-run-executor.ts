@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect } from "react";
-import { streamRun } from "@/lib/client/run";
+import { cancelBackgroundRun, streamRun, watchBackgroundRun } from "@/lib/client/run";
 import { createFrameBatcher } from "@/lib/run/batch";
 import type { RunEvent } from "@/lib/run/events";
 import { usePlaygroundApi } from "@/lib/store/provider";
@@ -11,7 +11,9 @@ import type { PlaygroundState } from "@/lib/store/types";
 /**
  * The effect behind `run()` and `stop()`: the store only records intent (a run in "streaming"
  * state, or one marked "stopped"); this hook, mounted once per page, turns that into a fetch of
- * /api/run and aborts it on Stop. Aborting the fetch is what ends the upstream Gemini call.
+ * /api/run and aborts it on Stop. Aborting the fetch is what ends the upstream Gemini call. A
+ * background run is read from /api/background/{id} instead (a run the page reattached to), and
+ * Stop cancels it at Google, since closing its stream would not.
  */
 export function useRunExecutor(): void {
   const store = usePlaygroundApi();
@@ -50,7 +52,11 @@ export function useRunExecutor(): void {
         }
         batcher.push({ runId: record.id, event });
       };
-      void streamRun(record.request, { signal: controller.signal, emit }).finally(() => {
+      const options = { signal: controller.signal, emit };
+      const streamed = record.attach
+        ? watchBackgroundRun(record.attach, options)
+        : streamRun(record.request, options);
+      void streamed.finally(() => {
         // Events still queued after an abort arrived after Stop; the reducer ignores them.
         if (!controller.signal.aborted) batcher.flush();
         controllers.delete(record.id);
@@ -64,8 +70,14 @@ export function useRunExecutor(): void {
         if (record.state.status === "streaming" && !started.has(record.id)) start(record);
       }
       for (const [id, controller] of controllers) {
-        const status = runById(state, id)?.state.status;
-        if (status === undefined || status === "stopped") controller.abort();
+        const run = runById(state, id)?.state;
+        if (controller.signal.aborted || (run && run.status !== "stopped")) continue;
+        controller.abort();
+        // Stop on a run that goes on without the page ends it at Google; leaving the page doesn't.
+        const background = run?.meta?.background?.id;
+        if (background && !run.stoppedByReload) {
+          void cancelBackgroundRun(background).catch(() => undefined);
+        }
       }
     };
 

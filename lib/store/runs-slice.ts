@@ -17,6 +17,8 @@ export interface RunRecord {
   committed: boolean;
   /** The compare column this run answers for; absent for the chat's runs. */
   column?: string;
+  /** A background run read again from the server (`/api/background/{id}`), not sent anew. */
+  attach?: string;
 }
 
 /** One run's events of a frame, and when its first chunk was read (if in this batch). */
@@ -45,6 +47,11 @@ export interface RunsSlice {
   ) => void;
   /** Several runs' events at once, in one store update. */
   applyRunBatches: (batches: readonly RunBatch[]) => void;
+  /**
+   * Reads the chat's background run again, from its first event, after the page left it (a
+   * reload, a closed tab): the part of the answer it had joins the conversation again whole.
+   */
+  reattach: (runId: string) => void;
 }
 
 let sequence = 0;
@@ -133,6 +140,8 @@ export const createRunsSlice: SliceCreator<RunsSlice> = (set, get) => ({
 
   applyRunEvents: (runId, actions, timing) => set((s) => applyToRun(s, runId, actions, timing)),
 
+  reattach: (runId) => set((s) => reattachPatch(s, runId)),
+
   applyRunBatches: (batches) =>
     set((s) => {
       // One store update for every run's events of a frame: with several runs streaming at once
@@ -144,6 +153,36 @@ export const createRunsSlice: SliceCreator<RunsSlice> = (set, get) => ({
       return state === s ? {} : state;
     }),
 });
+
+/** A background run the page left, to read again whole: its partial answer leaves the conversation. */
+export function backgroundRunToReattach(s: PlaygroundState): RunRecord | undefined {
+  const record = runById(s, s.chatRunId);
+  const left = record?.state.status === "stopped" && record.state.stoppedByReload;
+  return left && record.state.meta?.background ? record : undefined;
+}
+
+function reattachPatch(s: PlaygroundState, runId: string): Partial<PlaygroundState> {
+  const record = backgroundRunToReattach(s);
+  const id = record?.state.meta?.background?.id;
+  if (!record || record.id !== runId || !id) return {};
+  const last = s.draft.contents.length - 1;
+  const answered = s.runByTurn[last] === runId;
+  const runByTurn = { ...s.runByTurn };
+  if (answered) delete runByTurn[last];
+  const next: RunRecord = {
+    ...record,
+    state: initialRunState(),
+    committed: false,
+    attach: id,
+    firstChunkAt: undefined,
+    endedAt: undefined,
+  };
+  return {
+    runs: { ...s.runs, [runId]: next },
+    runByTurn,
+    ...(answered && { draft: { ...s.draft, contents: s.draft.contents.slice(0, -1) } }),
+  };
+}
 
 /** The patch that folds `actions` into run `runId` of state `s` (and commits a finished answer). */
 function applyToRun(

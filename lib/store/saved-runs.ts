@@ -30,6 +30,22 @@ function slimRun(run: RunRecord): RunRecord {
   return saved;
 }
 
+const left = new Map<string, RunRecord>();
+
+/** A background run as a page that left it would have saved it: to read again, not its parts. */
+function leftBehind(run: RunRecord): RunRecord {
+  const id = run.state.meta?.background?.id;
+  const cached = left.get(run.id);
+  if (cached && cached.state.meta?.background?.id === id) return cached;
+  const saved: RunRecord = {
+    ...run,
+    request: { ...run.request, contents: [], systemInstruction: "" },
+    state: { status: "stopped", stoppedByReload: true, parts: [], chunks: 0, meta: run.state.meta },
+  };
+  left.set(run.id, saved);
+  return saved;
+}
+
 /**
  * A saved run back in memory beside its turn: with the turn's parts, as before the reload. It
  * saves as the record it was read from, so reading a draft never writes its runs again.
@@ -48,10 +64,13 @@ export function restoredRun(saved: RunRecord, parts: RunRecord["state"]["parts"]
 export function createRunSaver(): (s: PlaygroundState) => SavedRuns {
   let last: { runByTurn: unknown; latest: (RunRecord | undefined)[]; saved: SavedRuns } | undefined;
   return (s) => {
-    // A streaming run is saved once it ends (leaving the page ends it first).
+    // A streaming run is saved once it ends (leaving the page ends it first); one that goes on
+    // without the page is saved as soon as it has a name at the server, as if the page had left
+    // it, so a page that comes back after a crash still finds it (`reattach`).
     const ended = (id: string | null) => {
       const run = id ? s.runs[id] : undefined;
-      return run?.state.status === "streaming" ? undefined : run;
+      if (run?.state.status !== "streaming") return run;
+      return run.state.meta?.background ? leftBehind(run) : undefined;
     };
     // The chat's latest run, and each compare column's: their outcomes are on screen.
     const latest = [ended(s.chatRunId), ...Object.values(s.columnRuns).map(ended)];

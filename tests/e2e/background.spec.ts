@@ -1,0 +1,87 @@
+import { expect, type Page, test } from "@playwright/test";
+import { chat } from "./support/chat";
+import { ownServer } from "./support/own-server";
+import { PORTS } from "./support/ports";
+import { EMULATOR_URL, emulatorRequests, uniqueMarker } from "./support/servers";
+
+/**
+ * "Run in background": a run through the Interactions API that goes on without the page. It
+ * survives the tab closing and the server restarting, and the page that comes back shows it
+ * whole; Stop cancels it at Google. The server here talks to the standalone emulator, which keeps
+ * the interaction while the app server is down, as Google would.
+ */
+const backgroundSwitch = (page: Page) => page.getByRole("switch", { name: "Run in background" });
+
+async function chooseBackground(page: Page) {
+  // The saved draft is read (its model shows) before a setting changes.
+  await expect(chat(page).model).not.toHaveValue("");
+  await expect(backgroundSwitch(page)).toBeDisabled();
+  await page.getByRole("combobox", { name: "API" }).selectOption({ label: "Interactions API" });
+  await backgroundSwitch(page).click();
+  await expect(backgroundSwitch(page)).toBeChecked();
+}
+
+/** The emulator's answer runs for about `seconds`: 10 tokens of 4 characters every 1/10 s. */
+const slowPrompt = (marker: string, seconds: number) =>
+  `Write at length ${marker}\n#emulator tokens=${seconds * 100} chunk=10 rate=100/s`;
+
+test("a background run survives the tab closing and the server restarting, and completes", async ({
+  browser,
+}) => {
+  test.setTimeout(90_000);
+  const server = ownServer(PORTS.gated + 11, {
+    GEMINI_API_KEY: `AIzaBackground${"x".repeat(25)}`,
+    GEMINI_BASE_URL: EMULATOR_URL,
+    PLAYGROUND_BACKGROUND_LEASE_SECONDS: "2",
+  });
+  await server.start();
+  try {
+    const context = await browser.newContext({ baseURL: server.url });
+    let page = await context.newPage();
+    await page.goto("/");
+    await chooseBackground(page);
+    const marker = uniqueMarker("background");
+    await chat(page).send(slowPrompt(marker, 6));
+    await expect(chat(page).lastAnswer).toContainText(/\w+/);
+    await page.close();
+
+    // The app server goes away mid-run, without a word, and comes back.
+    await server.kill();
+    await server.start();
+
+    page = await context.newPage();
+    await page.goto("/");
+    const ui = chat(page);
+    // Still running: the page reads what it missed, then follows it to the end.
+    await expect(ui.stop).toBeVisible();
+    await ui.waitUntilIdle();
+    await expect(ui.answers).toHaveCount(1);
+    // Whole: the emulator's 600 tokens (about 4 characters each), nothing lost at the restart.
+    expect((await ui.lastAnswer.textContent())?.length).toBeGreaterThan(2000);
+    const requests = (await emulatorRequests()).filter((r) => r.path.includes("/interactions"));
+    expect(requests.some((r) => r.promptExcerpt?.includes(marker))).toBe(true);
+
+    // Kept in the history by the server, with nobody's page open when it ended.
+    await page.goto("/history");
+    await expect(page.getByRole("main")).toContainText(marker);
+  } finally {
+    await server.kill();
+  }
+});
+
+test("Stop cancels a background run at Google, and it stays stopped after a reload", async ({
+  page,
+}) => {
+  await page.goto("/");
+  await chooseBackground(page);
+  const marker = uniqueMarker("cancel");
+  await chat(page).send(slowPrompt(marker, 8));
+  await expect(chat(page).lastAnswer).toContainText(/\w+/);
+  await chat(page).stop.click();
+  await expect
+    .poll(async () => (await emulatorRequests()).some((r) => r.path.endsWith("/cancel")))
+    .toBe(true);
+  await page.reload();
+  await expect(chat(page).answers).toHaveCount(1);
+  await expect(chat(page).stop).toBeHidden();
+});
