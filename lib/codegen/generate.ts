@@ -4,6 +4,7 @@ import { modelKind } from "@/lib/wire/model-kind";
 import { appsScriptCode } from "./apps-script";
 import { type CodeRequest, type CodeRequestOptions, codeRequest } from "./code-request";
 import { interactionsCode } from "./interactions";
+import { javaCode } from "./java";
 import { javascriptCode } from "./javascript";
 import { DEFAULT_INLINE_BYTES } from "./media-files";
 import { openaiJavascriptCode } from "./openai-javascript";
@@ -69,6 +70,7 @@ const GENERATORS: Partial<Record<CodeTarget, Generator>> = {
   "openai-javascript": openaiJavascriptCode,
   "openai-rest": openaiRestCode,
   interactions: interactionsCode,
+  java: javaCode,
 };
 
 export function isReady(target: CodeTarget): boolean {

@@ -121,7 +121,7 @@ function parse(input: unknown): PromptDoc {
   return parsed.value;
 }
 
-type Syntax = "js" | "json" | "python";
+type Syntax = "js" | "json" | "python" | "java";
 
 /**
  * Where a value shows when it is not printed as itself: a transformed value, a note, or nothing
@@ -146,6 +146,10 @@ const SHOWN_AS: Record<string, (value: unknown, syntax: Syntax) => string | stri
 };
 
 function member(key: string, value: unknown, syntax: Syntax): string {
+  // Java sets each field through its builder's setter: `.includeThoughts(true)`, `.googleSearch(…)`.
+  if (syntax === "java") {
+    return typeof value === "object" ? `.${key}(` : `.${key}(${JSON.stringify(value)})`;
+  }
   if (syntax === "python") {
     const snake = key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
     return `"${snake}": ${value === true ? "True" : JSON.stringify(value)}`;
@@ -247,6 +251,7 @@ const SYNTAX: Record<string, Syntax> = {
   "openai-javascript": "js",
   "openai-rest": "json",
   interactions: "js",
+  java: "java",
 };
 const ready = CODE_TARGETS.filter((t) => isReady(t.id));
 

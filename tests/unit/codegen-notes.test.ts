@@ -142,7 +142,7 @@ describe("the code", () => {
 
   it.each(READY)("%s starts with the title and the notes as comments", (target) => {
     const { code, notes, language } = generateCode(noted, target, { stream: false });
-    const marker = language === "javascript" ? "//" : "#";
+    const marker = language === "javascript" || language === "java" ? "//" : "#";
     const comments = code
       .split("\n")
       .filter((line) => line.startsWith(marker) && !line.startsWith("#!"))
@@ -216,6 +216,7 @@ describe("the targets", () => {
     expect(READY).toEqual([
       "python",
       "javascript",
+      "java",
       "rest",
       "apps-script",
       "openai-python",
