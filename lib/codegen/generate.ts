@@ -3,6 +3,7 @@ import { API_LABELS, apiGaps, type RunApi, runApi } from "@/lib/wire/api";
 import { modelKind } from "@/lib/wire/model-kind";
 import { appsScriptCode } from "./apps-script";
 import { type CodeRequest, type CodeRequestOptions, codeRequest } from "./code-request";
+import { goCode } from "./go";
 import { interactionsCode } from "./interactions";
 import { javaCode } from "./java";
 import { javascriptCode } from "./javascript";
@@ -64,6 +65,7 @@ type Generator = (request: CodeRequest, notes: string[], stream: boolean) => str
 const GENERATORS: Partial<Record<CodeTarget, Generator>> = {
   python: pythonCode,
   javascript: javascriptCode,
+  go: goCode,
   rest: restCode,
   "apps-script": appsScriptCode,
   "openai-python": openaiPythonCode,

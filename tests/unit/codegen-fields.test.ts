@@ -121,7 +121,7 @@ function parse(input: unknown): PromptDoc {
   return parsed.value;
 }
 
-type Syntax = "js" | "json" | "python" | "java";
+type Syntax = "js" | "json" | "python" | "java" | "go";
 
 /**
  * Where a value shows when it is not printed as itself: a transformed value, a note, or nothing
@@ -234,6 +234,29 @@ const DOOR_SHOWN: Record<"openai" | "interactions", Record<string, Shown>> = {
   },
 };
 
+/** Go names enum values by the SDK's constants (go-genai types.go) and fields by exported names. */
+const goConstant =
+  (type: string, prefix = ""): Shown =>
+  (value) =>
+    `genai.${type}${String(value)
+      .replace(prefix, "")
+      .toLowerCase()
+      .replace(/(?:^|_)([a-z])/g, (_, c: string) => c.toUpperCase())}`;
+const GO_SHOWN: Record<string, Shown> = {
+  "contents.*.role": goConstant("Role"),
+  "contents.*.parts.*.language": goConstant("Language"),
+  "contents.*.parts.*.outcome": goConstant("Outcome", "OUTCOME_"),
+  "config.mediaResolution": goConstant("MediaResolution", "MEDIA_RESOLUTION_"),
+  "config.safetySettings.*.category": goConstant("HarmCategory", "HARM_CATEGORY_"),
+  "config.safetySettings.*.threshold": goConstant("HarmBlockThreshold"),
+  "config.thinking.level": goConstant("ThinkingLevel"),
+  "config.thinking.includeThoughts": (value) => `IncludeThoughts: ${value}`,
+  "tools.functionCallingMode": goConstant("FunctionCallingConfigMode"),
+  "tools.googleSearch": () => "GoogleSearch: &genai.GoogleSearch{}",
+  "tools.codeExecution": () => "CodeExecution: &genai.ToolCodeExecution{}",
+  "tools.urlContext": () => "URLContext: &genai.URLContext{}",
+};
+
 function leaves(value: unknown, path: string[] = []): [string, unknown][] {
   if (Array.isArray(value)) return value.flatMap((item) => leaves(item, [...path, "*"]));
   if (value !== null && typeof value === "object") {
@@ -252,6 +275,7 @@ const SYNTAX: Record<string, Syntax> = {
   "openai-rest": "json",
   interactions: "js",
   java: "java",
+  go: "go",
 };
 const ready = CODE_TARGETS.filter((t) => isReady(t.id));
 
@@ -274,7 +298,10 @@ describe("the maximal document", () => {
 
 describe.each(ready)("$label code", ({ id, api }) => {
   const syntax = SYNTAX[id] ?? "js";
-  const shownAs = api === "gemini" ? SHOWN_AS : { ...SHOWN_AS, ...DOOR_SHOWN[api] };
+  const shownAs = {
+    ...(api === "gemini" ? SHOWN_AS : { ...SHOWN_AS, ...DOOR_SHOWN[api] }),
+    ...(syntax === "go" && GO_SHOWN),
+  };
   it.each([true, false])("shows every value of the maximal document (stream: %s)", (stream) => {
     const { code, notes } = generateCode(maximal, id, { stream });
     const missing = leaves(maximal).filter(([path, value]) => {

@@ -142,7 +142,8 @@ describe("the code", () => {
 
   it.each(READY)("%s starts with the title and the notes as comments", (target) => {
     const { code, notes, language } = generateCode(noted, target, { stream: false });
-    const marker = language === "javascript" || language === "java" ? "//" : "#";
+    const marker =
+      language === "javascript" || language === "go" || language === "java" ? "//" : "#";
     const comments = code
       .split("\n")
       .filter((line) => line.startsWith(marker) && !line.startsWith("#!"))
@@ -216,6 +217,7 @@ describe("the targets", () => {
     expect(READY).toEqual([
       "python",
       "javascript",
+      "go",
       "java",
       "rest",
       "apps-script",
