@@ -62,7 +62,10 @@ export async function watchBackgroundRun(
 
 /** Stops a background run at Google (Stop); its events then end as cancelled. */
 export async function cancelBackgroundRun(id: string): Promise<void> {
-  await requestJson(`/api/background/${encodeURIComponent(id)}/cancel`, { method: "POST" });
+  await requestJson(`/api/background/${encodeURIComponent(id)}/cancel`, {
+    method: "POST",
+    json: {},
+  });
 }
 
 async function readRunResponse(

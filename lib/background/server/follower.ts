@@ -172,6 +172,9 @@ async function followStream(row: BackgroundRow, signal: AbortSignal): Promise<vo
       if (event.event_id) lastEventId = event.event_id;
       if (event.event_type === "interaction.completed") {
         ended = completed(event.interaction?.status, reader);
+        // The end is this event, whatever the connection does after it (under Next.js's own
+        // fetch, a GET stream's body was seen to stay open after the last event).
+        break;
       }
     }
     if (!ended) throw new StreamCut();
