@@ -3,6 +3,7 @@ import { API_LABELS, apiGaps, type RunApi, runApi } from "@/lib/wire/api";
 import { modelKind } from "@/lib/wire/model-kind";
 import { appsScriptCode } from "./apps-script";
 import { type CodeRequest, type CodeRequestOptions, codeRequest } from "./code-request";
+import { csharpCode } from "./csharp";
 import { goCode } from "./go";
 import { interactionsCode } from "./interactions";
 import { javaCode } from "./java";
@@ -73,6 +74,7 @@ const GENERATORS: Partial<Record<CodeTarget, Generator>> = {
   "openai-rest": openaiRestCode,
   interactions: interactionsCode,
   java: javaCode,
+  csharp: csharpCode,
 };
 
 export function isReady(target: CodeTarget): boolean {

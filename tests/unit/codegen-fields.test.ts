@@ -121,7 +121,7 @@ function parse(input: unknown): PromptDoc {
   return parsed.value;
 }
 
-type Syntax = "js" | "json" | "python" | "java" | "go";
+type Syntax = "js" | "json" | "python" | "java" | "csharp" | "go";
 
 /**
  * Where a value shows when it is not printed as itself: a transformed value, a note, or nothing
@@ -146,6 +146,11 @@ const SHOWN_AS: Record<string, (value: unknown, syntax: Syntax) => string | stri
 };
 
 function member(key: string, value: unknown, syntax: Syntax): string {
+  // C# sets each field as its record's property: `IncludeThoughts = true`, `GoogleSearch = new …`.
+  if (syntax === "csharp") {
+    const property = key.charAt(0).toUpperCase() + key.slice(1);
+    return `${property} = ${typeof value === "object" ? "new " : JSON.stringify(value)}`;
+  }
   // Java sets each field through its builder's setter: `.includeThoughts(true)`, `.googleSearch(…)`.
   if (syntax === "java") {
     return typeof value === "object" ? `.${key}(` : `.${key}(${JSON.stringify(value)})`;
@@ -234,6 +239,23 @@ const DOOR_SHOWN: Record<"openai" | "interactions", Record<string, Shown>> = {
   },
 };
 
+/** C# names the SDK's string enums by their PascalCase members: `HarmCategory.HarmCategoryHateSpeech`. */
+const csharpEnum =
+  (type: string): Shown =>
+  (value) =>
+    `${type}.${String(value)
+      .toLowerCase()
+      .replace(/(?:^|_)([a-z])/g, (_, c: string) => c.toUpperCase())}`;
+const CSHARP_SHOWN: Record<string, Shown> = {
+  "contents.*.parts.*.language": csharpEnum("Language"),
+  "contents.*.parts.*.outcome": csharpEnum("Outcome"),
+  "config.mediaResolution": csharpEnum("MediaResolution"),
+  "config.safetySettings.*.category": csharpEnum("HarmCategory"),
+  "config.safetySettings.*.threshold": csharpEnum("HarmBlockThreshold"),
+  "config.thinking.level": csharpEnum("ThinkingLevel"),
+  "tools.functionCallingMode": csharpEnum("FunctionCallingConfigMode"),
+};
+
 /** Go names enum values by the SDK's constants (go-genai types.go) and fields by exported names. */
 const goConstant =
   (type: string, prefix = ""): Shown =>
@@ -274,6 +296,7 @@ const SYNTAX: Record<string, Syntax> = {
   "openai-javascript": "js",
   "openai-rest": "json",
   interactions: "js",
+  csharp: "csharp",
   java: "java",
   go: "go",
 };
@@ -300,6 +323,7 @@ describe.each(ready)("$label code", ({ id, api }) => {
   const syntax = SYNTAX[id] ?? "js";
   const shownAs = {
     ...(api === "gemini" ? SHOWN_AS : { ...SHOWN_AS, ...DOOR_SHOWN[api] }),
+    ...(syntax === "csharp" && CSHARP_SHOWN),
     ...(syntax === "go" && GO_SHOWN),
   };
   it.each([true, false])("shows every value of the maximal document (stream: %s)", (stream) => {

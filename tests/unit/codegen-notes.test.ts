@@ -143,7 +143,9 @@ describe("the code", () => {
   it.each(READY)("%s starts with the title and the notes as comments", (target) => {
     const { code, notes, language } = generateCode(noted, target, { stream: false });
     const marker =
-      language === "javascript" || language === "go" || language === "java" ? "//" : "#";
+      language === "javascript" || language === "go" || language === "java" || language === "csharp"
+        ? "//"
+        : "#";
     const comments = code
       .split("\n")
       .filter((line) => line.startsWith(marker) && !line.startsWith("#!"))
@@ -219,6 +221,7 @@ describe("the targets", () => {
       "javascript",
       "go",
       "java",
+      "csharp",
       "rest",
       "apps-script",
       "openai-python",
