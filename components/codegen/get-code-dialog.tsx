@@ -5,14 +5,14 @@ import { Markdown } from "@/components/answer/markdown";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { Switch } from "@/components/ui/switch";
-import { generateCode, isReady } from "@/lib/codegen/generate";
+import { generateCode } from "@/lib/codegen/generate";
 import { CODE_TARGETS, type CodeTarget, targetFor } from "@/lib/codegen/targets";
 import { downloadText } from "@/lib/download";
 import type { MediaPart, PromptDoc } from "@/lib/prompt";
 import { runApi } from "@/lib/wire/api";
 
 /** The tabs that print working code today, in the order the tabs show. */
-const TABS = CODE_TARGETS.filter((t) => isReady(t.id));
+const TABS = CODE_TARGETS;
 
 /**
  * The document as code that sends exactly the request Run sends, printed in the browser from
@@ -29,7 +29,7 @@ export function GetCodeDialog({
   doc: PromptDoc;
 }) {
   // The code for what the prompt's runs do: a prompt run through OpenAI compatibility opens there.
-  const [target, setTarget] = useState<CodeTarget>(() => targetFor(runApi(doc.config), isReady));
+  const [target, setTarget] = useState<CodeTarget>(() => targetFor(runApi(doc.config)));
   const [stream, setStream] = useState(true);
   const [paths, setPaths] = useState<Record<string, string>>({});
   const [copied, setCopied] = useState(false);

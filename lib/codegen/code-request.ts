@@ -16,6 +16,8 @@ export interface CodeRequest {
   notes: string[];
   /** The model may answer with function calls, which the code then shows. */
   declaresFunctions: boolean;
+  /** "Run in background": only the Interactions API carries it. */
+  background: boolean;
 }
 
 export interface CodeRequestOptions extends MediaOptions {
@@ -33,5 +35,6 @@ export function codeRequest(doc: PromptDoc, options: CodeRequestOptions = {}): C
     media,
     notes: unsentNotes(doc, kind),
     declaresFunctions: kind !== "imagen" && (doc.tools.functionDeclarations?.length ?? 0) > 0,
+    background: doc.config.background === true,
   };
 }

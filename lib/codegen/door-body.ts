@@ -1,5 +1,5 @@
 import type { GenerateContentParameters } from "@google/genai";
-import { toInteractionBody } from "@/lib/wire/interactions-request";
+import { toBackgroundInteractionBody, toInteractionBody } from "@/lib/wire/interactions-request";
 import { toCompatChatRequest } from "@/lib/wire/openai-request";
 import type { MediaPlan } from "./media-files";
 import { GEMINI_API_VERSION, GEMINI_BASE_URL } from "./rest-body";
@@ -16,7 +16,13 @@ export function compatBody(params: GenerateContentParameters, stream: boolean): 
   return stream ? toCompatChatRequest(params) : unary;
 }
 
-export function interactionBody(params: GenerateContentParameters, stream: boolean): object {
+/** A background run's body is never streamed: its events are read from the interaction after. */
+export function interactionBody(
+  params: GenerateContentParameters,
+  stream: boolean,
+  background = false,
+): object {
+  if (background) return toBackgroundInteractionBody(params);
   const { stream: _, ...unary } = toInteractionBody(params);
   return stream ? toInteractionBody(params) : unary;
 }

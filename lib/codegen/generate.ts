@@ -43,11 +43,6 @@ export function generateCode(
   const info = codeTarget(target);
   const fileName = `${fileStem(doc.title)}.${info.extension}`;
   const base = { fileName, language: info.language };
-  const generator = GENERATORS[target];
-  if (!generator) {
-    const note = `${info.label} code is not available yet.`;
-    return { ...base, code: `${info.language === "python" ? "#" : "//"} ${note}\n`, notes: [note] };
-  }
   // OpenAI compatibility has no Files API: every file goes inline, as the only way it can.
   const request = codeRequest(doc, { ...options, inlineOnly: info.api === "openai" });
   const notes = [
@@ -57,29 +52,25 @@ export function generateCode(
     ...fileNotes(request, info, options.inlineBytes ?? DEFAULT_INLINE_BYTES),
     ...outputNotes(request),
   ];
-  return { ...base, code: generator(request, notes, options.stream), notes };
+  return { ...base, code: GENERATORS[target](request, notes, options.stream), notes };
 }
 
 type Generator = (request: CodeRequest, notes: string[], stream: boolean) => string;
 
-/** One generator per target, each in a file of its own; a target without one is not ready. */
-const GENERATORS: Partial<Record<CodeTarget, Generator>> = {
+/** One generator per target, each in a file of its own. */
+const GENERATORS: Record<CodeTarget, Generator> = {
   python: pythonCode,
   javascript: javascriptCode,
   go: goCode,
+  java: javaCode,
+  csharp: csharpCode,
   rest: restCode,
   "apps-script": appsScriptCode,
   "openai-python": openaiPythonCode,
   "openai-javascript": openaiJavascriptCode,
   "openai-rest": openaiRestCode,
   interactions: interactionsCode,
-  java: javaCode,
-  csharp: csharpCode,
 };
-
-export function isReady(target: CodeTarget): boolean {
-  return GENERATORS[target] !== undefined;
-}
 
 /**
  * The door the playground runs the prompt through, when the code goes through another; and what
@@ -94,9 +85,17 @@ function doorNotes(doc: PromptDoc, info: CodeTargetInfo, options: GenerateOption
       : [
           `The playground runs this prompt through ${API_LABELS[api]}; this code calls the ${API_LABELS[info.api]}.`,
         ];
+  const background = doc.config.background && info.api !== "interactions";
+  if (background) {
+    notes.push(
+      `Run in background (${doc.config.background}) is not sent: only the Interactions API runs a prompt in the background.`,
+    );
+  }
   if (info.api === "gemini") return notes;
   const kind = options.kind ?? modelKind(doc.model);
-  const gaps = apiGaps({ ...doc, config: { ...doc.config, api: info.api } }, kind);
+  const gaps = apiGaps({ ...doc, config: { ...doc.config, api: info.api } }, kind).filter(
+    (gap) => !background || gap !== "Run in background",
+  );
   if (gaps.length) {
     notes.push(
       `${API_LABELS[info.api]} has no place for: ${gaps.join("; ")}. This code leaves them out (Run refuses the prompt through it).`,

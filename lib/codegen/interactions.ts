@@ -31,9 +31,11 @@ function program(
   const expression = fileExpression(request.media, quoteString, (f) =>
     f.upload ? `${f.variable}.uri` : f.variable,
   );
-  const call = `  const ${stream ? "stream" : "interaction"} = await ai.interactions.create(`;
+  const { background } = request;
+  const name = background ? "created" : stream ? "stream" : "interaction";
+  const call = `  const ${name} = await ai.interactions.create(`;
   const literal = printLiteral(
-    interactionBody(params, stream),
+    interactionBody(params, stream, background),
     { syntax: "js", expression },
     2,
     call.length,
@@ -49,12 +51,31 @@ function program(
     "async function main() {",
     ...fileLines(inline, uploads),
     `${call}${literal});`,
+    ...(background ? (stream ? BACKGROUND_STREAM : BACKGROUND_WAIT) : []),
     ...(stream ? streamOutput(request.declaresFunctions) : output(request.declaresFunctions)),
     "}",
     "",
     "main();",
   ];
 }
+
+/**
+ * A background interaction answers at once with its id and goes on at Google: its events are
+ * read from it (a broken stream is resumed with `last_event_id`), or it is asked until it ends.
+ */
+const BACKGROUND_STREAM = [
+  "  // It runs at Google whether or not this program stays: read its events as they come.",
+  "  const stream = await ai.interactions.get(created.id, { stream: true });",
+];
+
+const BACKGROUND_WAIT = [
+  "  // It runs at Google whether or not this program stays: ask until it has ended.",
+  "  let interaction = created;",
+  '  while (interaction.status === "in_progress") {',
+  "    await new Promise((resolve) => setTimeout(resolve, 5000));",
+  "    interaction = await ai.interactions.get(created.id);",
+  "  }",
+];
 
 function output(declared: boolean): string[] {
   return [

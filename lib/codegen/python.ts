@@ -39,7 +39,9 @@ export function toPythonNames(value: unknown): unknown {
     Object.entries(value).map(([key, item]) => {
       if (DATA_KEYS.has(key)) return [snakeCase(key), item];
       if (BYTES_KEYS.has(key) && typeof item === "string") {
-        return [snakeCase(key), new PythonSource(`base64.b64decode(${quoteString(item)})`)];
+        // Either alphabet: Gemini 3's stand-in signature is URL-safe ("…_is_the_way_to_go").
+        const bytes = `base64.b64decode(${quoteString(item)}, altchars="-_")`;
+        return [snakeCase(key), new PythonSource(bytes)];
       }
       return [snakeCase(key), toPythonNames(item)];
     }),

@@ -4,8 +4,7 @@ import type { RunApi } from "@/lib/wire/api";
  * Every tab of "Get code", in the order the tabs show. A target is one language through one of
  * the three doors (`lib/wire/api.ts`): the Gemini API's targets print the request
  * `toGenerateContentParameters` gives, the other doors' targets that request in their body
- * (`openai-request.ts`, `interactions-request.ts`). Which have a generator yet is `generate.ts`'s
- * to say (`isReady`).
+ * (`openai-request.ts`, `interactions-request.ts`); each has its generator in `generate.ts`.
  */
 export const CODE_TARGETS = [
   target("python", "Python", "python", "py", "gemini"),
@@ -52,7 +51,6 @@ export function codeTarget(id: CodeTarget): CodeTargetInfo<CodeTarget> {
 }
 
 /** The tab a prompt's code opens on: the first that goes through the door its runs take. */
-export function targetFor(api: RunApi, ready: (id: CodeTarget) => boolean): CodeTarget {
-  const matching = CODE_TARGETS.find((t) => t.api === api && ready(t.id));
-  return (matching ?? CODE_TARGETS.find((t) => ready(t.id)) ?? CODE_TARGETS[0]).id;
+export function targetFor(api: RunApi): CodeTarget {
+  return (CODE_TARGETS.find((t) => t.api === api) ?? CODE_TARGETS[0]).id;
 }

@@ -35,11 +35,6 @@ export function unsentNotes(doc: PromptDoc, kind: ModelKind): string[] {
 function generateContentNotes(doc: PromptDoc, kind: ModelKind): string[] {
   const { config, tools } = doc;
   const notes: string[] = [];
-  if (config.background !== undefined) {
-    notes.push(
-      `Run in background (${config.background}) is not sent: the playground does not run prompts in the background yet, through any API.`,
-    );
-  }
   if (config.numberOfImages !== undefined) {
     notes.push(
       `Pictures per run (${config.numberOfImages}) applies to Imagen models only and is not sent.`,

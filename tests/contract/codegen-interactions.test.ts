@@ -64,6 +64,22 @@ describe("the Interactions code sends what Run sends", () => {
     expect(whole.output.length).toBeGreaterThan(0);
   });
 
+  it("runs in the background as Run in background does: created stored, then read", async () => {
+    const doc = cases.through("interactions", cases.plain);
+    const runs = await harness.runSends(doc);
+    // Run in background sends the same body, stored and in the background, never streamed.
+    const created = unary(runs).map((run) => ({
+      ...run,
+      body: { ...(run.body as object), store: true, background: true },
+    }));
+    const background = { ...doc, config: { ...doc.config, background: true } };
+    for (const stream of [true, false]) {
+      const { sent, output } = await harness.codeSends(interactions(background, stream), "node");
+      expectSameRequests(sent, created);
+      expect(output.length).toBeGreaterThan(0);
+    }
+  });
+
   it("reads a small picture inline and uploads a large sound through the Files API", async () => {
     const png = await harness.attach(await testPng(8, 8, 7), "image/png", "small.png");
     const wav = await harness.attach(wavTone(2), "audio/wav", "speech.wav");

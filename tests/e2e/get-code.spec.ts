@@ -60,6 +60,22 @@ test("the prompt on screen becomes code in each language, with its file as a loc
   await code.dialog.getByRole("button", { name: "Download" }).click();
   expect((await download).suggestedFilename()).toMatch(/\.sh$/);
 
+  // The streaming switch is off now: each SDK's one-shot call, the chosen path and the key's name.
+  for (const [tab, call, path, extension] of [
+    ["Go", "client.Models.GenerateContent(", '"img/boat.png"', "go"],
+    ["Java", "client.models.generateContent(", '"img/boat.png"', "java"],
+    ["C#", "client.Models.GenerateContentAsync(", '"img/boat.png"', "cs"],
+  ]) {
+    await code.tab(tab).click();
+    await expect(code.code).toContainText(call);
+    await expect(code.code).toContainText(path);
+    await expect(code.code).toContainText("Answer like a lighthouse keeper.");
+    await expect(code.code).toContainText("GEMINI_API_KEY");
+    const file = page.waitForEvent("download");
+    await code.dialog.getByRole("button", { name: "Download" }).click();
+    expect((await file).suggestedFilename()).toMatch(new RegExp(`\\.${extension}$`));
+  }
+
   await code.tab("OpenAI (JavaScript)").click();
   await expect(code.code).toContainText("generativelanguage.googleapis.com/v1beta/openai/");
   await code.tab("Interactions").click();

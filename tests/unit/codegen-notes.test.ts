@@ -1,6 +1,6 @@
 import { execFileSync } from "node:child_process";
 import { describe, expect, it } from "vitest";
-import { type GenerateOptions, generateCode, isReady } from "@/lib/codegen/generate";
+import { type GenerateOptions, generateCode } from "@/lib/codegen/generate";
 import { CODE_TARGETS, type CodeTarget, codeTarget } from "@/lib/codegen/targets";
 import { type PromptDoc, type PromptDocInput, parsePromptDoc } from "@/lib/prompt";
 import { API_LABELS } from "@/lib/wire/api";
@@ -21,7 +21,7 @@ function doc(input: Partial<PromptDocInput>): PromptDoc {
 
 const bash = (script: string) => execFileSync("bash", ["-c", script], { encoding: "utf8" });
 
-const READY = CODE_TARGETS.filter((t) => isReady(t.id)).map((t) => t.id);
+const READY = CODE_TARGETS.map((t) => t.id);
 
 function notesOf(input: Partial<PromptDocInput>, target: CodeTarget = "javascript", stream = true) {
   return generateCode(doc(input), target, { stream }).notes;
@@ -50,9 +50,23 @@ describe("notes on what the request does not carry", () => {
 
   it("name settings the Gemini API request has no place for", () => {
     expect(notesOf({ config: { background: true, numberOfImages: 2 } })).toEqual([
-      "Run in background (true) is not sent: the playground does not run prompts in the background yet, through any API.",
+      "Run in background (true) is not sent: only the Interactions API runs a prompt in the background.",
       "Pictures per run (2) applies to Imagen models only and is not sent.",
     ]);
+  });
+
+  it("send Run in background through the Interactions API alone, as Run does", () => {
+    const background = doc({ config: { api: "interactions", background: true } });
+    const { code, notes } = generateCode(background, "interactions", { stream: true });
+    expect(notes).toEqual([]);
+    expect(code).toContain("background: true");
+    expect(code).toContain("store: true");
+    expect(code).toContain("await ai.interactions.get(created.id, { stream: true })");
+    const waiting = generateCode(background, "interactions", { stream: false }).code;
+    expect(waiting).toContain('while (interaction.status === "in_progress")');
+    expect(generateCode(background, "openai-python", { stream: true }).notes).toContain(
+      "Run in background (true) is not sent: only the Interactions API runs a prompt in the background.",
+    );
   });
 
   it("name function-calling settings that are sent only with declared functions and ANY", () => {
@@ -189,15 +203,6 @@ describe("the code", () => {
     }
     const lines = (shell ? code.replace(/'[^']*'/g, "''") : code).split(/\r\n|[\n\r\u2028\u2029]/);
     expect(lines.filter((line) => line.trimStart().startsWith("evil();"))).toEqual([]);
-  });
-
-  it("says plainly when a target is not ready", () => {
-    for (const target of CODE_TARGETS.filter((t) => !isReady(t.id))) {
-      const result = generateCode(noted, target.id, { stream: true });
-      expect(result.notes).toEqual([`${target.label} code is not available yet.`]);
-      expect(result.code).toContain("not available yet");
-      expect(result.fileName).toBe(`trip-planner.${target.extension}`);
-    }
   });
 });
 

@@ -283,7 +283,7 @@ describe("the Python (google-genai) code", () => {
       'thinking_config={"include_thoughts": False, "thinking_level": "LOW"}',
     );
     // The Python SDK takes bytes where the JavaScript SDK takes base64 text.
-    expect(code).toContain('"thought_signature": base64.b64decode("c2lnLXQ=")');
+    expect(code).toContain('"thought_signature": base64.b64decode("c2lnLXQ=", altchars="-_")');
     expect(code).toContain('"inline_data": {"mime_type": "image/png", "data": image1}');
     expect(code).toContain('image1 = pathlib.Path("chart.png").read_bytes()');
   });
