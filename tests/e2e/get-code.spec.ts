@@ -65,7 +65,7 @@ test("the prompt on screen becomes code in each language, with its file as a loc
     ["Go", "client.Models.GenerateContent(", '"img/boat.png"', "go"],
     ["Java", "client.models.generateContent(", '"img/boat.png"', "java"],
     ["C#", "client.Models.GenerateContentAsync(", '"img/boat.png"', "cs"],
-  ]) {
+  ] as const) {
     await code.tab(tab).click();
     await expect(code.code).toContainText(call);
     await expect(code.code).toContainText(path);
