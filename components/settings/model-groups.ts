@@ -1,4 +1,4 @@
-import { isRunnable, type ModelInfo } from "@/lib/models/types";
+import { isAgent, isRunnable, type ModelInfo } from "@/lib/models/types";
 
 export interface ModelGroup {
   label: string;
@@ -18,13 +18,14 @@ function groupLabel(model: ModelInfo): string {
   const gemini = /^gemini-(\d+(?:\.\d+)?)/.exec(model.id);
   if (gemini) return `Gemini ${gemini[1]}`;
   if (model.id.startsWith("gemma")) return "Gemma";
+  if (isAgent(model)) return "Agents";
   return "Other";
 }
 
 function groupRank(label: string): number {
   const version = /^Gemini (\d+(?:\.\d+)?)$/.exec(label);
   if (version) return -Number(version[1]);
-  return { Gemma: 10, "Image generation": 11, "Speech generation": 12 }[label] ?? 13;
+  return { Gemma: 10, "Image generation": 11, "Speech generation": 12, Agents: 13 }[label] ?? 14;
 }
 
 /**

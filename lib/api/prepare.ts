@@ -9,6 +9,7 @@ import { log } from "@/lib/log";
 import { isAgent, isRunnable, type ModelInfo } from "@/lib/models/types";
 import { describeIssues, PROMPT_LIMITS, type PromptDoc, parsePromptDoc } from "@/lib/prompt";
 import { API_LABELS, apiGaps, runApi } from "@/lib/wire/api";
+import { isResearchAgent } from "@/lib/wire/model-kind";
 import { toUpstreamRequest, type UpstreamRequest } from "@/lib/wire/request";
 
 /** A prompt document that may be sent: valid, its model vetted, its media resolved. */
@@ -143,6 +144,13 @@ function refuseImagenFiles(doc: PromptDoc): void {
 function refuseApiGaps(doc: PromptDoc, model: ModelInfo | undefined): void {
   const gaps = apiGaps(doc, model?.kind);
   if (gaps.length === 0) return;
+  if (isResearchAgent(doc.model)) {
+    throw new AppError({
+      code: "bad_request:prompt",
+      field: "config.api",
+      message: `Deep Research cannot run this prompt as it is: ${gaps.join(", ")}. It is an agent: it runs only in the background through the Interactions API (choosing it in the model list sets both) and takes the conversation and its research tools alone.`,
+    });
+  }
   const api = API_LABELS[runApi(doc.config)];
   throw new AppError({
     code: "bad_request:prompt",
@@ -179,11 +187,11 @@ async function vetModel(id: string): Promise<ModelInfo | undefined> {
       message: `Unknown model "${id}". Choose one from the model list.`,
     });
   }
-  if (isAgent(model)) {
+  if (isAgent(model) && !isRunnable(model)) {
     throw new AppError({
       code: "bad_request:model",
       field: "model",
-      message: `${model.displayName} (${id}) is an agent: it runs only in the background through the Interactions API, which this playground does not run yet. Choose a model.`,
+      message: `${model.displayName} (${id}) is an agent this playground does not run. Choose a model, or Deep Research.`,
     });
   }
   if (!isRunnable(model)) {

@@ -2,7 +2,7 @@
  * A model as the playground shows it: the API's catalogue entry, trimmed to what the UI needs
  * to offer and bound settings. Isomorphic: the route fills it, the browser reads it.
  */
-import type { ModelKind } from "@/lib/wire/model-kind";
+import { isResearchAgent, type ModelKind } from "@/lib/wire/model-kind";
 
 export type { ModelKind };
 
@@ -48,9 +48,12 @@ export function isAgent(model: Pick<ModelInfo, "id">): boolean {
   return /^(?:deep-research|antigravity)-/.test(model.id);
 }
 
-/** Models a run can use: those answering generateContent, and Imagen through generateImages. */
+/**
+ * Models a run can use: those answering generateContent, Imagen through generateImages, and the
+ * Deep Research agent, in the background through the Interactions API.
+ */
 export function isRunnable(model: ModelInfo): boolean {
-  if (isAgent(model)) return false;
+  if (isAgent(model)) return isResearchAgent(model.id);
   return (
     canGenerateContent(model) ||
     (model.kind === "imagen" && model.supportedActions.includes("predict"))

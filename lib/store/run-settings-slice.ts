@@ -6,6 +6,7 @@ import {
   type SettingAdjustment,
 } from "@/lib/models/capabilities";
 import type { FunctionDeclaration, RunConfig, ToolsConfig } from "@/lib/prompt/config";
+import { isResearchAgent } from "@/lib/wire/model-kind";
 import { catalogCapabilities } from "./catalog-slice";
 import type { ModelSource } from "./draft-slice";
 import type { PlaygroundState, SliceCreator } from "./types";
@@ -108,6 +109,27 @@ const withValue = <T extends object, K extends keyof T>(
 
 const STRUCTURED: readonly (ResponseMimeType | undefined)[] = ["application/json", "text/x.enum"];
 
+/**
+ * Deep Research takes the conversation and its research tools alone, and runs only in the
+ * background through the Interactions API: the model's settings and functions are set aside
+ * (and said so), the door and the background set.
+ */
+function forResearchAgent(
+  adapted: ReturnType<typeof adaptToModel>,
+): ReturnType<typeof adaptToModel> {
+  const { api: _, background: __, ...settings } = adapted.config;
+  const {
+    functionDeclarations,
+    functionCallingMode: ___,
+    allowedFunctionNames: ____,
+    ...tools
+  } = adapted.tools;
+  const dropped = [...adapted.dropped];
+  if (Object.values(settings).some((value) => value !== undefined)) dropped.push("Run settings");
+  if (functionDeclarations?.length) dropped.push("Function declarations");
+  return { ...adapted, config: { api: "interactions", background: true }, tools, dropped };
+}
+
 export const createRunSettingsSlice: SliceCreator<RunSettingsSlice> = (set) => {
   const setConfig = (update: (config: RunConfig) => RunConfig) =>
     set((s) => ({ draft: { ...s.draft, config: update(s.draft.config) } }));
@@ -121,7 +143,9 @@ export const createRunSettingsSlice: SliceCreator<RunSettingsSlice> = (set) => {
     changeModel: (model, source = "user") =>
       set((s) => {
         const caps = catalogCapabilities(s, model);
-        const kept = adaptToModel(s.draft.config, s.draft.tools, caps);
+        const adapted = adaptToModel(s.draft.config, s.draft.tools, caps);
+        // Deep Research runs only in the background through the Interactions API.
+        const kept = isResearchAgent(model) ? forResearchAgent(adapted) : adapted;
         const changed = kept.dropped.length > 0 || kept.adjusted.length > 0;
         // A person's pick answers any earlier notice; the page's own pick says something only
         // when it had to change a setting.

@@ -1,5 +1,5 @@
 import type { PromptDoc, RunConfig } from "@/lib/prompt";
-import { type ModelKind, modelKind } from "./model-kind";
+import { isResearchAgent, type ModelKind, modelKind } from "./model-kind";
 
 /**
  * The three doors Google offers to the same models. One prompt document maps to the Gemini
@@ -35,6 +35,7 @@ export const OPENAI_AUDIO_FORMATS: Readonly<Record<string, "wav" | "mp3">> = {
  */
 export function apiGaps(doc: PromptDoc, kind: ModelKind = modelKind(doc.model)): string[] {
   const api = runApi(doc.config);
+  if (isResearchAgent(doc.model)) return agentGaps(doc);
   // Only the Interactions API runs a prompt without the page.
   const background = doc.config.background && api !== "interactions" ? ["Run in background"] : [];
   if (api === "gemini") return background;
@@ -84,5 +85,24 @@ export function apiGaps(doc: PromptDoc, kind: ModelKind = modelKind(doc.model)):
     }
   }
   gaps.push(...files);
+  return gaps;
+}
+
+/**
+ * Deep Research is an agent: it runs only in the background through the Interactions API, and
+ * takes the conversation and its research tools (search, URL context, code execution) alone.
+ */
+function agentGaps(doc: PromptDoc): string[] {
+  const { config, tools } = doc;
+  const gaps: string[] = [];
+  if (runApi(config) !== "interactions")
+    gaps.push("Deep Research (an agent of the Interactions API)");
+  if (!config.background) gaps.push("Deep Research without Run in background");
+  if (doc.systemInstruction.trim()) gaps.push("System instructions (an agent takes none)");
+  const settings = Object.entries(config)
+    .filter(([key, value]) => value !== undefined && key !== "api" && key !== "background")
+    .map(([key]) => key);
+  if (settings.length) gaps.push(`Run settings for a model (${settings.join(", ")})`);
+  if (tools.functionDeclarations?.length) gaps.push("Function declarations");
   return gaps;
 }

@@ -1,4 +1,5 @@
 import type { Content, GenerateContentParameters, Part } from "@google/genai";
+import { isResearchAgent } from "./model-kind";
 
 /**
  * The Gemini API's request as an Interactions API `create` body
@@ -123,10 +124,18 @@ export function toInteractionBody(params: GenerateContentParameters): Interactio
   return body;
 }
 
-export type BackgroundInteractionBody = Omit<InteractionCreateBody, "stream" | "store"> & {
+export type BackgroundInteractionBody =
+  | (Omit<InteractionCreateBody, "stream" | "store"> & { background: true; store: true })
+  | AgentInteractionBody;
+
+/** An agent's run: the conversation and the tools it may use, nothing a model is tuned by. */
+export interface AgentInteractionBody {
+  agent: string;
+  input: InteractionStep[];
+  tools?: InteractionTool[];
   background: true;
   store: true;
-};
+}
 
 /**
  * The same request for a run that goes on without the page ("Run in background"): Google keeps
@@ -137,6 +146,11 @@ export function toBackgroundInteractionBody(
   params: GenerateContentParameters,
 ): BackgroundInteractionBody {
   const { stream: _, store: __, ...body } = toInteractionBody(params);
+  if (isResearchAgent(params.model)) {
+    // Whatever else the prompt set was refused before (`apiGaps`): an agent takes none of it.
+    const { input, tools } = body;
+    return { agent: params.model, input, ...(tools && { tools }), background: true, store: true };
+  }
   return { ...body, background: true, store: true };
 }
 

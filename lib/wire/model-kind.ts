@@ -5,6 +5,14 @@
 export type ModelKind = "text" | "image" | "tts" | "embedding" | "imagen" | "video" | "other";
 
 /**
+ * Deep Research: an agent, not a model. It runs only in the background through the Interactions
+ * API, named by `agent`, with no system instruction and no generation settings.
+ */
+export function isResearchAgent(id: string): boolean {
+  return id.startsWith("deep-research-");
+}
+
+/**
  * The catalogue has no "kind" field; ids and supported actions are the reliable signal. Without
  * actions (a draft saved against another server's catalogue) the id alone decides.
  */

@@ -94,6 +94,44 @@ async function until<T>(read: () => Promise<T>, ok: (value: T) => boolean, ms = 
   }
 }
 
+describe("Deep Research", () => {
+  const research = (config: Record<string, unknown>) => ({
+    model: "deep-research-preview-04-2026",
+    contents: [{ role: "user", parts: [{ kind: "text", text: "How do tides work?" }] }],
+    config,
+  });
+
+  it("runs as an agent in the background: its research becomes sources, its report the answer", async () => {
+    const { doc, upstream } = await preparePrompt(
+      research({ api: "interactions", background: true }),
+    );
+    if (upstream.method !== "generateContent") throw new Error("not a generateContent request");
+    const id = await startBackgroundRun(upstream.params, doc, ada, "req-research");
+    const state = fold(await watch(id));
+    expect(state.status).toBe("done");
+    expect(text(state).length).toBeGreaterThan(200);
+    // Searches it made and pages it read are the answer's sources, as Gemini's grounding.
+    expect(state.groundingMetadata?.groundingChunks?.length).toBeGreaterThan(0);
+    expect(state.meta?.background).toEqual({ id });
+  });
+
+  it("is refused, before anything is sent, outside the background or with a model's settings", async () => {
+    await expect(preparePrompt(research({ api: "interactions" }))).rejects.toMatchObject({
+      body: { message: expect.stringContaining("Deep Research without Run in background") },
+    });
+    await expect(preparePrompt(research({ background: true }))).rejects.toMatchObject({
+      body: {
+        message: expect.stringContaining("Deep Research (an agent of the Interactions API)"),
+      },
+    });
+    await expect(
+      preparePrompt(research({ api: "interactions", background: true, temperature: 0.3 })),
+    ).rejects.toMatchObject({
+      body: { message: expect.stringContaining("Run settings for a model (temperature)") },
+    });
+  });
+});
+
 describe("a background run", () => {
   it("answers as the same prompt does through the page, and is kept in the history", async () => {
     const prompt = "Name three rivers.\n#emulator tokens=80 chunk=10 rate=400/s";

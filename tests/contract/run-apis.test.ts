@@ -224,18 +224,31 @@ describe("safety settings through the Interactions API", () => {
 
 describe("an agent from the catalogue", () => {
   it("is refused in words a person can act on, before anything is sent", async () => {
-    const refusal = await preparePrompt(
-      ask("Research lighthouses", {
-        model: "deep-research-preview-04-2026",
-      }),
+    const before = offlineEmulator().log.list().length;
+    const research = await preparePrompt(
+      ask("Research lighthouses", { model: "deep-research-preview-04-2026" }),
     ).catch((error: AppError) => error.body);
-    expect(refusal).toMatchObject({
+    expect(research).toMatchObject({
       status: 400,
-      field: "model",
       message: expect.stringContaining(
-        "is an agent: it runs only in the background through the Interactions API",
+        "Deep Research cannot run this prompt as it is: Deep Research (an agent of the Interactions API), Deep Research without Run in background. It is an agent: it runs only in the background through the Interactions API",
       ),
     });
+    // An agent the playground does not run at all.
+    const other = await preparePrompt(
+      ask("Build me a site", { model: "antigravity-preview-05-2026" }),
+    ).catch((error: AppError) => error.body);
+    expect(other).toMatchObject({
+      status: 400,
+      field: "model",
+      message: expect.stringContaining("is an agent this playground does not run"),
+    });
+    expect(
+      offlineEmulator()
+        .log.list()
+        .slice(before)
+        .map((r) => r.path),
+    ).not.toContainEqual(expect.stringContaining("interactions"));
   });
 });
 

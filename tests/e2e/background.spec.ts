@@ -85,3 +85,20 @@ test("Stop cancels a background run at Google, and it stays stopped after a relo
   await expect(chat(page).answers).toHaveCount(1);
   await expect(chat(page).stop).toBeHidden();
 });
+
+test("Deep Research runs in the background from the model list, its research shown as sources", async ({
+  page,
+}) => {
+  test.setTimeout(60_000);
+  await page.goto("/");
+  await expect(chat(page).model).not.toHaveValue("");
+  await chat(page).model.selectOption("deep-research-preview-04-2026");
+  // An agent: the Interactions API, in the background, set with it.
+  await expect(page.getByRole("combobox", { name: "API" })).toHaveValue("interactions");
+  await expect(backgroundSwitch(page)).toBeChecked();
+  await chat(page).send(`How do tides work? ${uniqueMarker("research")}`);
+  await chat(page).waitUntilIdle();
+  const sources = chat(page).lastAnswer.getByRole("list", { name: "Sources" });
+  await expect(sources.getByRole("listitem").first()).toBeVisible();
+  await expect(chat(page).alert).toHaveCount(0);
+});
