@@ -53,9 +53,14 @@ export function useRunExecutor(): void {
         batcher.push({ runId: record.id, event });
       };
       const options = { signal: controller.signal, emit };
-      const streamed = record.attach
-        ? watchBackgroundRun(record.attach, options)
-        : streamRun(record.request, options);
+      const { background } = record;
+      const streamed =
+        background && record.reattached
+          ? watchBackgroundRun(background, options)
+          : streamRun(record.request, {
+              ...options,
+              ...(background && { endpoint: `/api/run?background=${background}` }),
+            });
       void streamed.finally(() => {
         // Events still queued after an abort arrived after Stop; the reducer ignores them.
         if (!controller.signal.aborted) batcher.flush();
@@ -74,8 +79,8 @@ export function useRunExecutor(): void {
         if (controller.signal.aborted || (run && run.status !== "stopped")) continue;
         controller.abort();
         // Stop on a run that goes on without the page ends it at Google; leaving the page doesn't.
-        const background = run?.meta?.background?.id;
-        if (background && !run.stoppedByReload) {
+        const background = runById(state, id)?.background;
+        if (background && !run?.stoppedByReload) {
           void cancelBackgroundRun(background).catch(() => undefined);
         }
       }

@@ -17,8 +17,13 @@ export interface RunRecord {
   committed: boolean;
   /** The compare column this run answers for; absent for the chat's runs. */
   column?: string;
-  /** A background run read again from the server (`/api/background/{id}`), not sent anew. */
-  attach?: string;
+  /**
+   * "Run in background": the run's id at the server, chosen here before it is sent, so a page
+   * that leaves at once can still find it (`/api/background/{id}`).
+   */
+  background?: string;
+  /** Read again from the server after the page left it, not sent anew. */
+  reattached?: boolean;
 }
 
 /** One run's events of a frame, and when its first chunk was read (if in this batch). */
@@ -105,6 +110,7 @@ export function chatRunPatch(
     state: initialRunState(),
     startedAt: Date.now(),
     committed: false,
+    ...(request.config.background && { background: newBackgroundId() }),
   };
   return { draft: request, promptText, chatRunId: id, runs: { ...s.runs, [id]: record } };
 }
@@ -154,17 +160,25 @@ export const createRunsSlice: SliceCreator<RunsSlice> = (set, get) => ({
     }),
 });
 
+/** 128 random bits, URL-safe: the run's name at the server, unguessable. */
+function newBackgroundId(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return btoa(String.fromCharCode(...bytes))
+    .replace(/\+/g, "-")
+    .replace(/\//g, "_")
+    .replace(/=+$/, "");
+}
+
 /** A background run the page left, to read again whole: its partial answer leaves the conversation. */
 export function backgroundRunToReattach(s: PlaygroundState): RunRecord | undefined {
   const record = runById(s, s.chatRunId);
   const left = record?.state.status === "stopped" && record.state.stoppedByReload;
-  return left && record.state.meta?.background ? record : undefined;
+  return left && record.background ? record : undefined;
 }
 
 function reattachPatch(s: PlaygroundState, runId: string): Partial<PlaygroundState> {
   const record = backgroundRunToReattach(s);
-  const id = record?.state.meta?.background?.id;
-  if (!record || record.id !== runId || !id) return {};
+  if (!record || record.id !== runId) return {};
   const last = s.draft.contents.length - 1;
   const answered = s.runByTurn[last] === runId;
   const runByTurn = { ...s.runByTurn };
@@ -173,7 +187,7 @@ function reattachPatch(s: PlaygroundState, runId: string): Partial<PlaygroundSta
     ...record,
     state: initialRunState(),
     committed: false,
-    attach: id,
+    reattached: true,
     firstChunkAt: undefined,
     endedAt: undefined,
   };

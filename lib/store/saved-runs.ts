@@ -34,9 +34,8 @@ const left = new Map<string, RunRecord>();
 
 /** A background run as a page that left it would have saved it: to read again, not its parts. */
 function leftBehind(run: RunRecord): RunRecord {
-  const id = run.state.meta?.background?.id;
   const cached = left.get(run.id);
-  if (cached && cached.state.meta?.background?.id === id) return cached;
+  if (cached) return cached;
   const saved: RunRecord = {
     ...run,
     request: { ...run.request, contents: [], systemInstruction: "" },
@@ -70,7 +69,7 @@ export function createRunSaver(): (s: PlaygroundState) => SavedRuns {
     const ended = (id: string | null) => {
       const run = id ? s.runs[id] : undefined;
       if (run?.state.status !== "streaming") return run;
-      return run.state.meta?.background ? leftBehind(run) : undefined;
+      return run.background ? leftBehind(run) : undefined;
     };
     // The chat's latest run, and each compare column's: their outcomes are on screen.
     const latest = [ended(s.chatRunId), ...Object.values(s.columnRuns).map(ended)];
@@ -116,6 +115,8 @@ export function runsBesideTurns(
 }
 
 const STATUSES = new Set(["done", "error", "stopped"]);
+/** A background run's id, as the page makes them: it goes into a URL. */
+const BACKGROUND_ID = /^[\w-]{16,64}$/;
 
 /**
  * Saved runs as read back: each must at least look like one (an id, a state with a known
@@ -134,7 +135,8 @@ export function readSavedRuns(value: unknown): Record<string, RunRecord> {
       typeof run.request.config !== "object" ||
       !Array.isArray(run.request.contents) ||
       !STATUSES.has(run.state?.status as string) ||
-      !Array.isArray(run.state?.parts)
+      !Array.isArray(run.state?.parts) ||
+      (run.background !== undefined && !BACKGROUND_ID.test(String(run.background)))
     ) {
       continue;
     }

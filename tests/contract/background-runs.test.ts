@@ -53,7 +53,7 @@ async function prepared(text: string, background = true) {
 async function start(text: string): Promise<string> {
   const { doc, upstream } = await prepared(text);
   if (upstream.method !== "generateContent") throw new Error("not a generateContent request");
-  return startBackgroundRun(upstream.params, doc, ada, "req-background");
+  return startBackgroundRun(upstream.params, doc, ada, { requestId: "req-background" });
 }
 
 async function watch(id: string, from = 0, take = Number.POSITIVE_INFINITY) {
@@ -106,7 +106,7 @@ describe("Deep Research", () => {
       research({ api: "interactions", background: true }),
     );
     if (upstream.method !== "generateContent") throw new Error("not a generateContent request");
-    const id = await startBackgroundRun(upstream.params, doc, ada, "req-research");
+    const id = await startBackgroundRun(upstream.params, doc, ada, { requestId: "req-research" });
     const state = fold(await watch(id));
     expect(state.status).toBe("done");
     expect(text(state).length).toBeGreaterThan(200);
@@ -171,6 +171,21 @@ describe("a background run", () => {
     const whole = await watch(id);
     expect([...first, ...rest]).toEqual(whole);
     expect(fold(whole).status).toBe("done");
+  });
+
+  it("takes the name the page gave it, and refuses a name already taken", async () => {
+    const { doc, upstream } = await prepared("Named\n#emulator tokens=10");
+    if (upstream.method !== "generateContent") throw new Error("not a generateContent request");
+    const name = "page-chosen-name-0123456789";
+    const id = await startBackgroundRun(upstream.params, doc, ada, { requestId: "r", id: name });
+    expect(id).toBe(name);
+    expect(fold(await watch(id)).status).toBe("done");
+    await expect(
+      startBackgroundRun(upstream.params, doc, ada, { requestId: "r", id: name }),
+    ).rejects.toMatchObject({ status: 400 });
+    await expect(
+      startBackgroundRun(upstream.params, doc, ada, { requestId: "r", id: "../../etc" }),
+    ).rejects.toMatchObject({ status: 400 });
   });
 
   it("belongs to the person who started it", async () => {

@@ -25,9 +25,10 @@ export const POST = handle(async (request, { requestId }) => {
   request.signal.addEventListener("abort", stop, { once: true });
   if (doc.config.background && upstream.method === "generateContent") {
     // The run goes on without this request: it needs no slot, and the page reads its events.
-    const id = await startBackgroundRun(upstream.params, doc, person, requestId).finally(() =>
-      slot.release(),
-    );
+    const id = await startBackgroundRun(upstream.params, doc, person, {
+      requestId,
+      id: new URL(request.url).searchParams.get("background"),
+    }).finally(() => slot.release());
     return sseResponse(watchJob(id, 0, abort.signal), { onCancel: stop });
   }
   // The upstream call opens inside the events: headers and the opening meta leave at once.

@@ -3,6 +3,7 @@ import type { GenerateContentParameters } from "@google/genai";
 import type { Person } from "@/lib/auth/person";
 import { newId } from "@/lib/db/ids";
 import { serverEnv } from "@/lib/env";
+import { AppError } from "@/lib/errors";
 import { gemini, upstreamName } from "@/lib/gemini/client";
 import { toAppError } from "@/lib/gemini/errors";
 import { asGeminiError } from "@/lib/gemini/interactions-run";
@@ -10,7 +11,9 @@ import type { PromptDoc } from "@/lib/prompt";
 import type { RunEvent } from "@/lib/run/events";
 import { toBackgroundInteractionBody } from "@/lib/wire/interactions-request";
 import { followCreated, followerId } from "./follower";
-import { createJob } from "./jobs";
+import { createJob, findJob } from "./jobs";
+
+const BACKGROUND_ID = /^[\w-]{16,64}$/;
 
 /**
  * "Run in background": the interaction is created at Google with `background: true` (answered at
@@ -22,8 +25,17 @@ export async function startBackgroundRun(
   params: GenerateContentParameters,
   doc: PromptDoc,
   person: Person,
-  requestId: string,
+  options: { requestId: string; id?: string | null },
 ): Promise<string> {
+  const { requestId } = options;
+  // The page names the run before sending it, so a page that leaves at once can still find it.
+  const id = options.id ?? newId();
+  if (!BACKGROUND_ID.test(id) || (await findJob(id))) {
+    throw new AppError({
+      code: "bad_request:prompt",
+      message: "This background run's name is malformed or already taken. Run the prompt again.",
+    });
+  }
   let interactionId: string;
   try {
     const created = (await gemini().ai.interactions.create(
@@ -39,7 +51,6 @@ export async function startBackgroundRun(
       requestId,
     }).withRequestId(requestId);
   }
-  const id = newId();
   const opening: RunEvent = {
     type: "meta",
     data: {
