@@ -188,6 +188,20 @@ describe("a background run", () => {
     ).rejects.toMatchObject({ status: 400 });
   });
 
+  it("stopped before it was registered, never starts", async () => {
+    const name = "stopped-before-it-began-01";
+    await cancelBackgroundRun(name, "Ada");
+    const { doc, upstream } = await prepared("Too late\n#emulator tokens=10");
+    if (upstream.method !== "generateContent") throw new Error("not a generateContent request");
+    const before = offlineEmulator().log.list().length;
+    await expect(
+      startBackgroundRun(upstream.params, doc, ada, { requestId: "r", id: name }),
+    ).rejects.toMatchObject({ status: 400 });
+    expect(offlineEmulator().log.list().length).toBe(before);
+    expect((await findJob(name))?.status).toBe("stopped");
+    expect((await listBackgroundRuns("Ada")).map((r) => r.id)).not.toContain(name);
+  });
+
   it("belongs to the person who started it", async () => {
     const id = await start("Mine\n#emulator tokens=10");
     await expect(ownJob(id, "Grace")).rejects.toMatchObject({ body: { code: "not_found" } });

@@ -16,6 +16,9 @@ export type JobStatus = Extract<RunStatus, "streaming" | "done" | "error" | "sto
 
 export const RUNNING: JobStatus = "streaming";
 
+/** A background run's id, as the page makes them (or `newId`): it goes into URLs. */
+export const BACKGROUND_ID = /^[\w-]{16,64}$/;
+
 export interface NewJob {
   id: string;
   author: string;
@@ -173,6 +176,36 @@ export async function releaseJob(id: string, owner: string, retryInMs: number): 
     .where("id", "=", id)
     .where("lease_owner", "=", owner)
     .execute();
+}
+
+/**
+ * A run stopped before it was registered: its name is taken, stopped, so the request still on its
+ * way starts nothing. False if the name was taken meanwhile.
+ */
+export async function markStopped(id: string, author: string): Promise<boolean> {
+  const { db } = await store();
+  const now = Date.now();
+  const inserted = await db
+    .insertInto("background_runs")
+    .values({
+      id,
+      author,
+      interaction_id: "",
+      model: "",
+      document: "{}",
+      status: "stopped",
+      created_at: now,
+      updated_at: now,
+      last_event_id: null,
+      reader_state: null,
+      next_seq: 0,
+      lease_owner: null,
+      lease_until: 0,
+    })
+    .onConflict((c) => c.column("id").doNothing())
+    .returning("id")
+    .execute();
+  return inserted.length === 1;
 }
 
 export async function findJob(id: string): Promise<BackgroundRow | undefined> {

@@ -3,7 +3,7 @@ import { AppError } from "@/lib/errors";
 import { gemini, upstreamName } from "@/lib/gemini/client";
 import { toAppError } from "@/lib/gemini/errors";
 import { asGeminiError } from "@/lib/gemini/interactions-run";
-import { type BackgroundRow, findJob, listJobs, RUNNING } from "./jobs";
+import { BACKGROUND_ID, type BackgroundRow, findJob, listJobs, markStopped, RUNNING } from "./jobs";
 
 /** What the page lists of a person's background runs. */
 export interface BackgroundRunSummary {
@@ -27,13 +27,16 @@ export async function ownJob(id: string, author: string): Promise<BackgroundRow>
 }
 
 export async function listBackgroundRuns(author: string): Promise<BackgroundRunSummary[]> {
-  return (await listJobs(author)).map((job) => ({
-    id: job.id,
-    model: job.model,
-    status: job.status,
-    createdAt: job.created_at,
-    updatedAt: job.updated_at,
-  }));
+  // A run stopped before it was registered holds only its name: nothing to list.
+  return (await listJobs(author))
+    .filter((job) => job.model)
+    .map((job) => ({
+      id: job.id,
+      model: job.model,
+      status: job.status,
+      createdAt: job.created_at,
+      updatedAt: job.updated_at,
+    }));
 }
 
 /**
@@ -41,6 +44,9 @@ export async function listBackgroundRuns(author: string): Promise<BackgroundRunS
  * stream, as for any other end, and records the run as stopped.
  */
 export async function cancelBackgroundRun(id: string, author: string): Promise<void> {
+  // Stop before the run was even registered (the page names it first): it is marked stopped
+  // here, so the request still on its way finds its name taken and starts nothing.
+  if (BACKGROUND_ID.test(id) && !(await findJob(id)) && (await markStopped(id, author))) return;
   const job = await ownJob(id, author);
   if (job.status !== RUNNING) return;
   try {

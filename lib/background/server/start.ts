@@ -11,9 +11,7 @@ import type { PromptDoc } from "@/lib/prompt";
 import type { RunEvent } from "@/lib/run/events";
 import { toBackgroundInteractionBody } from "@/lib/wire/interactions-request";
 import { followCreated, followerId } from "./follower";
-import { createJob, findJob } from "./jobs";
-
-const BACKGROUND_ID = /^[\w-]{16,64}$/;
+import { BACKGROUND_ID, createJob, findJob } from "./jobs";
 
 /**
  * "Run in background": the interaction is created at Google with `background: true` (answered at
@@ -70,6 +68,18 @@ export async function startBackgroundRun(
     events: [opening],
     owner: followerId(),
     leaseMs: serverEnv().backgroundLeaseMs,
+  }).catch(async (error: unknown) => {
+    // Stopped while it was being created (its name is taken now): it must not run on at Google.
+    if (await findJob(id)) {
+      await gemini()
+        .ai.interactions.cancel(interactionId, undefined, { maxRetries: 0 })
+        .catch(() => undefined);
+      throw new AppError({
+        code: "bad_request:prompt",
+        message: "The run was stopped before it started.",
+      });
+    }
+    throw error;
   });
   followCreated(row);
   return id;
