@@ -1,5 +1,6 @@
 import "server-only";
 import { sql } from "kysely";
+import type { Store } from "@/lib/db/database";
 import type { BackgroundRunsTable } from "@/lib/db/schema";
 import { store } from "@/lib/db/store";
 import type { RunEvent } from "@/lib/run/events";
@@ -31,8 +32,11 @@ export interface NewJob {
   leaseMs: number;
 }
 
-export async function createJob(job: NewJob): Promise<BackgroundRow> {
-  const { db } = await store();
+export async function createJob(
+  job: NewJob,
+  from: () => Promise<Store> = store,
+): Promise<BackgroundRow> {
+  const { db } = await from();
   const now = Date.now();
   const row: BackgroundRow = {
     id: job.id,
@@ -72,9 +76,10 @@ export async function claimJobs(
   owner: string,
   leaseMs: number,
   limit: number,
+  from: () => Promise<Store> = store,
 ): Promise<BackgroundRow[]> {
   if (limit <= 0) return [];
-  const { db, dialect } = await store();
+  const { db, dialect } = await from();
   const now = Date.now();
   if (dialect === "postgres") {
     return db.transaction().execute(async (tx) => {
@@ -130,8 +135,9 @@ export async function writeProgress(
   id: string,
   owner: string,
   progress: Progress,
+  from: () => Promise<Store> = store,
 ): Promise<boolean> {
-  const { db } = await store();
+  const { db } = await from();
   const now = Date.now();
   return db.transaction().execute(async (tx) => {
     const updated = await tx
