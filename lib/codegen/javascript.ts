@@ -1,5 +1,7 @@
 import type { GenerateContentParameters, GenerateImagesParameters } from "@google/genai";
 import type { CodeRequest } from "./code-request";
+import { declaredFunctions } from "./function-stubs";
+import { callLoop, functionDefinitions } from "./javascript-functions";
 import { commentLines, printLiteral, quoteString } from "./literals";
 import type { MediaFile } from "./media-files";
 import { GEMINI_API_VERSION, predictUrl, toPredictBody } from "./rest-body";
@@ -38,7 +40,7 @@ function generateContentProgram(
     return undefined;
   };
   const call = `  const response = await ai.models.${stream ? "generateContentStream" : "generateContent"}(`;
-  const declared = request.declaresFunctions;
+  const functions = request.declaresFunctions ? declaredFunctions(params) : [];
   return [
     ...(inline.length ? ['import * as fs from "node:fs";'] : []),
     `import { ${uploads.length ? "createPartFromUri, " : ""}GoogleGenAI } from "@google/genai";`,
@@ -48,15 +50,26 @@ function generateContentProgram(
     `const ai = new GoogleGenAI({ apiVersion: "${GEMINI_API_VERSION}" });`,
     "",
     ...(uploads.length ? [...UPLOAD_FUNCTION, ""] : []),
+    ...(functions.length ? [...functionDefinitions(functions, stream), ""] : []),
     "async function main() {",
     ...fileLines(inline, uploads),
-    `${call}${printLiteral(params, { syntax: "js", expression }, 2, call.length)});`,
-    ...(stream ? streamOutput(declared) : output(declared)),
+    ...(functions.length
+      ? callLoop(params, stream, expression)
+      : [
+          `${call}${printLiteral(params, { syntax: "js", expression }, 2, call.length)});`,
+          ...(stream ? STREAM_OUTPUT : ["  console.log(response.text);"]),
+        ]),
     "}",
     "",
     "main();",
   ];
 }
+
+const STREAM_OUTPUT = [
+  "  for await (const chunk of response) {",
+  "    if (chunk.text) process.stdout.write(chunk.text);",
+  "  }",
+];
 
 /** `{ fileData: { fileUri, mimeType } }` and nothing else: what `createPartFromUri` makes. */
 function fileDataPart(value: unknown): { fileUri: unknown; mimeType: unknown } | undefined {
@@ -92,30 +105,6 @@ export function fileLines(inline: MediaFile[], uploads: MediaFile[]): string[] {
         `  const ${f.variable} = await uploadFile(${quoteString(f.path)}, ${quoteString(f.mimeType)});`,
     ),
     "",
-  ];
-}
-
-const CALLS_COMMENT = [
-  "  // A function call comes back in functionCalls: run it, then send this conversation again",
-  "  // with the model's turn and a user turn holding its result as a functionResponse part.",
-];
-
-function output(declared: boolean): string[] {
-  if (!declared) return ["  console.log(response.text);"];
-  return [...CALLS_COMMENT, "  console.log(response.functionCalls ?? response.text);"];
-}
-
-function streamOutput(declared: boolean): string[] {
-  return [
-    ...(declared ? CALLS_COMMENT : []),
-    "  for await (const chunk of response) {",
-    ...(declared
-      ? [
-          "    if (chunk.functionCalls) console.log(chunk.functionCalls);",
-          "    else if (chunk.text) process.stdout.write(chunk.text);",
-        ]
-      : ["    if (chunk.text) process.stdout.write(chunk.text);"]),
-    "  }",
   ];
 }
 

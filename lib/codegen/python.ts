@@ -6,8 +6,10 @@ import type {
 } from "@google/genai";
 import type { CodeRequest } from "./code-request";
 import { fileExpression } from "./door-body";
+import { declaredFunctions } from "./function-stubs";
 import { commentLines, quoteString } from "./literals";
 import type { MediaFile } from "./media-files";
+import { callLoop, functionDefinitions } from "./python-functions";
 import { type PythonArgs, PythonSource, pythonCall, snakeCase } from "./python-source";
 import { GEMINI_API_VERSION } from "./rest-body";
 
@@ -16,6 +18,11 @@ import { GEMINI_API_VERSION } from "./rest-body";
  * reading `GEMINI_API_KEY`, `types.GenerateContentConfig` with the snake_case name of each of the
  * request's settings, the conversation as dicts under the same names. Where the JavaScript SDK
  * takes base64 text (file bytes, thought signatures) the Python SDK takes `bytes`.
+ *
+ * Declared functions are answered by a loop of the program's own (`python-functions.ts`), the
+ * manual loop of Google's docs, not by the SDK's automatic function calling: that one takes
+ * Python functions as tools and declares them from their signatures and docstrings, so the
+ * request it sends would not be Run's (nor the prompt's declarations).
  */
 export function pythonCode(request: CodeRequest, notes: string[], stream: boolean): string {
   const header = commentLines([...(request.title ? [request.title] : []), ...notes], "#");
@@ -65,21 +72,13 @@ function program(
   const settings: PythonArgs = Object.entries(config as GenerateContentConfig).map(
     ([key, value]) => [snakeCase(key), DATA_KEYS.has(key) ? value : toPythonNames(value)],
   );
-  const call = pythonCall(
-    `client.models.${stream ? "generate_content_stream" : "generate_content"}`,
-    [
-      ["model", params.model],
-      ["contents", contents],
-      [
-        "config",
-        settings.length
-          ? new PythonSource(pythonCall("types.GenerateContentConfig", settings, 4, expression))
-          : undefined,
-      ],
-    ],
-    0,
-    expression,
-  );
+  const configCall = (indent: number) =>
+    settings.length
+      ? new PythonSource(pythonCall("types.GenerateContentConfig", settings, indent, expression))
+      : undefined;
+  const method = `client.models.${stream ? "generate_content_stream" : "generate_content"}`;
+  const functions = request.declaresFunctions ? declaredFunctions(params) : [];
+  const taken = new Set(files.map((f) => f.variable));
   return [
     ...(signed ? ["import base64"] : []),
     ...(inline.length ? ["import pathlib"] : []),
@@ -92,10 +91,27 @@ function program(
     "# v1beta API, where every setting is.",
     `client = genai.Client(http_options=types.HttpOptions(api_version="${GEMINI_API_VERSION}"))`,
     "",
-    ...(uploads.length ? [...UPLOAD_FUNCTION, "", ""] : []),
+    // Two blank lines around a function, as PEP 8 has them.
+    ...(uploads.length ? [...UPLOAD_FUNCTION, "", ""] : functions.length ? [""] : []),
+    ...(functions.length ? functionDefinitions(functions, taken, stream) : []),
     ...fileLines(inline, uploads),
-    `${stream ? "stream" : "response"} = ${call}`,
-    ...(stream ? streamOutput(request.declaresFunctions) : output(request.declaresFunctions)),
+    ...(functions.length
+      ? callLoop(method, params.model, contents, configCall(0), stream, expression)
+      : [
+          `${stream ? "stream" : "response"} = ${pythonCall(
+            method,
+            [
+              ["model", params.model],
+              ["contents", contents],
+              ["config", configCall(4)],
+            ],
+            0,
+            expression,
+          )}`,
+          ...(stream
+            ? ["for chunk in stream:", "    if chunk.text:", '        print(chunk.text, end="")']
+            : ["print(response.text)"]),
+        ]),
   ];
 }
 
@@ -120,31 +136,6 @@ function fileLines(inline: MediaFile[], uploads: MediaFile[]): string[] {
       (f) => `${f.variable} = upload_file(${quoteString(f.path)}, ${quoteString(f.mimeType)})`,
     ),
     "",
-  ];
-}
-
-const CALLS_COMMENT = [
-  "# A function call comes back in function_calls: run it, then send this conversation again with",
-  "# the model's turn and a user turn holding its result as a function_response part.",
-];
-
-function output(declared: boolean): string[] {
-  if (!declared) return ["print(response.text)"];
-  return [...CALLS_COMMENT, "print(response.function_calls or response.text)"];
-}
-
-function streamOutput(declared: boolean): string[] {
-  return [
-    ...(declared ? CALLS_COMMENT : []),
-    "for chunk in stream:",
-    ...(declared
-      ? [
-          "    if chunk.function_calls:",
-          "        print(chunk.function_calls)",
-          "    elif chunk.text:",
-        ]
-      : ["    if chunk.text:"]),
-    '        print(chunk.text, end="")',
   ];
 }
 

@@ -155,6 +155,61 @@ export const functionCall: PromptDocInput = {
   },
 };
 
+/**
+ * A question the model answers with a call to a declared function, on Gemini 3, which signs it:
+ * the code answers the call with its stand-in's result and sends the conversation again.
+ */
+export const functionLoop: PromptDocInput = {
+  model: "gemini-3-flash-preview",
+  contents: [user("Is it warm in Oslo?")],
+  tools: { functionDeclarations: [weather, { name: "get_time", description: "The time now." }] },
+};
+
+/**
+ * Two calls at once after a streamed thought summary, on Gemini 2.5: only the first call is
+ * signed, and the thought's pieces go back as one part.
+ */
+export const parallelCalls: PromptDocInput = {
+  model: "gemini-2.5-flash",
+  contents: [
+    user("Is it warm in Oslo, and what time is it there?\n#emulator calls=2 thoughts=400"),
+  ],
+  config: { thinking: { includeThoughts: true, budget: 1024 } },
+  tools: { functionDeclarations: [weather, { name: "get_time", description: "The time now." }] },
+};
+
+/**
+ * Functions the languages cannot all bind by their own names: a name with `.` and `-` (and
+ * another that becomes the same), names a program or a builtin already has, arguments named by a
+ * keyword or with a `-`, a schema that names no arguments, and a description that would end a
+ * comment or a docstring.
+ */
+export const awkwardFunctions: PromptDocInput = {
+  model: "gemini-2.5-flash",
+  contents: [user("Book the trip to Oslo.")],
+  tools: {
+    functionDeclarations: [
+      {
+        name: "trip.book-now",
+        description: 'Books a trip. */ """ ends\u2028here\nor not',
+        parameters: {
+          type: "object",
+          properties: {
+            city: { type: "string" },
+            "from-date": { type: "string", format: "date" },
+            class: { type: "string", enum: ["economy", "business"] },
+            args: { type: "integer", minimum: 1 },
+          },
+          required: ["city", "from-date", "class"],
+        },
+      },
+      { name: "trip_book_now" },
+      { name: "print", parameters: { type: "object" } },
+      { name: "FUNCTIONS" },
+    ],
+  },
+};
+
 export const withFiles = (files: MediaPart[], text = "Describe these."): PromptDocInput => ({
   model: "gemini-2.5-flash",
   contents: [{ role: "user", parts: [...files, { kind: "text", text }] }],

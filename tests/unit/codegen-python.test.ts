@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { codeRequest } from "@/lib/codegen/code-request";
 import { compatBody } from "@/lib/codegen/door-body";
+import { MAX_ROUNDS, STUB_RESULT } from "@/lib/codegen/function-stubs";
 import { generateCode } from "@/lib/codegen/generate";
 import { type PromptDoc, type PromptDocInput, parsePromptDoc } from "@/lib/prompt";
 import * as cases from "@/tests/contract/codegen-cases";
@@ -36,6 +37,9 @@ const documents: [string, PromptDocInput][] = [
   ["gemini 3", cases.gemini3],
   ["structured", cases.structured],
   ["function call", cases.functionCall],
+  ["function loop", cases.functionLoop],
+  ["parallel calls", cases.parallelCalls],
+  ["awkward function names", cases.awkwardFunctions],
   ["compat settings", cases.compatSettings],
   ["compat level", cases.compatLevel],
   ["imagen", cases.imagen],
@@ -265,9 +269,15 @@ describe("the Python (google-genai) code", () => {
   });
 
   it("passes each setting as a GenerateContentConfig argument under its Python name", () => {
+    // The document declares a function, so the config is a variable the loop sends each time.
+    expect(code).toContain("\nconfig = types.GenerateContentConfig(\n");
     for (const key of Object.keys(params.config ?? {})) {
-      expect(config, key).toContain(`\n        ${GENAI_NAMES[key]}=`);
+      expect(config, key).toContain(`\n    ${GENAI_NAMES[key]}=`);
     }
+    const plain = generateCode(parse(cases.structured), "python", { stream: false }).code;
+    expect(plain).toContain(
+      "\n    config=types.GenerateContentConfig(\n        response_mime_type=",
+    );
   });
 
   it("writes every nested field as a dict key under its Python name, the person's data as it is", () => {
@@ -294,6 +304,159 @@ describe("the Python (google-genai) code", () => {
     expect(uploading).toContain('audio1 = upload_file("speech.wav", "audio/wav")');
     expect(uploading).toContain('"file_data": {"file_uri": audio1.uri, "mime_type": "audio/wav"}');
     expect(uploading).toContain("stream = client.models.generate_content_stream(");
+  });
+});
+
+/**
+ * What Python's own parser sees in a program with declared functions: its top-level functions
+ * (name, parameters, what they return), the `FUNCTIONS` table, the top-level loop (what it
+ * iterates over, the requests it sends, whether it has an `else`), what is appended to the
+ * conversation and the function responses built.
+ */
+interface Shape {
+  defs: { name: string; params: string[]; returns: unknown[] }[];
+  table: Record<string, string>;
+  loops: { over: string; sends: Record<string, string>[]; orelse: boolean }[];
+  appends: string[];
+  responses: Record<string, string>[];
+}
+
+const SHAPE_SCRIPT = `
+import ast, json, sys
+
+def value(node):
+    try:
+        return ast.literal_eval(node)
+    except ValueError:
+        return ast.unparse(node)
+
+def params(args):
+    names = [a.arg for a in args.args]
+    first_default = len(names) - len(args.defaults)
+    out = [n if i < first_default else n + "=" + ast.unparse(args.defaults[i - first_default])
+           for i, n in enumerate(names)]
+    return out + (["**" + args.kwarg.arg] if args.kwarg else [])
+
+def calls(tree, callee):
+    return [n for n in ast.walk(tree) if isinstance(n, ast.Call) and ast.unparse(n.func) == callee]
+
+def shape(path):
+    tree = ast.parse(open(path, encoding="utf-8").read(), path)
+    defs, table, loops = [], {}, []
+    for node in tree.body:
+        if isinstance(node, ast.FunctionDef):
+            returns = [value(n.value) for n in ast.walk(node) if isinstance(n, ast.Return)]
+            defs.append({"name": node.name, "params": params(node.args), "returns": returns})
+        elif isinstance(node, ast.Assign) and ast.unparse(node.targets[0]) == "FUNCTIONS":
+            table = {k.value: ast.unparse(v) for k, v in zip(node.value.keys, node.value.values)}
+        elif isinstance(node, ast.For):
+            sends = [{k.arg: ast.unparse(k.value) for k in c.keywords}
+                     for c in ast.walk(node) if isinstance(c, ast.Call)
+                     and ast.unparse(c.func).startswith("client.models.generate_content")]
+            loops.append({"over": ast.unparse(node.iter), "sends": sends, "orelse": bool(node.orelse)})
+    return {
+        "defs": defs,
+        "table": table,
+        "loops": loops,
+        "appends": [ast.unparse(c.args[0]) for c in calls(tree, "contents.append")],
+        "responses": [{k.arg: ast.unparse(k.value) for k in c.keywords}
+                      for c in calls(tree, "types.FunctionResponse")],
+    }
+
+print(json.dumps([shape(path) for path in sys.argv[1:]]))
+`;
+
+/** Each program's shape, by Python's own parser. */
+function shapes(...programs: string[]): Shape[] {
+  const files = programs.map((code, i) => {
+    const file = join(workdir, `shape-${i}.py`);
+    writeFileSync(file, code);
+    return file;
+  });
+  return JSON.parse(execFileSync("python3", ["-c", SHAPE_SCRIPT, ...files], { encoding: "utf8" }));
+}
+
+describe("the Python loop that answers the model's function calls", () => {
+  const python = (doc: PromptDocInput, stream: boolean) =>
+    generateCode(parse(doc), "python", { stream }).code;
+  const [unary, streamed, awkward, plain] = shapes(
+    python(cases.functionLoop, false),
+    python(cases.functionLoop, true),
+    python(cases.awkwardFunctions, false),
+    python(cases.plain, false),
+  );
+  const stub = (name: string, params: string[]) => ({ name, params, returns: [STUB_RESULT] });
+  const RESPONSE = {
+    id: "call.id",
+    name: "call.name",
+    // `**(call.args or {})` as ast.unparse prints it: `**` takes the whole expression.
+    response: "FUNCTIONS[call.name](**call.args or {})",
+  };
+
+  it("declares a stand-in per function, named after it and taking its arguments", () => {
+    expect(unary?.defs.slice(0, 2)).toEqual([
+      stub("get_weather", ["city", "unit=None"]),
+      stub("get_time", []),
+    ]);
+    expect(unary?.table).toEqual({ get_weather: "get_weather", get_time: "get_time" });
+  });
+
+  it("sends the request, then the model's content as it came and a turn of function responses", () => {
+    expect(unary?.loops).toEqual([
+      {
+        over: `range(${MAX_ROUNDS})`,
+        sends: [{ model: "'gemini-3-flash-preview'", contents: "contents", config: "config" }],
+        orelse: true,
+      },
+    ]);
+    expect(unary?.appends).toEqual([
+      "response.candidates[0].content",
+      "function_responses(response.function_calls)",
+    ]);
+    expect(unary?.responses).toEqual([RESPONSE]);
+    expect(unary?.defs.map((d) => d.name)).toEqual([
+      "get_weather",
+      "get_time",
+      "function_responses",
+    ]);
+  });
+
+  it("gathers a streamed answer's pieces into the model's turn, which goes back whole", () => {
+    expect(streamed?.loops[0]?.sends).toEqual([
+      { model: "'gemini-3-flash-preview'", contents: "contents", config: "config" },
+    ]);
+    expect(streamed?.appends).toEqual([
+      "types.Content(role='model', parts=parts)",
+      "function_responses(calls)",
+    ]);
+    expect(streamed?.responses).toEqual([RESPONSE]);
+    expect(streamed?.defs.map((d) => d.name)).toEqual([
+      "get_weather",
+      "get_time",
+      "function_responses",
+      "add_part",
+    ]);
+  });
+
+  it("binds each function where Python can, and finds it by the name the model calls", () => {
+    expect(awkward?.defs.slice(0, 4)).toEqual([
+      // `from-date` and `class` cannot be parameters: they come in `**args_` (`args` is one).
+      stub("trip_book_now", ["city", "args=None", "**args_"]),
+      stub("trip_book_now_", []),
+      // The program calls print and has a FUNCTIONS table of its own.
+      stub("print_", ["**args"]),
+      stub("FUNCTIONS_", []),
+    ]);
+    expect(awkward?.table).toEqual({
+      "trip.book-now": "trip_book_now",
+      trip_book_now: "trip_book_now_",
+      print: "print_",
+      FUNCTIONS: "FUNCTIONS_",
+    });
+  });
+
+  it("is not there when the prompt declares no function", () => {
+    expect(plain).toEqual({ defs: [], table: {}, loops: [], appends: [], responses: [] });
   });
 });
 
