@@ -15,6 +15,7 @@ const OFFERED: readonly RunApi[] = ["gemini", "interactions", "openai"];
 export function ApiSetting() {
   const api = useRunSetting("api") ?? "gemini";
   const background = useRunSetting("background") === true;
+  const store = useRunSetting("store") === true;
   const { setSetting } = useRunSettingsActions();
   const { kind } = useModelCapabilities();
   // Joined, so the selector's answer compares equal while nothing changed.
@@ -37,8 +38,11 @@ export function ApiSetting() {
           onChange={(e) => {
             const next = e.target.value as RunApi;
             setSetting("api", next === "gemini" ? undefined : next);
-            // Only the Interactions API runs a prompt in the background.
-            if (next !== "interactions") setSetting("background", undefined);
+            // Only the Interactions API runs a prompt in the background, or keeps its history.
+            if (next !== "interactions") {
+              setSetting("background", undefined);
+              setSetting("store", undefined);
+            }
           }}
         >
           {OFFERED.map((value) => (
@@ -62,6 +66,20 @@ export function ApiSetting() {
         <SettingNote id="setting-background-note">
           The run goes on if you close the tab or the server restarts; open the playground again to
           see it. Stop cancels it.
+        </SettingNote>
+      </SwitchRow>
+      <SwitchRow
+        id="setting-store"
+        label="Keep history at Google"
+        checked={store}
+        onCheckedChange={(on) => setSetting("store", on || undefined)}
+        disabledReason={
+          api === "interactions" ? undefined : "Only the Interactions API keeps a conversation"
+        }
+      >
+        <SettingNote id="setting-store-note">
+          Google stores each turn; a follow-up sends only what is new. Edit an earlier turn and the
+          whole conversation is sent again.
         </SettingNote>
       </SwitchRow>
       {gaps && (

@@ -7,7 +7,7 @@ import { unsupportedReason, useModelCapabilities } from "./use-model-capabilitie
 
 type NumericSetting = Exclude<
   ScalarSetting,
-  "stopSequences" | "mediaResolution" | "api" | "background"
+  "stopSequences" | "mediaResolution" | "api" | "background" | "store"
 >;
 
 const INT32: NumberRange = { min: -2147483648, max: 2147483647, step: 1 };

@@ -18,6 +18,8 @@ export interface CodeRequest {
   declaresFunctions: boolean;
   /** "Run in background": only the Interactions API carries it. */
   background: boolean;
+  /** "Keep history at Google": only the Interactions API carries it. */
+  store: boolean;
 }
 
 export interface CodeRequestOptions extends MediaOptions {
@@ -36,5 +38,6 @@ export function codeRequest(doc: PromptDoc, options: CodeRequestOptions = {}): C
     notes: unsentNotes(doc, kind),
     declaresFunctions: kind !== "imagen" && (doc.tools.functionDeclarations?.length ?? 0) > 0,
     background: doc.config.background === true,
+    store: doc.config.store === true,
   };
 }

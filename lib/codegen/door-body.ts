@@ -20,11 +20,12 @@ export function compatBody(params: GenerateContentParameters, stream: boolean): 
 export function interactionBody(
   params: GenerateContentParameters,
   stream: boolean,
-  background = false,
+  settings: { background: boolean; store: boolean },
 ): object {
-  if (background) return toBackgroundInteractionBody(params);
-  const { stream: _, ...unary } = toInteractionBody(params);
-  return stream ? toInteractionBody(params) : unary;
+  if (settings.background) return toBackgroundInteractionBody(params);
+  const body = toInteractionBody(params, { store: settings.store });
+  const { stream: _, ...unary } = body;
+  return stream ? body : unary;
 }
 
 /**

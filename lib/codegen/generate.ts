@@ -85,16 +85,12 @@ function doorNotes(doc: PromptDoc, info: CodeTargetInfo, options: GenerateOption
       : [
           `The playground runs this prompt through ${API_LABELS[api]}; this code calls the ${API_LABELS[info.api]}.`,
         ];
-  const background = doc.config.background && info.api !== "interactions";
-  if (background) {
-    notes.push(
-      `Run in background (${doc.config.background}) is not sent: only the Interactions API runs a prompt in the background.`,
-    );
-  }
+  const onlyInteractions = info.api === "interactions" ? [] : interactionsOnlyNotes(doc);
+  notes.push(...onlyInteractions.map((n) => n.note));
   if (info.api === "gemini") return notes;
   const kind = options.kind ?? modelKind(doc.model);
   const gaps = apiGaps({ ...doc, config: { ...doc.config, api: info.api } }, kind).filter(
-    (gap) => !background || gap !== "Run in background",
+    (gap) => !onlyInteractions.some((n) => n.gap === gap),
   );
   if (gaps.length) {
     notes.push(
@@ -102,6 +98,29 @@ function doorNotes(doc: PromptDoc, info: CodeTargetInfo, options: GenerateOption
     );
   }
   return [...notes, ...doorDrops(doc, info.api)];
+}
+
+/** The settings only the Interactions API carries, said once by every other door's code. */
+function interactionsOnlyNotes(doc: PromptDoc): { gap: string; note: string }[] {
+  const { background, store } = doc.config;
+  return [
+    ...(background
+      ? [
+          {
+            gap: "Run in background",
+            note: `Run in background (${background}) is not sent: only the Interactions API runs a prompt in the background.`,
+          },
+        ]
+      : []),
+    ...(store
+      ? [
+          {
+            gap: "Keep history at Google",
+            note: `Keep history at Google (${store}) is not sent: only the Interactions API keeps a conversation.`,
+          },
+        ]
+      : []),
+  ];
 }
 
 /**

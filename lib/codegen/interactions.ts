@@ -35,7 +35,7 @@ function program(
   const name = background ? "created" : stream ? "stream" : "interaction";
   const call = `  const ${name} = await ai.interactions.create(`;
   const literal = printLiteral(
-    interactionBody(params, stream, background),
+    interactionBody(params, stream, request),
     { syntax: "js", expression },
     2,
     call.length,

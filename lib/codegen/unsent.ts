@@ -9,6 +9,7 @@ import type { ModelKind } from "@/lib/wire/model-kind";
 const SETTING_LABELS: Readonly<Record<keyof RunConfig, string>> = {
   api: "API",
   background: "Run in background",
+  store: "Keep history at Google",
   temperature: "Temperature",
   topP: "Top P",
   topK: "Top K",

@@ -8,6 +8,7 @@ import * as snapshots from "./migrations/0004-snapshots";
 import * as searchIndexes from "./migrations/0005-search-indexes";
 import * as media from "./migrations/0006-media";
 import * as backgroundRuns from "./migrations/0007-background-runs";
+import * as interactionChain from "./migrations/0008-interaction-chain";
 
 /** Every migration, in order: one set for both databases. Never edit one that has shipped. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -18,6 +19,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "0005-search-indexes": searchIndexes,
   "0006-media": media,
   "0007-background-runs": backgroundRuns,
+  "0008-interaction-chain": interactionChain,
 };
 
 export const MIGRATION_NAMES = Object.keys(MIGRATIONS);

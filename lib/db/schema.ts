@@ -14,6 +14,14 @@ export interface Database {
   saved_media: SavedMediaTable;
   background_runs: BackgroundRunsTable;
   background_events: BackgroundEventsTable;
+  interaction_chain: InteractionChainTable;
+}
+
+/** The interaction Google keeps for a conversation, by the conversation's hash. */
+export interface InteractionChainTable {
+  conversation_hash: string;
+  interaction_id: string;
+  created_at: number;
 }
 
 /** A run that goes on without the page, followed by whichever server holds its lease. */

@@ -1,7 +1,7 @@
 import "server-only";
 import { ApiError, type GenerateContentParameters } from "@google/genai";
 import type { ChunkData } from "@/lib/run/events";
-import { toInteractionBody } from "@/lib/wire/interactions-request";
+import { type InteractionBodyOptions, toInteractionBody } from "@/lib/wire/interactions-request";
 import { gemini } from "./client";
 import { asGeminiChunks } from "./door-stream";
 import {
@@ -14,8 +14,9 @@ import {
 export async function interactionsChunks(
   params: GenerateContentParameters,
   signal: AbortSignal,
+  options: InteractionBodyOptions = {},
 ): Promise<AsyncIterable<ChunkData>> {
-  const body = toInteractionBody(params);
+  const body = toInteractionBody(params, options);
   let stream: AsyncIterable<InteractionEvent>;
   try {
     // No retries of its own: a retry is the person's choice, as with every other run.

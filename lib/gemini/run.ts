@@ -5,6 +5,7 @@ import { AppError } from "@/lib/errors";
 import { log } from "@/lib/log";
 import type { ChunkData, RunEvent, RunMeta } from "@/lib/run/events";
 import type { RunApi } from "@/lib/wire/api";
+import type { InteractionBodyOptions } from "@/lib/wire/interactions-request";
 import type { UpstreamRequest } from "@/lib/wire/request";
 import { gemini, upstreamName } from "./client";
 import { isNetworkFailure, streamBroken, toAppError, upstreamTimeout } from "./errors";
@@ -20,6 +21,8 @@ export interface RunOptions {
   signal: AbortSignal;
   /** The door the run goes through; the Gemini API unless given. */
   api?: RunApi;
+  /** Through the Interactions API: stored at Google, following the interaction given. */
+  interactions?: InteractionBodyOptions;
   /** How long Gemini may stay silent; the server's settings unless given (tests pass short ones). */
   timeouts?: { firstChunkMs?: number; idleMs?: number };
 }
@@ -73,7 +76,9 @@ export async function* openRun(
   let failure: AppError | undefined;
   let end: Ending = { kind: "done" };
   try {
-    const opened = await upstreamStep(openChunks(upstream, api, upstreamAbort.signal));
+    const opened = await upstreamStep(
+      openChunks(upstream, api, upstreamAbort.signal, options.interactions),
+    );
     if (opened.kind !== "value") end = opened;
     else {
       iterator = opened.value[Symbol.asyncIterator]();
@@ -133,10 +138,11 @@ function openChunks(
   upstream: UpstreamRequest,
   api: RunApi,
   signal: AbortSignal,
+  interactions?: InteractionBodyOptions,
 ): Promise<AsyncIterable<UpstreamChunk>> {
   if (upstream.method === "generateImages") return generateImagesChunks(upstream.params, signal);
   if (api === "openai") return openaiChunks(upstream.params, signal);
-  if (api === "interactions") return interactionsChunks(upstream.params, signal);
+  if (api === "interactions") return interactionsChunks(upstream.params, signal, interactions);
   return gemini().ai.models.generateContentStream({
     ...upstream.params,
     config: { ...upstream.params.config, abortSignal: signal },

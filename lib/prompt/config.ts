@@ -45,6 +45,11 @@ export const RunConfigSchema = z.object({
   api: z.enum(RUN_APIS).optional(),
   /** Interactions API: the run goes on on Google's side if the page closes, and is picked up again. */
   background: z.boolean().optional(),
+  /**
+   * Interactions API: Google keeps the conversation (`store`), and a follow-up sends only what is
+   * new, with the previous interaction's id.
+   */
+  store: z.boolean().optional(),
   temperature: z.number().min(0).max(2).optional(),
   topP: z.number().min(0).max(1).optional(),
   topK: z.number().int().min(1).max(1_000).optional(),

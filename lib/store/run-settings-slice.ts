@@ -33,7 +33,8 @@ export type ScalarSetting =
   | "mediaResolution"
   | "numberOfImages"
   | "api"
-  | "background";
+  | "background"
+  | "store";
 
 /** What AI Studio starts a two-speaker script with. */
 export const DEFAULT_SPEAKER_VOICES = ["Zephyr", "Puck"] as const;

@@ -37,9 +37,9 @@ export function apiGaps(doc: PromptDoc, kind: ModelKind = modelKind(doc.model)):
   const api = runApi(doc.config);
   if (isResearchAgent(doc.model)) return agentGaps(doc);
   // Only the Interactions API runs a prompt without the page.
-  const background = doc.config.background && api !== "interactions" ? ["Run in background"] : [];
-  if (api === "gemini") return background;
-  const gaps: string[] = [...background];
+  const interactionsOnly = api === "interactions" ? [] : interactionsSettings(doc.config);
+  if (api === "gemini") return interactionsOnly;
+  const gaps: string[] = [...interactionsOnly];
   const { config, tools } = doc;
   if (kind === "imagen") gaps.push("Imagen models");
   if (kind === "image" || kind === "tts" || config.responseModalities?.some((m) => m !== "TEXT")) {
@@ -88,6 +88,14 @@ export function apiGaps(doc: PromptDoc, kind: ModelKind = modelKind(doc.model)):
   return gaps;
 }
 
+/** Settings only the Interactions API carries. */
+function interactionsSettings(config: RunConfig): string[] {
+  return [
+    ...(config.background ? ["Run in background"] : []),
+    ...(config.store ? ["Keep history at Google"] : []),
+  ];
+}
+
 /**
  * Deep Research is an agent: it runs only in the background through the Interactions API, and
  * takes the conversation and its research tools (search, URL context, code execution) alone.
@@ -100,7 +108,7 @@ function agentGaps(doc: PromptDoc): string[] {
   if (!config.background) gaps.push("Deep Research without Run in background");
   if (doc.systemInstruction.trim()) gaps.push("System instructions (an agent takes none)");
   const settings = Object.entries(config)
-    .filter(([key, value]) => value !== undefined && key !== "api" && key !== "background")
+    .filter(([key, value]) => value !== undefined && !["api", "background", "store"].includes(key))
     .map(([key]) => key);
   if (settings.length) gaps.push(`Run settings for a model (${settings.join(", ")})`);
   if (tools.functionDeclarations?.length) gaps.push("Function declarations");

@@ -31,7 +31,22 @@ export interface InteractionCreateBody {
   response_format?: { type: "text"; mime_type: string; schema?: unknown };
   safety_settings?: { type: string; threshold: string }[];
   stream: true;
-  store: false;
+  store: boolean;
+  /** The stored interaction this one follows: `input` then holds only what came after it. */
+  previous_interaction_id?: string;
+}
+
+/** Where a conversation Google keeps (`store`) was left: the interaction and the turns it holds. */
+export interface PreviousInteraction {
+  id: string;
+  /** How many of the request's contents that interaction already holds. */
+  turns: number;
+}
+
+export interface InteractionBodyOptions {
+  /** Google keeps the conversation ("Keep history at Google"). */
+  store?: boolean;
+  previous?: PreviousInteraction;
 }
 
 export type InteractionTool =
@@ -56,13 +71,18 @@ export type InteractionStep =
   | { type: "function_call"; id: string; name: string; arguments: Record<string, unknown> }
   | { type: "function_result"; call_id: string; name?: string; result: unknown };
 
-export function toInteractionBody(params: GenerateContentParameters): InteractionCreateBody {
+export function toInteractionBody(
+  params: GenerateContentParameters,
+  options: InteractionBodyOptions = {},
+): InteractionCreateBody {
   const config = params.config ?? {};
+  const { previous } = options;
   const body: InteractionCreateBody = {
     model: params.model,
-    input: toSteps(params.contents as Content[]),
+    input: toSteps(params.contents as Content[], previous?.turns),
     stream: true,
-    store: false,
+    store: options.store === true,
+    ...(previous && { previous_interaction_id: previous.id }),
   };
   const system = ((config.systemInstruction as Content | undefined)?.parts ?? [])
     .map((p) => p.text ?? "")
@@ -145,7 +165,7 @@ export interface AgentInteractionBody {
 export function toBackgroundInteractionBody(
   params: GenerateContentParameters,
 ): BackgroundInteractionBody {
-  const { stream: _, store: __, ...body } = toInteractionBody(params);
+  const { stream: _, store: __, previous_interaction_id: ___, ...body } = toInteractionBody(params);
   if (isResearchAgent(params.model)) {
     // Whatever else the prompt set was refused before (`apiGaps`): an agent takes none of it.
     const { input, tools } = body;
@@ -154,10 +174,11 @@ export function toBackgroundInteractionBody(
   return { ...body, background: true, store: true };
 }
 
-/** Gemini's turns as the steps of one interaction, in order. */
-function toSteps(contents: Content[]): InteractionStep[] {
+/** Gemini's turns as the steps of one interaction, in order, from turn `from` on. */
+function toSteps(contents: Content[], from = 0): InteractionStep[] {
   const steps: InteractionStep[] = [];
   contents.forEach((content, turn) => {
+    if (turn < from) return;
     const parts = content.parts ?? [];
     if (content.role === "user") {
       const said = parts.flatMap((part) => {

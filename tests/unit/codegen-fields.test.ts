@@ -81,6 +81,7 @@ const maximal: PromptDoc = parse({
   config: {
     api: "openai",
     background: true,
+    store: true,
     temperature: 0.35,
     topP: 0.91,
     topK: 37,
@@ -138,6 +139,7 @@ const SHOWN_AS: Record<string, (value: unknown, syntax: Syntax) => string | stri
   "config.api": () => "OpenAI compatibility",
   // Noted by the targets that cannot carry it, sent by the Interactions one.
   "config.background": (value) => [`Run in background (${value})`, `background: ${value}`],
+  "config.store": (value) => [`Keep history at Google (${value})`, `store: ${value}`],
   "config.numberOfImages": (value) => `Pictures per run (${value})`,
   "config.thinking.level": (value) => JSON.stringify(String(value).toUpperCase()),
   "config.thinking.includeThoughts": (value, syntax) => member("includeThoughts", value, syntax),

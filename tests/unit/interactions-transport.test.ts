@@ -95,6 +95,36 @@ describe("the Gemini request as an interaction", () => {
     });
   });
 
+  it("sends only what came after the stored interaction it follows, and stores itself", () => {
+    const params = toGenerateContentParameters(
+      doc({
+        contents: [
+          { role: "user", parts: [{ kind: "text", text: "Weather in Paris?" }] },
+          { role: "model", parts: [{ kind: "text", text: "Mild." }] },
+          { role: "user", parts: [{ kind: "text", text: "And Oslo?" }] },
+        ],
+      }),
+    );
+    const body = toInteractionBody(params, { store: true, previous: { id: "v1_prev", turns: 2 } });
+    expect(body).toMatchObject({
+      store: true,
+      previous_interaction_id: "v1_prev",
+      input: [{ type: "user_input", content: [{ type: "text", text: "And Oslo?" }] }],
+      system_instruction: "Answer briefly.",
+    });
+    expect(toInteractionBody(params)).toMatchObject({ store: false });
+    expect(toInteractionBody(params).input).toHaveLength(3);
+  });
+
+  it("asks for the background and for Google to keep the history only through this door", () => {
+    const both = { background: true, store: true };
+    expect(apiGaps(doc({ config: { api: "openai", ...both } }))).toEqual(
+      expect.arrayContaining(["Run in background", "Keep history at Google"]),
+    );
+    expect(apiGaps(doc({ config: both }))).toEqual(["Run in background", "Keep history at Google"]);
+    expect(apiGaps(doc({ config: { api: "interactions", ...both } }))).toEqual([]);
+  });
+
   it("names what the API has no field for: a thinking budget, Top K, penalties", () => {
     expect(
       apiGaps(
