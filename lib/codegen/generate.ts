@@ -1,6 +1,6 @@
 import type { PromptDoc } from "@/lib/prompt";
 import { API_LABELS, apiGaps, type RunApi, runApi } from "@/lib/wire/api";
-import { modelKind } from "@/lib/wire/model-kind";
+import { isResearchAgent, modelKind } from "@/lib/wire/model-kind";
 import { appsScriptCode } from "./apps-script";
 import { type CodeRequest, type CodeRequestOptions, codeRequest } from "./code-request";
 import { csharpCode } from "./csharp";
@@ -86,6 +86,11 @@ function doorNotes(doc: PromptDoc, info: CodeTargetInfo, options: GenerateOption
           `The playground runs this prompt through ${API_LABELS[api]}; this code calls the ${API_LABELS[info.api]}.`,
         ];
   const onlyInteractions = info.api === "interactions" ? [] : interactionsOnlyNotes(doc);
+  if (info.api !== "interactions" && isResearchAgent(doc.model)) {
+    notes.push(
+      `${doc.model} is an agent: only the Interactions API runs it, so the ${API_LABELS[info.api]} refuses this request. See the Interactions tab.`,
+    );
+  }
   notes.push(...onlyInteractions.map((n) => n.note));
   if (info.api === "gemini") return notes;
   const kind = options.kind ?? modelKind(doc.model);

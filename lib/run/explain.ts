@@ -138,7 +138,11 @@ function endedAs(state: RunState): string {
  * stands in only when the browser has none. Token counts are the footer's.
  */
 export function describeOutcome(state: RunState, elapsedMs?: number): string {
-  if (state.status === "streaming") return state.chunks ? "Streaming…" : "Running…";
+  if (state.status === "streaming") {
+    // Said so: the person may close the tab, and should know they can.
+    if (state.meta?.background) return "Running in background…";
+    return state.chunks ? "Streaming…" : "Running…";
+  }
   const ms = elapsedMs ?? state.meta?.timing?.totalMs;
   const label = endedAs(state);
   return ms === undefined ? label : `${label} · ${formatSeconds(ms)}`;

@@ -55,6 +55,19 @@ describe("notes on what the request does not carry", () => {
     ]);
   });
 
+  it("say an agent runs only through the Interactions API", () => {
+    const research = doc({
+      model: "deep-research-preview-04-2026",
+      config: { api: "interactions", background: true },
+    });
+    expect(generateCode(research, "go", { stream: true }).notes).toContain(
+      "deep-research-preview-04-2026 is an agent: only the Interactions API runs it, so the Gemini API refuses this request. See the Interactions tab.",
+    );
+    const { code, notes } = generateCode(research, "interactions", { stream: true });
+    expect(notes).toEqual([]);
+    expect(code).toContain('agent: "deep-research-preview-04-2026"');
+  });
+
   it("send Run in background through the Interactions API alone, as Run does", () => {
     const background = doc({ config: { api: "interactions", background: true } });
     const { code, notes } = generateCode(background, "interactions", { stream: true });

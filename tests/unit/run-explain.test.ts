@@ -87,6 +87,10 @@ describe("explanations", () => {
     expect(describeOutcome(state({ status: "stopped" }), 12_500)).toBe("Stopped · 13 s");
     expect(describeOutcome(initialRunState())).toBe("Running…");
     expect(describeOutcome({ ...initialRunState(), chunks: 1 })).toBe("Streaming…");
+    const background = { requestId: "r", model: "m", simulated: true, background: { id: "b" } };
+    expect(describeOutcome({ ...initialRunState(), chunks: 3, meta: background })).toBe(
+      "Running in background…",
+    );
   });
 
   it("never says Done for a refusal or a cut-off", () => {
