@@ -4,6 +4,7 @@ import { useState } from "react";
 import { SubpageHeader } from "@/components/library/subpage-header";
 import { Button } from "@/components/ui/button";
 import { HistoryIcon } from "@/components/ui/icons";
+import type { BackgroundRunSummary } from "@/lib/background/summary";
 import { errorBody } from "@/lib/client/errors";
 import { listHistory } from "@/lib/client/history";
 import type { HistoryEntry } from "@/lib/history/history-entry";
@@ -18,7 +19,16 @@ const STATUS: Record<HistoryEntry["status"], string> = {
 };
 
 /** Every run the person made, newest first; search as you type, open one to go on from it. */
-export function HistoryPage({ theme, initial }: { theme: Theme; initial: HistoryEntry[] }) {
+export function HistoryPage({
+  theme,
+  initial,
+  running = [],
+}: {
+  theme: Theme;
+  initial: HistoryEntry[];
+  /** Background runs still going on, to open again from here. */
+  running?: BackgroundRunSummary[];
+}) {
   const [text, setText] = useState("");
   const {
     results: runs,
@@ -52,6 +62,28 @@ export function HistoryPage({ theme, initial }: { theme: Theme; initial: History
         theme={theme}
       />
       <main className="mx-auto flex w-full max-w-4xl flex-col gap-4 px-4 py-6">
+        {running.length > 0 && (
+          <section aria-labelledby="running-heading" className="flex flex-col gap-2">
+            <h2 id="running-heading" className="text-sm font-semibold">
+              Running in the background
+            </h2>
+            <ul aria-label="Running in the background" className="flex flex-col gap-2">
+              {running.map((run) => (
+                <li key={run.id} className="rounded-xl border border-primary/40 px-4 py-3">
+                  <a href={`/background/${run.id}`} className="flex flex-col gap-1">
+                    <span className="line-clamp-2 text-sm font-medium text-primary">
+                      {run.prompt || "(no text)"}
+                    </span>
+                    <span className="text-xs text-muted-foreground">
+                      Started {new Date(run.createdAt).toLocaleString()} · {run.model} · open it to
+                      follow it or stop it
+                    </span>
+                  </a>
+                </li>
+              ))}
+            </ul>
+          </section>
+        )}
         <input
           type="search"
           aria-label="Search history"

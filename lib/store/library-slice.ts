@@ -2,6 +2,8 @@ import type { CompareDoc } from "@/lib/compare/document";
 import type { SharedSnapshot } from "@/lib/library/run-snapshot";
 import { refOf, type SavedPromptView, type SavedRef } from "@/lib/library/saved-ref";
 import type { MediaPart, Part, PromptDoc } from "@/lib/prompt";
+import { initialRunState } from "@/lib/run/reducer";
+import { newRunId, type RunRecord } from "./runs-slice";
 import { runsBesideTurns } from "./saved-runs";
 import { snapshotRuns } from "./snapshot";
 import type { PlaygroundState, SliceCreator } from "./types";
@@ -24,6 +26,8 @@ export interface LibrarySlice {
   dismissSnapshot: () => void;
   /** A past run from the history becomes the chat: what was asked, and the answer. */
   openPastRun: (run: PastRun) => void;
+  /** Opens a background run in the chat, read from the server as it goes on. */
+  openBackgroundRun: (run: BackgroundSeed) => void;
   /** Unsaved work a link or a past run replaced, until brought back or dismissed (not saved). */
   replacedDraft: ReplacedDraft | null;
   restoreReplacedDraft: () => void;
@@ -78,7 +82,14 @@ export interface PastRun {
 /** What a page was opened on, to become the draft once the saved one is read. */
 export type PageSeed =
   | { type: "saved"; view: SavedPromptView; snapshot?: SharedSnapshot }
-  | { type: "run"; run: PastRun };
+  | { type: "run"; run: PastRun }
+  | { type: "background"; run: BackgroundSeed };
+
+/** A background run opened from anywhere (History): what it asked, and its name at the server. */
+export interface BackgroundSeed {
+  document: PromptDoc;
+  id: string;
+}
 
 export const createLibrarySlice: SliceCreator<LibrarySlice> = (set, get) => ({
   savedChat: null,
@@ -171,6 +182,28 @@ export const createLibrarySlice: SliceCreator<LibrarySlice> = (set, get) => ({
       snapshotShown: Object.keys(runs).length > 0 ? shown : null,
       replacedDraft,
     });
+  },
+
+  openBackgroundRun: ({ document, id }) => {
+    const replacedDraft = setAside(get(), null);
+    get().newPrompt();
+    const runId = newRunId();
+    const record: RunRecord = {
+      id: runId,
+      request: document,
+      state: initialRunState(),
+      startedAt: Date.now(),
+      committed: false,
+      background: id,
+      reattached: true,
+    };
+    set((s) => ({
+      draft: document,
+      modelSource: "user",
+      replacedDraft,
+      chatRunId: runId,
+      runs: { ...s.runs, [runId]: record },
+    }));
   },
 
   openPastRun: ({ document, parts }) => {

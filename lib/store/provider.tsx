@@ -29,6 +29,7 @@ export function PlaygroundStoreProvider({
     const unsubscribe = store.persist.onFinishHydration(() => {
       if (pending?.type === "saved") store.getState().openSaved(pending.view, pending.snapshot);
       if (pending?.type === "run") store.getState().openPastRun(pending.run);
+      if (pending?.type === "background") store.getState().openBackgroundRun(pending.run);
       pending = undefined;
       store.setState({ hydrated: true });
     });

@@ -103,3 +103,32 @@ test("Deep Research runs in the background from the model list, its research sho
   await expect(sources.getByRole("listitem").first()).toBeVisible();
   await expect(chat(page).alert).toHaveCount(0);
 });
+
+test("a background run is found from another browser in History, and followed there to its end", async ({
+  browser,
+  page,
+}) => {
+  test.setTimeout(60_000);
+  await page.goto("/");
+  await chooseBackground(page);
+  const marker = uniqueMarker("elsewhere");
+  await chat(page).send(slowPrompt(marker, 6));
+  await expect(chat(page).lastAnswer).toContainText("Emulated answer");
+  await page.close();
+
+  // Another browser: nothing of the first one's storage, the same person.
+  const elsewhere = await (await browser.newContext()).newPage();
+  await elsewhere.goto("/history");
+  const running = elsewhere.getByRole("list", { name: "Running in the background" });
+  await running.getByRole("link", { name: new RegExp(marker) }).click();
+  await expect(elsewhere).toHaveURL(/\/background\//);
+  const ui = chat(elsewhere);
+  await expect(ui.stop).toBeVisible();
+  await ui.waitUntilIdle();
+  await expect(ui.answers).toHaveCount(1);
+  expect((await ui.lastAnswer.textContent())?.length).toBeGreaterThan(2000);
+  // Ended: kept among the runs, no longer listed as running.
+  await elsewhere.goto("/history");
+  await expect(elsewhere.getByRole("list", { name: "Running in the background" })).toHaveCount(0);
+  await expect(elsewhere.getByRole("list", { name: "Runs" })).toContainText(marker);
+});

@@ -1,18 +1,12 @@
 import "server-only";
+import type { BackgroundRunSummary } from "@/lib/background/summary";
+import { partsText } from "@/lib/compare/turn-text";
 import { AppError } from "@/lib/errors";
 import { gemini, upstreamName } from "@/lib/gemini/client";
 import { toAppError } from "@/lib/gemini/errors";
 import { asGeminiError } from "@/lib/gemini/interactions-run";
+import type { PromptDoc } from "@/lib/prompt";
 import { BACKGROUND_ID, type BackgroundRow, findJob, listJobs, markStopped, RUNNING } from "./jobs";
-
-/** What the page lists of a person's background runs. */
-export interface BackgroundRunSummary {
-  id: string;
-  model: string;
-  status: string;
-  createdAt: number;
-  updatedAt: number;
-}
 
 /** One of the person's background runs; another's is as missing as one that never was. */
 export async function ownJob(id: string, author: string): Promise<BackgroundRow> {
@@ -34,6 +28,7 @@ export async function listBackgroundRuns(author: string): Promise<BackgroundRunS
       id: job.id,
       model: job.model,
       status: job.status,
+      prompt: askedIn(job.document),
       createdAt: job.created_at,
       updatedAt: job.updated_at,
     }));
@@ -61,4 +56,11 @@ export async function cancelBackgroundRun(id: string, author: string): Promise<v
       requestId: id,
     });
   }
+}
+
+/** The start of the last thing the person asked in a run's document. */
+function askedIn(document: string): string {
+  const doc = JSON.parse(document) as Partial<PromptDoc>;
+  const asked = (doc.contents ?? []).findLast((turn) => turn.role === "user");
+  return asked ? partsText(asked.parts).slice(0, 300) : "";
 }
