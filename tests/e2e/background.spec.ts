@@ -112,7 +112,7 @@ test("a background run is found from another browser in History, and followed th
   await page.goto("/");
   await chooseBackground(page);
   const marker = uniqueMarker("elsewhere");
-  await chat(page).send(slowPrompt(marker, 6));
+  await chat(page).send(slowPrompt(marker, 12));
   await expect(chat(page).lastAnswer).toContainText("Emulated answer");
   await page.close();
 
