@@ -211,8 +211,10 @@ function applyToRun(
   if (state === record.state) return {};
   const now = Date.now();
   const ended = record.state.status === "streaming" && state.status !== "streaming";
-  const firstChunkAt =
-    record.firstChunkAt ?? (state.chunks > 0 ? (timing?.firstChunkAt ?? now) : undefined);
+  // A run read again after the page left it has no first chunk this page saw arrive.
+  const firstChunkAt = record.reattached
+    ? undefined
+    : (record.firstChunkAt ?? (state.chunks > 0 ? (timing?.firstChunkAt ?? now) : undefined));
   const next: RunRecord = {
     ...record,
     state,
