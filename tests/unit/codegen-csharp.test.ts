@@ -6,8 +6,9 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { codeRequest } from "@/lib/codegen/code-request";
 import { CSHARP_FIELDS, csEnumMember, csProperty } from "@/lib/codegen/csharp-fields";
 import { generateCode } from "@/lib/codegen/generate";
-import { type PromptDoc, type PromptDocInput, parsePromptDoc } from "@/lib/prompt";
+import type { PromptDocInput } from "@/lib/prompt";
 import * as cases from "@/tests/contract/codegen-cases";
+import { codegenDocuments, media, parseDoc as parse, sdkKeys } from "./codegen-documents";
 
 /**
  * The C# tab cannot be compiled here (no .NET SDK, and NuGet is out of reach), so it is held
@@ -35,37 +36,10 @@ import * as cases from "@/tests/contract/codegen-cases";
  * 1.0.0 (CHANGELOG.md). `JsonNode.Parse` for a JSON schema is how the SDK's own
  * `Google.GenAI.E2E.Tests/GenerateContent/GenerateContentToolsTest.cs` sets ResponseJsonSchema.
  */
-function parse(input: PromptDocInput): PromptDoc {
-  const parsed = parsePromptDoc(input);
-  if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
-  return parsed.value;
-}
-
-const media = (c: string, name: string, mimeType: string, bytes: number) => ({
-  kind: "media" as const,
-  sha256: c.repeat(64),
-  mimeType,
-  name,
-  bytes,
-});
-
 // C# ends a line at U+0085 as well as at U+2028, which JSON leaves unescaped.
 const hostile = 'it\'s "x"\n\\evil()\u2028\u0085.png';
-const withFiles = cases.withFiles([
-  media("a", hostile, "image/png", 100),
-  media("b", "speech.wav", "audio/wav", 10_000_000),
-]);
 const documents: [string, PromptDocInput][] = [
-  ["plain", cases.plain],
-  ["awkward text", cases.awkwardText],
-  ["every setting", cases.everySetting],
-  ["gemini 3", cases.gemini3],
-  ["structured", cases.structured],
-  ["function call", cases.functionCall],
-  ["compat settings", cases.compatSettings],
-  ["compat level", cases.compatLevel],
-  ["imagen", cases.imagen],
-  ["files inline and uploaded, with a hostile name", withFiles],
+  ...codegenDocuments(hostile),
   [
     "awkward JSON",
     {
@@ -193,22 +167,9 @@ const everything = parse({
 });
 
 /** The person's own data, whose keys are theirs, not the SDK's. */
-const DATA = new Set(["args", "response", "responseJsonSchema", "parametersJsonSchema"]);
-
 /** Code as one line, without the trailing commas of a block: its layout aside. */
 function squash(code: string): string {
   return code.replace(/,(\s*[}\]])/g, "$1").replace(/\s+/g, " ");
-}
-
-function sdkKeys(value: unknown, keys = new Set<string>()): Set<string> {
-  if (Array.isArray(value)) for (const item of value) sdkKeys(item, keys);
-  else if (value !== null && typeof value === "object") {
-    for (const [key, item] of Object.entries(value)) {
-      keys.add(key);
-      if (!DATA.has(key)) sdkKeys(item, keys);
-    }
-  }
-  return keys;
 }
 
 describe("the C# (Google.GenAI) code", () => {

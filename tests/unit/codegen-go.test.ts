@@ -5,8 +5,9 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { codeRequest } from "@/lib/codegen/code-request";
 import { generateCode } from "@/lib/codegen/generate";
-import { type PromptDoc, type PromptDocInput, parsePromptDoc } from "@/lib/prompt";
+import type { PromptDocInput } from "@/lib/prompt";
 import * as cases from "@/tests/contract/codegen-cases";
+import { codegenDocuments, media, parseDoc as parse, sdkKeys } from "./codegen-documents";
 
 /**
  * The Go tab cannot run here (no Go module proxy, so no google.golang.org/genai), so it is held
@@ -27,20 +28,6 @@ import * as cases from "@/tests/contract/codegen-cases";
  * the key read from GEMINI_API_KEY); common.go (Ptr, and deepMarshal's trip through
  * map[string]any that sorts a request's JSON keys); examples/models/generate_content/text_stream.go.
  */
-function parse(input: PromptDocInput): PromptDoc {
-  const parsed = parsePromptDoc(input);
-  if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
-  return parsed.value;
-}
-
-const media = (c: string, name: string, mimeType: string, bytes: number) => ({
-  kind: "media" as const,
-  sha256: c.repeat(64),
-  mimeType,
-  name,
-  bytes,
-});
-
 /** Keys short and long, and values on one line and on many: each of gofmt's alignment rules. */
 const alignment: PromptDocInput = {
   ...cases.structured,
@@ -62,26 +49,7 @@ const alignment: PromptDocInput = {
   },
 };
 
-const hostile = 'it\'s "x"\n\\evil()\u2028.png';
-const documents: [string, PromptDocInput][] = [
-  ["plain", cases.plain],
-  ["awkward text", cases.awkwardText],
-  ["every setting", cases.everySetting],
-  ["gemini 3", cases.gemini3],
-  ["structured", cases.structured],
-  ["function call", cases.functionCall],
-  ["compat settings", cases.compatSettings],
-  ["compat level", cases.compatLevel],
-  ["imagen", cases.imagen],
-  ["alignment", alignment],
-  [
-    "files inline and uploaded, with a hostile name",
-    cases.withFiles([
-      media("a", hostile, "image/png", 100),
-      media("b", "speech.wav", "audio/wav", 10_000_000),
-    ]),
-  ],
-];
+const documents: [string, PromptDocInput][] = [...codegenDocuments(), ["alignment", alignment]];
 
 const workdir = mkdtempSync(join(tmpdir(), "codegen-go-"));
 afterAll(() => rmSync(workdir, { recursive: true, force: true }));
@@ -214,20 +182,6 @@ const GO_NAMES: Readonly<Record<string, string>> = {
   outcome: "Outcome",
   output: "Output",
 };
-
-/** The person's own data, whose keys are theirs, not the SDK's. */
-const DATA = new Set(["args", "response", "responseJsonSchema", "parametersJsonSchema"]);
-
-function sdkKeys(value: unknown, keys = new Set<string>()): Set<string> {
-  if (Array.isArray(value)) for (const item of value) sdkKeys(item, keys);
-  else if (value !== null && typeof value === "object") {
-    for (const [key, item] of Object.entries(value)) {
-      keys.add(key);
-      if (!DATA.has(key)) sdkKeys(item, keys);
-    }
-  }
-  return keys;
-}
 
 /** A request with every setting the Gemini API takes, every kind of part, and both kinds of file. */
 const everything = parse({

@@ -7,8 +7,9 @@ import { generateCode } from "@/lib/codegen/generate";
 import { SDK_TYPES, toJava } from "@/lib/codegen/java-sdk";
 import { JavaJson, javaString, printJava } from "@/lib/codegen/java-source";
 import { planMedia } from "@/lib/codegen/media-files";
-import { type PromptDoc, type PromptDocInput, parsePromptDoc } from "@/lib/prompt";
+import type { PromptDocInput } from "@/lib/prompt";
 import * as cases from "@/tests/contract/codegen-cases";
+import { codegenDocuments, HOSTILE_NAME, media, parseDoc as parse } from "./codegen-documents";
 
 /**
  * The Java tab cannot run here (no Maven, so no google-genai jar), so it is held three ways:
@@ -33,39 +34,10 @@ import * as cases from "@/tests/contract/codegen-cases";
  * FunctionResponse.Builder, MultiSpeakerVoiceConfig.Builder, ExecutableCode.Builder and
  * CodeExecutionResult.Builder, which have no id, Files, GenerateContentResponse, GeneratedImage).
  */
-function parse(input: PromptDocInput): PromptDoc {
-  const parsed = parsePromptDoc(input);
-  if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
-  return parsed.value;
-}
-
-const media = (c: string, name: string, mimeType: string, bytes: number, signature?: string) => ({
-  kind: "media" as const,
-  sha256: c.repeat(64),
-  mimeType,
-  name,
-  bytes,
-  ...(signature && { thoughtSignature: signature }),
-});
-
-const hostile = 'it\'s "x"\n\\evil()\u2028.png';
 /** Text Java reads before it parses: a Unicode escape would end a comment or a string early. */
 const escapes = 'ends \\u000a evil(); \\\\u000a """ \\" \\';
 const documents: [string, PromptDocInput][] = [
-  ["plain", cases.plain],
-  ["awkward text", cases.awkwardText],
-  ["every setting", cases.everySetting],
-  ["gemini 3", cases.gemini3],
-  ["structured", cases.structured],
-  ["function call", cases.functionCall],
-  ["imagen", cases.imagen],
-  [
-    "files inline and uploaded, with a hostile name",
-    cases.withFiles([
-      media("a", hostile, "image/png", 100),
-      media("b", "speech.wav", "audio/wav", 10_000_000),
-    ]),
-  ],
+  ...codegenDocuments(),
   [
     "Unicode escapes in the title, the text and the person's JSON",
     {
@@ -137,7 +109,12 @@ describe("every Java program", () => {
 
 describe("the text a Java program carries", () => {
   it("is read back by Java as it was: string literals and JSON in text blocks", () => {
-    const texts = [escapes, cases.awkwardText.systemInstruction ?? "", hostile, "tab\tbell\u0007"];
+    const texts = [
+      escapes,
+      cases.awkwardText.systemInstruction ?? "",
+      HOSTILE_NAME,
+      "tab\tbell\u0007",
+    ];
     const json = { city: escapes, nested: [{ "a\\b": 'q"""q' }, null, 1.5, "\u2028"] };
     const block = printJava(new JavaJson(json), 4, 4);
     const program = [

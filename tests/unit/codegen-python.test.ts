@@ -7,50 +7,16 @@ import { codeRequest } from "@/lib/codegen/code-request";
 import { compatBody } from "@/lib/codegen/door-body";
 import { MAX_ROUNDS, STUB_RESULT } from "@/lib/codegen/function-stubs";
 import { generateCode } from "@/lib/codegen/generate";
-import { type PromptDoc, type PromptDocInput, parsePromptDoc } from "@/lib/prompt";
+import type { PromptDocInput } from "@/lib/prompt";
 import * as cases from "@/tests/contract/codegen-cases";
+import { codegenDocuments, media, parseDoc as parse, sdkKeys } from "./codegen-documents";
 
 /**
  * The Python tabs cannot run here (no PyPI, so neither `google-genai` nor `openai`), so they are
  * held two ways: every program, for every document, parses with the real Python parser; and every
  * field of a request with everything set is printed under the name the SDK documents for it.
  */
-function parse(input: PromptDocInput): PromptDoc {
-  const parsed = parsePromptDoc(input);
-  if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
-  return parsed.value;
-}
-
-const media = (c: string, name: string, mimeType: string, bytes: number) => ({
-  kind: "media" as const,
-  sha256: c.repeat(64),
-  mimeType,
-  name,
-  bytes,
-});
-
-const hostile = 'it\'s "x"\n\\evil()\u2028.png';
-const documents: [string, PromptDocInput][] = [
-  ["plain", cases.plain],
-  ["awkward text", cases.awkwardText],
-  ["every setting", cases.everySetting],
-  ["gemini 3", cases.gemini3],
-  ["structured", cases.structured],
-  ["function call", cases.functionCall],
-  ["function loop", cases.functionLoop],
-  ["parallel calls", cases.parallelCalls],
-  ["awkward function names", cases.awkwardFunctions],
-  ["compat settings", cases.compatSettings],
-  ["compat level", cases.compatLevel],
-  ["imagen", cases.imagen],
-  [
-    "files inline and uploaded, with a hostile name",
-    cases.withFiles([
-      media("a", hostile, "image/png", 100),
-      media("b", "speech.wav", "audio/wav", 10_000_000),
-    ]),
-  ],
-];
+const documents = codegenDocuments();
 
 const workdir = mkdtempSync(join(tmpdir(), "codegen-python-"));
 afterAll(() => rmSync(workdir, { recursive: true, force: true }));
@@ -173,20 +139,6 @@ const OPENAI_ARGUMENTS = new Set([
   "tool_choice",
   "extra_body",
 ]);
-
-/** The person's own data, whose keys are theirs, not the SDK's. */
-const DATA = new Set(["args", "response", "responseJsonSchema", "parametersJsonSchema"]);
-
-function sdkKeys(value: unknown, keys = new Set<string>()): Set<string> {
-  if (Array.isArray(value)) for (const item of value) sdkKeys(item, keys);
-  else if (value !== null && typeof value === "object") {
-    for (const [key, item] of Object.entries(value)) {
-      keys.add(key);
-      if (!DATA.has(key)) sdkKeys(item, keys);
-    }
-  }
-  return keys;
-}
 
 /** A request with every setting the Gemini API takes, and every kind of part. */
 const everything = parse({
