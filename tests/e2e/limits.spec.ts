@@ -83,6 +83,9 @@ test.describe("runs at once", () => {
 
   test("the server's own limit holds across clients, and refusals before the stream give slots back", async () => {
     const marker = uniqueMarker("overall");
+    // The test before stopped its runs; on a busy machine the server may take a moment to see
+    // them go. Start from a server with every slot free, as this test's counting needs.
+    await (await acceptedWithin(5_000, `${marker} settle\n#emulator tokens=5`)).response.text();
     // Refused bodies (bad JSON, a bad document) must not keep their slots.
     for (let i = 0; i < 4; i++) {
       const bad = await fetch(`${LIMITED_URL}/api/run`, {
