@@ -15,7 +15,6 @@ import type { Vote } from "@/lib/compare/tally";
 import { adaptToModel } from "@/lib/models/capabilities";
 import type { RunConfig, Turn } from "@/lib/prompt";
 import { promptBoxTurn } from "@/lib/prompt/text";
-import { initialRunState } from "@/lib/run/reducer";
 import { functionResponseTurn } from "@/lib/run/turns";
 import { catalogCapabilities } from "./catalog-slice";
 import { type Blind, newRound } from "./compare-blind";
@@ -25,7 +24,7 @@ import {
   isCompareRunning,
   isFollowUpBlocked,
 } from "./compare-reads";
-import { newRunId, type RunRecord } from "./runs-slice";
+import { newRunRecord } from "./runs-slice";
 import type { PlaygroundState, SliceCreator } from "./types";
 
 /**
@@ -116,17 +115,9 @@ function runColumns(
   let started = 0;
   for (const column of columns) {
     if (!awaitsAnswer(doc, column)) continue;
-    const id = newRunId();
-    const record: RunRecord = {
-      id,
-      request: columnRequest(doc, column),
-      state: initialRunState(),
-      startedAt: Date.now(),
-      committed: false,
-      column: column.id,
-    };
-    runs[id] = record;
-    columnRuns[column.id] = id;
+    const record = newRunRecord(columnRequest(doc, column), column.id);
+    runs[record.id] = record;
+    columnRuns[column.id] = record.id;
     started += 1;
   }
   return started > 0 ? { runs, columnRuns } : null;

@@ -2,8 +2,7 @@ import type { CompareDoc } from "@/lib/compare/document";
 import type { SharedSnapshot } from "@/lib/library/run-snapshot";
 import { refOf, type SavedPromptView, type SavedRef } from "@/lib/library/saved-ref";
 import type { MediaPart, Part, PromptDoc } from "@/lib/prompt";
-import { initialRunState } from "@/lib/run/reducer";
-import { newRunId, type RunRecord } from "./runs-slice";
+import { newRunRecord, type RunRecord } from "./runs-slice";
 import { runsBesideTurns } from "./saved-runs";
 import { snapshotRuns } from "./snapshot";
 import type { PlaygroundState, SliceCreator } from "./types";
@@ -187,22 +186,13 @@ export const createLibrarySlice: SliceCreator<LibrarySlice> = (set, get) => ({
   openBackgroundRun: ({ document, id }) => {
     const replacedDraft = setAside(get(), null);
     get().newPrompt();
-    const runId = newRunId();
-    const record: RunRecord = {
-      id: runId,
-      request: document,
-      state: initialRunState(),
-      startedAt: Date.now(),
-      committed: false,
-      background: id,
-      reattached: true,
-    };
+    const record: RunRecord = { ...newRunRecord(document), background: id, reattached: true };
     set((s) => ({
       draft: document,
       modelSource: "user",
       replacedDraft,
-      chatRunId: runId,
-      runs: { ...s.runs, [runId]: record },
+      chatRunId: record.id,
+      runs: { ...s.runs, [record.id]: record },
     }));
   },
 

@@ -102,17 +102,30 @@ export function chatRunPatch(
   contents: Turn[],
   promptText: string,
 ): Partial<PlaygroundState> & { chatRunId: string } {
-  const id = newRunId();
   const request: PromptDoc = { ...s.draft, contents };
-  const record: RunRecord = {
-    id,
+  const record = newRunRecord(request);
+  return {
+    draft: request,
+    promptText,
+    chatRunId: record.id,
+    runs: { ...s.runs, [record.id]: record },
+  };
+}
+
+/**
+ * A run about to be sent, streaming. One in the background is named here, before it is sent, so
+ * a page that leaves at once can still find it and Stop can cancel it.
+ */
+export function newRunRecord(request: PromptDoc, column?: string): RunRecord {
+  return {
+    id: newRunId(),
     request,
     state: initialRunState(),
     startedAt: Date.now(),
     committed: false,
+    ...(column !== undefined && { column }),
     ...(request.config.background && { background: newBackgroundId() }),
   };
-  return { draft: request, promptText, chatRunId: id, runs: { ...s.runs, [id]: record } };
 }
 
 export const createRunsSlice: SliceCreator<RunsSlice> = (set, get) => ({

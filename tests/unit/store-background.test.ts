@@ -85,6 +85,16 @@ describe("a background run in the page", () => {
     expect(s.runs[id]?.firstChunkAt).toBeUndefined();
   });
 
+  it("in a compare column is named too, so Stop can cancel it", () => {
+    const { store } = startBackgroundRun();
+    store.getState().openCompare();
+    store.getState().runAll();
+    const s = store.getState();
+    const columns = Object.values(s.columnRuns).map((id) => s.runs[id]);
+    expect(columns.length).toBeGreaterThan(1);
+    for (const run of columns) expect(run?.background).toMatch(/^[\w-]{22}$/);
+  });
+
   it("stopped by the person is not read again", () => {
     const { store, id } = startBackgroundRun();
     store.getState().applyRunEvents(id, [meta, text("Tides")]);
