@@ -93,6 +93,14 @@ test("the API key never reaches the browser", async ({ page }) => {
     await ui.send("#emulator error=403");
     await expect(ui.alert).toBeVisible();
   }
+  // In the background (the Interactions API is chosen): followed by the server, and refused.
+  const background = page.getByRole("switch", { name: "Run in background" });
+  await background.click();
+  await ui.send("In the background\n#emulator tokens=60");
+  await ui.waitUntilIdle();
+  await ui.send("#emulator error=403");
+  await expect(ui.alert).toBeVisible();
+  await background.click();
   await page.evaluate(async () => {
     const post = (path: string, body: unknown) =>
       fetch(path, {
@@ -107,6 +115,7 @@ test("the API key never reaches the browser", async ({ page }) => {
     await post("/api/run", { model: "no-such-model", contents: [] });
     await post("/api/run", "{broken");
     await fetch("/api/models").then((r) => r.text());
+    await fetch("/api/background").then((r) => r.text());
     await fetch("/api/health").then((r) => r.text());
     await fetch(`/api/media/${"0".repeat(64)}`).then((r) => r.text());
   });
@@ -151,6 +160,7 @@ test("the API key never reaches the browser", async ({ page }) => {
   expect(bodies).toContain("rate_limit:gemini");
   expect(bodies).toContain('"api":"interactions"');
   expect(bodies).toContain('"api":"openai"');
+  expect(bodies).toContain('"background":{"id":');
   expect(bodies).toContain("gemini-2.5-flash");
   expect(
     recorded.some((r) => r.url.includes("/api/media/") && r.headers.includes("image/png")),
