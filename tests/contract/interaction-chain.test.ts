@@ -105,6 +105,21 @@ describe("a conversation Google keeps", () => {
     ]);
   });
 
+  it("sends the conversation whole when Google no longer holds the interaction it followed", async () => {
+    const first = await run([user("Name a planet.")], true);
+    await gemini().ai.interactions.delete(first.state.responseId ?? "");
+    const next = await run([user("Name a planet."), first.answer, user("How far is it?")], true);
+    expect(next.state.error).toBeUndefined();
+    expect(next.text).toContain("Turns: 3");
+    const kept = await stored(next.state.responseId);
+    expect(kept.previous_interaction_id).toBeUndefined();
+    expect(kept.input?.map((step) => step.type)).toEqual([
+      "user_input",
+      "model_output",
+      "user_input",
+    ]);
+  });
+
   it("is not kept unless asked: a run without it stores nothing to follow", async () => {
     const first = await run([user("Name a tree.")], false);
     const next = await run([user("Name a tree."), first.answer, user("How tall?")], true);

@@ -105,5 +105,37 @@ export async function* runKeptAtGoogle(
 ): AsyncGenerator<RunEvent> {
   const previous = await previousInteraction(doc, person).catch(() => undefined);
   const run = openRun(upstream, { ...options, interactions: { store: true, previous } });
-  yield* rememberInteraction(run, doc, person);
+  yield* rememberInteraction(
+    previous ? wholeIfForgotten(run, upstream, options) : run,
+    doc,
+    person,
+  );
+}
+
+/**
+ * Google keeps a stored interaction for a while, not for ever (and one can be deleted): a follow-up
+ * naming one it no longer holds is refused (404) before any answer. Then the conversation is sent
+ * whole, stored again, as if it had never been kept; the person sees one run.
+ */
+async function* wholeIfForgotten(
+  run: AsyncGenerator<RunEvent>,
+  upstream: UpstreamRequest,
+  options: RunOptions,
+): AsyncGenerator<RunEvent> {
+  const held: RunEvent[] = [];
+  for await (const event of run) {
+    // Refused before anything was said: only the opening meta is held, nothing yet given.
+    if (event.type === "error" && event.data.code === "not_found:gemini" && held.length === 1) {
+      await run.return(undefined);
+      yield* openRun(upstream, { ...options, interactions: { store: true } });
+      return;
+    }
+    if (event.type === "meta" && held.length === 0 && !event.data.timing) {
+      held.push(event);
+      continue;
+    }
+    yield* held.splice(0);
+    yield event;
+  }
+  yield* held;
 }
