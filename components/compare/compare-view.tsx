@@ -8,6 +8,7 @@ import { ReplacedDraftNotice } from "@/components/library/replaced-draft-notice"
 import { SnapshotNotice } from "@/components/library/snapshot-notice";
 import { prepareDocBody } from "@/lib/client/doc-body";
 import { bestColumns, METRICS, type MetricKey } from "@/lib/compare/metrics";
+import { useBackgroundReattach } from "@/lib/hooks/use-background-reattach";
 import { useModelCatalog } from "@/lib/hooks/use-models";
 import { useRunExecutor } from "@/lib/hooks/use-run-executor";
 import { whenIdle } from "@/lib/idle";
@@ -39,6 +40,7 @@ export function CompareView(props: CompareViewProps) {
 
 function CompareLayout({ simulated, theme }: CompareViewProps) {
   useRunExecutor();
+  useBackgroundReattach();
   useModelCatalog();
   const hydrated = usePlayground((s) => s.hydrated);
   const started = usePlayground((s) => s.compare !== null);

@@ -2,11 +2,12 @@
 
 import { useEffect } from "react";
 import { usePlaygroundApi } from "@/lib/store/provider";
-import { backgroundRunToReattach } from "@/lib/store/runs-slice";
+import { backgroundRunsToReattach } from "@/lib/store/runs-slice";
 
 /**
- * Once the saved draft is read, the chat's background run that the page left (a reload, a closed
- * tab) is read again from the server, where it went on: finished, or still running.
+ * Once the saved draft is read, the background runs the page left (a reload, a closed tab), the
+ * chat's and the compare columns', are read again from the server, where they went on: finished,
+ * or still running.
  */
 export function useBackgroundReattach(): void {
   const store = usePlaygroundApi();
@@ -14,8 +15,7 @@ export function useBackgroundReattach(): void {
     const check = () => {
       const s = store.getState();
       if (!s.hydrated) return false;
-      const run = backgroundRunToReattach(s);
-      if (run) s.reattach(run.id);
+      for (const run of backgroundRunsToReattach(s)) s.reattach(run.id);
       return true;
     };
     if (check()) return;

@@ -1,4 +1,4 @@
-import { withColumnAnswer } from "@/lib/compare/document";
+import { type CompareDoc, withColumnAnswer } from "@/lib/compare/document";
 import type { PromptDoc, Turn } from "@/lib/prompt";
 import { promptBoxTurn } from "@/lib/prompt/text";
 import { foldRunActions, initialRunState, type RunAction, type RunState } from "@/lib/run/reducer";
@@ -182,20 +182,26 @@ function newBackgroundId(): string {
     .replace(/=+$/, "");
 }
 
-/** A background run the page left, to read again whole: its partial answer leaves the conversation. */
-export function backgroundRunToReattach(s: PlaygroundState): RunRecord | undefined {
-  const record = runById(s, s.chatRunId);
-  const left = record?.state.status === "stopped" && record.state.stoppedByReload;
-  return left && record.background ? record : undefined;
+/** A background run the page left (a reload, a closed tab), to read again from the server. */
+function leftBehind(record: RunRecord | undefined): record is RunRecord {
+  return (
+    record?.state.status === "stopped" &&
+    record.state.stoppedByReload === true &&
+    record.background !== undefined
+  );
 }
 
+/** The background runs the page left, the chat's and each compare column's, to read again. */
+export function backgroundRunsToReattach(s: PlaygroundState): RunRecord[] {
+  return [s.chatRunId, ...Object.values(s.columnRuns)]
+    .map((id) => runById(s, id))
+    .filter(leftBehind);
+}
+
+/** Each reads again whole: its partial answer leaves the conversation (or its column's turns). */
 function reattachPatch(s: PlaygroundState, runId: string): Partial<PlaygroundState> {
-  const record = backgroundRunToReattach(s);
-  if (!record || record.id !== runId) return {};
-  const last = s.draft.contents.length - 1;
-  const answered = s.runByTurn[last] === runId;
-  const runByTurn = { ...s.runByTurn };
-  if (answered) delete runByTurn[last];
+  const record = runById(s, runId);
+  if (!leftBehind(record) || !backgroundRunsToReattach(s).includes(record)) return {};
   const next: RunRecord = {
     ...record,
     state: initialRunState(),
@@ -204,10 +210,29 @@ function reattachPatch(s: PlaygroundState, runId: string): Partial<PlaygroundSta
     firstChunkAt: undefined,
     endedAt: undefined,
   };
+  const runs = { ...s.runs, [runId]: next };
+  if (record.column) return { runs, compare: withoutColumnAnswer(s.compare, record) };
+  const last = s.draft.contents.length - 1;
+  const answered = s.runByTurn[last] === runId;
+  const runByTurn = { ...s.runByTurn };
+  if (answered) delete runByTurn[last];
   return {
-    runs: { ...s.runs, [runId]: next },
+    runs,
     runByTurn,
     ...(answered && { draft: { ...s.draft, contents: s.draft.contents.slice(0, -1) } }),
+  };
+}
+
+/** A column's answer the run committed when the page left it: its column's last turn. */
+function withoutColumnAnswer(compare: CompareDoc | null, record: RunRecord): CompareDoc | null {
+  if (!compare || !record.committed) return compare;
+  return {
+    ...compare,
+    columns: compare.columns.map((column) =>
+      column.id === record.column && column.turns.at(-1)?.role === "model"
+        ? { ...column, turns: column.turns.slice(0, -1) }
+        : column,
+    ),
   };
 }
 

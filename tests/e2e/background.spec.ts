@@ -132,3 +132,27 @@ test("a background run is found from another browser in History, and followed th
   await expect(elsewhere.getByRole("list", { name: "Running in the background" })).toHaveCount(0);
   await expect(elsewhere.getByRole("list", { name: "Runs" })).toContainText(marker);
 });
+
+test("compare columns running in the background are read again after a reload, each to its end", async ({
+  page,
+}) => {
+  test.setTimeout(60_000);
+  await page.goto("/");
+  await chooseBackground(page);
+  await page.getByRole("button", { name: "Compare", exact: true }).click();
+  await page.waitForURL("**/compare");
+  const prompt = page.getByRole("textbox", { name: "Prompt" });
+  await prompt.fill(slowPrompt(uniqueMarker("columns"), 8));
+  await prompt.press("Control+Enter");
+  const first = page.getByRole("region", { name: "Column 1", exact: true });
+  const second = page.getByRole("region", { name: "Column 2", exact: true });
+  await expect(first).toContainText("Emulated answer");
+  await page.reload();
+  // Both go on after the reload and end whole, neither stopped by it.
+  await expect(page.getByRole("button", { name: "Stop all" })).toBeEnabled();
+  await expect(page.getByRole("button", { name: "Run all" })).toBeEnabled({ timeout: 30_000 });
+  for (const column of [first, second]) {
+    expect((await column.textContent())?.length).toBeGreaterThan(3000);
+    await expect(column).not.toContainText("Stopped");
+  }
+});

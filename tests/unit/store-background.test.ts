@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { RunEvent } from "@/lib/run/events";
 import { createPlaygroundStore } from "@/lib/store/create-store";
-import { backgroundRunToReattach } from "@/lib/store/runs-slice";
+import { backgroundRunsToReattach } from "@/lib/store/runs-slice";
 import { createRunSaver } from "@/lib/store/saved-runs";
 
 /**
@@ -60,7 +60,7 @@ describe("a background run in the page", () => {
     // Leaving the page: the answer so far becomes a turn, as any run's does.
     store.getState().applyRunEvents(id, [{ type: "stop", reload: true }]);
     expect(store.getState().draft.contents).toHaveLength(2);
-    expect(backgroundRunToReattach(store.getState())?.id).toBe(id);
+    expect(backgroundRunsToReattach(store.getState()).map((r) => r.id)).toEqual([id]);
 
     store.getState().reattach(id);
     let s = store.getState();
@@ -95,10 +95,36 @@ describe("a background run in the page", () => {
     for (const run of columns) expect(run?.background).toMatch(/^[\w-]{22}$/);
   });
 
+  it("in a compare column is read again after a reload, its partial answer leaving its turns", () => {
+    const { store } = startBackgroundRun();
+    store.getState().openCompare();
+    store.getState().runAll();
+    const [columnId, runId] = Object.entries(store.getState().columnRuns)[0] ?? ["", ""];
+    store.getState().applyRunEvents(runId, [meta, text("Tides are")]);
+    store.getState().applyRunEvents(runId, [{ type: "stop", reload: true }]);
+    const turns = () => store.getState().compare?.columns.find((c) => c.id === columnId)?.turns;
+    expect(turns()).toHaveLength(1);
+    expect(backgroundRunsToReattach(store.getState()).map((r) => r.id)).toContain(runId);
+
+    store.getState().reattach(runId);
+    expect(turns()).toHaveLength(0);
+    expect(store.getState().runs[runId]?.state.status).toBe("streaming");
+    store
+      .getState()
+      .applyRunEvents(runId, [
+        meta,
+        text("Tides are the sea breathing."),
+        { type: "done", data: {} },
+      ]);
+    expect(turns()).toEqual([
+      { role: "model", parts: [{ kind: "text", text: "Tides are the sea breathing." }] },
+    ]);
+  });
+
   it("stopped by the person is not read again", () => {
     const { store, id } = startBackgroundRun();
     store.getState().applyRunEvents(id, [meta, text("Tides")]);
     store.getState().stop(id);
-    expect(backgroundRunToReattach(store.getState())).toBeUndefined();
+    expect(backgroundRunsToReattach(store.getState())).toEqual([]);
   });
 });
