@@ -8,7 +8,13 @@ import { CSHARP_FIELDS, csEnumMember, csProperty } from "@/lib/codegen/csharp-fi
 import { generateCode } from "@/lib/codegen/generate";
 import type { PromptDocInput } from "@/lib/prompt";
 import * as cases from "@/tests/contract/codegen-cases";
-import { codegenDocuments, media, parseDoc as parse, sdkKeys } from "./codegen-documents";
+import {
+  codegenDocuments,
+  everything,
+  media,
+  parseDoc as parse,
+  sdkKeys,
+} from "./codegen-documents";
 
 /**
  * The C# tab cannot be compiled here (no .NET SDK, and NuGet is out of reach), so it is held
@@ -106,66 +112,6 @@ describe("every C# program", () => {
   });
 });
 
-/** A request with every setting the Gemini API takes, and every kind of part. */
-const everything = parse({
-  model: "gemini-2.5-flash-preview-tts",
-  systemInstruction: "Be brief",
-  contents: [
-    {
-      role: "user",
-      parts: [
-        { kind: "text", text: "Hi", thoughtSignature: "c2lnLXU=" },
-        media("a", "chart.png", "image/png", 100),
-      ],
-    },
-    {
-      role: "model",
-      parts: [
-        { kind: "thought", text: "Pondering", thoughtSignature: "c2lnLXQ=" },
-        { kind: "functionCall", id: "c1", name: "lookup", args: { cityName: "Oslo" } },
-        { kind: "executableCode", language: "PYTHON", code: "print(1)" },
-        { kind: "codeExecutionResult", outcome: "OUTCOME_OK", output: "1" },
-      ],
-    },
-    {
-      role: "user",
-      parts: [{ kind: "functionResponse", id: "c1", name: "lookup", response: { tempC: 3 } }],
-    },
-  ],
-  config: {
-    temperature: 0.3,
-    topP: 0.9,
-    topK: 20,
-    maxOutputTokens: 99,
-    stopSequences: ["END"],
-    seed: 7,
-    presencePenalty: 0.1,
-    frequencyPenalty: 0.2,
-    responseMimeType: "application/json",
-    responseSchema: { type: "object", properties: { someField: { type: "string" } } },
-    mediaResolution: "MEDIA_RESOLUTION_LOW",
-    safetySettings: [{ category: "HARM_CATEGORY_HATE_SPEECH", threshold: "BLOCK_NONE" }],
-    thinking: { includeThoughts: true, budget: 512 },
-    speech: {
-      voices: [
-        { speaker: "Ann", voice: "Kore" },
-        { speaker: "Bo", voice: "Puck" },
-      ],
-    },
-    imageAspectRatio: "4:3",
-  },
-  tools: {
-    googleSearch: true,
-    codeExecution: true,
-    urlContext: true,
-    functionDeclarations: [
-      { name: "lookup", description: "Look up", parameters: { type: "object" } },
-    ],
-    functionCallingMode: "ANY",
-    allowedFunctionNames: ["lookup"],
-  },
-});
-
 /** The person's own data, whose keys are theirs, not the SDK's. */
 /** Code as one line, without the trailing commas of a block: its layout aside. */
 function squash(code: string): string {
@@ -249,7 +195,7 @@ describe("the C# (Google.GenAI) code", () => {
     expect(flat).toContain('ThoughtSignature = Convert.FromBase64String("c2lnLXQ=")');
     expect(code).toContain('var image1 = System.IO.File.ReadAllBytes("chart.png");');
     expect(flat).toContain(
-      'new Part { InlineData = new Blob { MimeType = "image/png", Data = image1 } }',
+      'new Part { InlineData = new Blob { MimeType = "image/png", Data = image1 }, ThoughtSignature = ',
     );
     expect(code).toContain("using System.Text.Json;\nusing System.Text.Json.Nodes;\n");
   });

@@ -68,3 +68,65 @@ export function sdkKeys(value: unknown, keys = new Set<string>()): Set<string> {
   }
   return keys;
 }
+
+/** A request with every setting the Gemini API takes, and every kind of part. */
+export const everything = parseDoc({
+  model: "gemini-2.5-flash-preview-tts",
+  systemInstruction: "Be brief",
+  contents: [
+    {
+      role: "user",
+      parts: [
+        { kind: "text", text: "Hi", thoughtSignature: "c2lnLXU=" },
+        { ...media("a", "chart.png", "image/png", 100), thoughtSignature: "c2lnLWk=" },
+        { ...media("b", "talk.wav", "audio/wav", 10_000_000), thoughtSignature: "c2lnLWY=" },
+        media("c", "photo.jpg", "image/jpeg", 100),
+      ],
+    },
+    {
+      role: "model",
+      parts: [
+        { kind: "thought", text: "Pondering", thoughtSignature: "c2lnLXQ=" },
+        { kind: "functionCall", id: "c1", name: "lookup", args: { cityName: "Oslo" } },
+        { kind: "executableCode", id: "e1", language: "PYTHON", code: "print(1)" },
+        { kind: "codeExecutionResult", id: "e1", outcome: "OUTCOME_OK", output: "1" },
+      ],
+    },
+    {
+      role: "user",
+      parts: [{ kind: "functionResponse", id: "c1", name: "lookup", response: { tempC: 3 } }],
+    },
+  ],
+  config: {
+    temperature: 0.3,
+    topP: 0.9,
+    topK: 20,
+    maxOutputTokens: 99,
+    stopSequences: ["END"],
+    seed: 7,
+    presencePenalty: 0.1,
+    frequencyPenalty: 0.2,
+    responseMimeType: "application/json",
+    responseSchema: { type: "object", properties: { someField: { type: "string" } } },
+    mediaResolution: "MEDIA_RESOLUTION_LOW",
+    safetySettings: [{ category: "HARM_CATEGORY_HATE_SPEECH", threshold: "BLOCK_NONE" }],
+    thinking: { includeThoughts: true, budget: 512 },
+    speech: {
+      voices: [
+        { speaker: "Ann", voice: "Kore" },
+        { speaker: "Bo", voice: "Puck" },
+      ],
+    },
+    imageAspectRatio: "4:3",
+  },
+  tools: {
+    googleSearch: true,
+    codeExecution: true,
+    urlContext: true,
+    functionDeclarations: [
+      { name: "lookup", description: "Look up", parameters: { type: "object" } },
+    ],
+    functionCallingMode: "ANY",
+    allowedFunctionNames: ["lookup"],
+  },
+});

@@ -9,7 +9,13 @@ import { JavaJson, javaString, printJava } from "@/lib/codegen/java-source";
 import { planMedia } from "@/lib/codegen/media-files";
 import type { PromptDocInput } from "@/lib/prompt";
 import * as cases from "@/tests/contract/codegen-cases";
-import { codegenDocuments, HOSTILE_NAME, media, parseDoc as parse } from "./codegen-documents";
+import {
+  codegenDocuments,
+  everything,
+  HOSTILE_NAME,
+  media,
+  parseDoc as parse,
+} from "./codegen-documents";
 
 /**
  * The Java tab cannot run here (no Maven, so no google-genai jar), so it is held three ways:
@@ -140,67 +146,6 @@ describe("the text a Java program carries", () => {
   });
 });
 
-/** A request with every setting the Gemini API takes, and every kind of part, signed. */
-const everything = parse({
-  model: "gemini-2.5-flash-preview-tts",
-  systemInstruction: "Be brief",
-  contents: [
-    {
-      role: "user",
-      parts: [
-        { kind: "text", text: "Hi", thoughtSignature: "c2lnLXU=" },
-        media("a", "chart.png", "image/png", 100, "c2lnLWk="),
-        media("b", "talk.wav", "audio/wav", 10_000_000, "c2lnLWY="),
-      ],
-    },
-    {
-      role: "model",
-      parts: [
-        { kind: "thought", text: "Pondering", thoughtSignature: "c2lnLXQ=" },
-        { kind: "functionCall", id: "c1", name: "lookup", args: { cityName: "Oslo" } },
-        { kind: "executableCode", id: "x1", language: "PYTHON", code: "print(1)" },
-        { kind: "codeExecutionResult", id: "x1", outcome: "OUTCOME_OK", output: "1" },
-      ],
-    },
-    {
-      role: "user",
-      parts: [{ kind: "functionResponse", id: "c1", name: "lookup", response: { tempC: 3 } }],
-    },
-  ],
-  config: {
-    temperature: 0.3,
-    topP: 0.9,
-    topK: 20,
-    maxOutputTokens: 99,
-    stopSequences: ["END"],
-    seed: 7,
-    presencePenalty: 0.1,
-    frequencyPenalty: 0.2,
-    responseMimeType: "application/json",
-    responseSchema: { type: "object", properties: { someField: { type: "string" } } },
-    mediaResolution: "MEDIA_RESOLUTION_LOW",
-    safetySettings: [{ category: "HARM_CATEGORY_HATE_SPEECH", threshold: "BLOCK_NONE" }],
-    thinking: { includeThoughts: true, budget: 512 },
-    speech: {
-      voices: [
-        { speaker: "Ann", voice: "Kore" },
-        { speaker: "Bo", voice: "Puck" },
-      ],
-    },
-    imageAspectRatio: "4:3",
-  },
-  tools: {
-    googleSearch: true,
-    codeExecution: true,
-    urlContext: true,
-    functionDeclarations: [
-      { name: "lookup", description: "Look up", parameters: { type: "object" } },
-    ],
-    functionCallingMode: "ANY",
-    allowedFunctionNames: ["lookup"],
-  },
-});
-
 describe("the Java (google-genai) code", () => {
   const { code } = generateCode(everything, "java", { stream: false });
   const others = [
@@ -262,10 +207,10 @@ describe("the Java (google-genai) code", () => {
   });
 
   it("names in a note the ids of code execution steps, which its types have no field for", () => {
-    expect(code).not.toContain('.id("x1")');
+    expect(code).not.toContain('.id("e1")');
     const header = code.slice(0, code.indexOf("\nimport "));
     expect(header.replace(/\n\/\/ /g, " ")).toContain(
-      'The Java SDK\'s ExecutableCode and CodeExecutionResult have no id: the ids of this conversation\'s code execution steps ("x1", "x1") are not sent.',
+      'The Java SDK\'s ExecutableCode and CodeExecutionResult have no id: the ids of this conversation\'s code execution steps ("e1", "e1") are not sent.',
     );
   });
 

@@ -9,7 +9,13 @@ import { MAX_ROUNDS, STUB_RESULT } from "@/lib/codegen/function-stubs";
 import { generateCode } from "@/lib/codegen/generate";
 import type { PromptDocInput } from "@/lib/prompt";
 import * as cases from "@/tests/contract/codegen-cases";
-import { codegenDocuments, media, parseDoc as parse, sdkKeys } from "./codegen-documents";
+import {
+  codegenDocuments,
+  everything,
+  media,
+  parseDoc as parse,
+  sdkKeys,
+} from "./codegen-documents";
 
 /**
  * The Python tabs cannot run here (no PyPI, so neither `google-genai` nor `openai`), so they are
@@ -105,6 +111,8 @@ const GENAI_NAMES: Readonly<Record<string, string>> = {
   thought: "thought",
   thoughtSignature: "thought_signature",
   inlineData: "inline_data",
+  fileData: "file_data",
+  fileUri: "file_uri",
   mimeType: "mime_type",
   data: "data",
   functionCall: "function_call",
@@ -139,66 +147,6 @@ const OPENAI_ARGUMENTS = new Set([
   "tool_choice",
   "extra_body",
 ]);
-
-/** A request with every setting the Gemini API takes, and every kind of part. */
-const everything = parse({
-  model: "gemini-2.5-flash-preview-tts",
-  systemInstruction: "Be brief",
-  contents: [
-    {
-      role: "user",
-      parts: [
-        { kind: "text", text: "Hi", thoughtSignature: "c2lnLXU=" },
-        media("a", "chart.png", "image/png", 100),
-      ],
-    },
-    {
-      role: "model",
-      parts: [
-        { kind: "thought", text: "Pondering", thoughtSignature: "c2lnLXQ=" },
-        { kind: "functionCall", id: "c1", name: "lookup", args: { cityName: "Oslo" } },
-        { kind: "executableCode", language: "PYTHON", code: "print(1)" },
-        { kind: "codeExecutionResult", outcome: "OUTCOME_OK", output: "1" },
-      ],
-    },
-    {
-      role: "user",
-      parts: [{ kind: "functionResponse", id: "c1", name: "lookup", response: { tempC: 3 } }],
-    },
-  ],
-  config: {
-    temperature: 0.3,
-    topP: 0.9,
-    topK: 20,
-    maxOutputTokens: 99,
-    stopSequences: ["END"],
-    seed: 7,
-    presencePenalty: 0.1,
-    frequencyPenalty: 0.2,
-    responseMimeType: "application/json",
-    responseSchema: { type: "object", properties: { someField: { type: "string" } } },
-    mediaResolution: "MEDIA_RESOLUTION_LOW",
-    safetySettings: [{ category: "HARM_CATEGORY_HATE_SPEECH", threshold: "BLOCK_NONE" }],
-    thinking: { includeThoughts: true, budget: 512 },
-    speech: {
-      voices: [
-        { speaker: "Ann", voice: "Kore" },
-        { speaker: "Bo", voice: "Puck" },
-      ],
-    },
-    imageAspectRatio: "4:3",
-  },
-  tools: {
-    googleSearch: true,
-    codeExecution: true,
-    urlContext: true,
-    functionDeclarations: [
-      { name: "lookup", description: "Look up", parameters: { type: "object" } },
-    ],
-    functionCallingMode: "ANY",
-    allowedFunctionNames: ["lookup"],
-  },
-});
 
 describe("the Python (google-genai) code", () => {
   const request = codeRequest(everything);
