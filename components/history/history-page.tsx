@@ -99,7 +99,11 @@ export function HistoryPage({
         )}
         {runs.length === 0 && (
           <p className="text-sm text-muted-foreground">
-            {text ? "No run matches." : "No runs yet: every run you make is kept here."}
+            {text
+              ? "No run matches."
+              : running.length
+                ? "No finished runs yet: each is kept here once it ends."
+                : "No runs yet: every run you make is kept here."}
           </p>
         )}
         <ol aria-label="Runs" className="flex flex-col gap-2">
