@@ -14,7 +14,8 @@ export async function ownJob(id: string, author: string): Promise<BackgroundRow>
   if (!job || job.author !== author) {
     throw new AppError({
       code: "not_found",
-      message: "That background run was not found. It may have been started by someone else.",
+      message:
+        "That background run was not found: it never reached the server (the page may have closed as it was sent), or it is someone else's. Run the prompt again.",
     });
   }
   return job;
