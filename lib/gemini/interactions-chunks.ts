@@ -1,5 +1,15 @@
 import type { ChunkData } from "@/lib/run/events";
 import type { WirePart } from "@/lib/wire/parts";
+import type {
+  Citation,
+  Grounding,
+  InteractionEvent,
+  InteractionUsage,
+  OpenCall,
+  ReaderState,
+} from "./interactions-events";
+
+export type { InteractionEvent, ReaderState };
 
 /**
  * The Interactions API's event stream read back into Gemini's chunks, so a run through it folds
@@ -10,59 +20,6 @@ import type { WirePart } from "@/lib/wire/parts";
  * steps (search, URL context, code execution) and the answer's citations become what Gemini's
  * own answer carries: grounding and URL context metadata on the last chunk, code parts in place.
  */
-export interface InteractionEvent {
-  event_type?: string;
-  event_id?: string;
-  index?: number;
-  step?: {
-    type?: string;
-    id?: string;
-    name?: string;
-    arguments?: Record<string, unknown>;
-    signature?: string;
-    summary?: { type?: string; text?: string }[];
-    content?: { type?: string; text?: string }[];
-  };
-  delta?: {
-    type?: string;
-    text?: string;
-    content?: { type?: string; text?: string };
-    signature?: string;
-    /** A call's arguments: a JSON string for functions, an object for built-in tools. */
-    arguments?: string | { queries?: string[]; code?: string; language?: string };
-    result?: unknown;
-    is_error?: boolean;
-    annotations?: Citation[];
-  };
-  interaction?: { id?: string; status?: string; model?: string; usage?: InteractionUsage };
-  usage?: InteractionUsage;
-  status?: string;
-  error?: { code?: number | string; message?: string; status?: string };
-}
-
-interface Citation {
-  type?: string;
-  url?: string | null;
-  title?: string | null;
-  start_index?: number;
-  end_index?: number;
-}
-
-interface InteractionUsage {
-  total_input_tokens?: number;
-  total_output_tokens?: number;
-  total_thought_tokens?: number;
-  total_tokens?: number;
-}
-
-interface OpenCall {
-  id?: string;
-  name?: string;
-  args: string;
-  known?: Record<string, unknown>;
-  signature?: string;
-}
-
 const FINISH: Readonly<Record<string, string>> = {
   completed: "STOP",
   requires_action: "STOP",
@@ -77,28 +34,6 @@ export class InteractionStreamError extends Error {
   constructor(readonly error: NonNullable<InteractionEvent["error"]>) {
     super(error.message ?? "The interaction failed.");
   }
-}
-
-interface Grounding {
-  webSearchQueries?: string[];
-  searchEntryPoint?: { renderedContent: string };
-  groundingChunks: { web: { uri: string; title?: string } }[];
-  groundingSupports: {
-    segment: { startIndex: number; endIndex: number };
-    groundingChunkIndices: number[];
-  }[];
-}
-
-/**
- * What a reader holds between two events, as JSON: a background run's follower keeps it with the
- * stream's last event id, so the server that takes the run over reads on from that event exactly.
- */
-export interface ReaderState {
-  calls: [number, OpenCall][];
-  signature?: string;
-  id?: string;
-  grounding: Grounding;
-  urls: { retrievedUrl: string; urlRetrievalStatus: string }[];
 }
 
 export class InteractionChunkReader {

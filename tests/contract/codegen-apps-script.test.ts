@@ -27,14 +27,7 @@ async function expectSameAsRun(doc: PromptDocInput, files = {}) {
 }
 
 describe("the Apps Script code sends what Run sends", () => {
-  it.each([
-    ["a plain prompt", cases.plain],
-    ["text full of quotes, dollars and backslashes", cases.awkwardText],
-    ["every setting, thought signatures and built-in tools", cases.everySetting],
-    ["Gemini 3 with a thinking level and code execution", cases.gemini3],
-    ["structured output with a schema", cases.structured],
-    ["declared functions with a call and its result", cases.functionCall],
-  ])("%s", async (_, doc) => {
+  it.each(cases.geminiApiCases)("%s", async (_, doc) => {
     const code = await expectSameAsRun(doc);
     expect(code.output.length).toBeGreaterThan(0);
   });

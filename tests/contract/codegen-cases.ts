@@ -282,3 +282,13 @@ export const functionCallAuto: PromptDocInput = {
   ...functionCall,
   tools: { ...functionCall.tools, functionCallingMode: "AUTO", allowedFunctionNames: undefined },
 };
+
+/** The prompts every Gemini API tab (the SDKs, REST, Apps Script) is run with, by what they hold. */
+export const geminiApiCases: readonly (readonly [string, PromptDocInput])[] = [
+  ["a plain prompt", plain],
+  ["text full of quotes, dollars and backslashes", awkwardText],
+  ["every setting, thought signatures and built-in tools", everySetting],
+  ["Gemini 3 with a thinking level and code execution", gemini3],
+  ["structured output with a schema", structured],
+  ["declared functions with a call and its result", functionCall],
+];

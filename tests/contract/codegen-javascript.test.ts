@@ -36,14 +36,7 @@ async function expectSameAsRun(doc: PromptDocInput, stream: boolean, files = {})
 }
 
 describe("the JavaScript code sends what Run sends", () => {
-  it.each([
-    ["a plain prompt", cases.plain],
-    ["text full of quotes, dollars and backslashes", cases.awkwardText],
-    ["every setting, thought signatures and built-in tools", cases.everySetting],
-    ["Gemini 3 with a thinking level and code execution", cases.gemini3],
-    ["structured output with a schema", cases.structured],
-    ["declared functions with a call and its result", cases.functionCall],
-  ])("%s, streamed and not", async (_, doc) => {
+  it.each(cases.geminiApiCases)("%s, streamed and not", async (_, doc) => {
     const streamed = await expectSameAsRun(doc, true);
     expect(streamed.output.length).toBeGreaterThan(0);
     await expectSameAsRun(doc, false);

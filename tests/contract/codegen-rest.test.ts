@@ -33,14 +33,7 @@ async function expectSameAsRun(doc: PromptDocInput, stream: boolean, files = {})
   return code;
 }
 
-const documents = [
-  ["a plain prompt", cases.plain],
-  ["text full of quotes, dollars and backslashes", cases.awkwardText],
-  ["every setting, thought signatures and built-in tools", cases.everySetting],
-  ["Gemini 3 with a thinking level and code execution", cases.gemini3],
-  ["structured output with a schema", cases.structured],
-  ["declared functions with a call and its result", cases.functionCall],
-] as const;
+const documents = cases.geminiApiCases;
 
 describe("the REST body", () => {
   it.each(documents)("of %s is the JSON the SDK sends", async (_, doc) => {
