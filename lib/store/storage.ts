@@ -92,6 +92,12 @@ export function createDraftStorage<S extends WithDraft>(
   let saved = new Map<string, Turn>();
   /** Runs in storage, by id, as the object written: another object under the same id is new. */
   let savedRuns = new Map<string, object>();
+  /**
+   * The state key as this tab last read or wrote it. Another tab's save reaches this one as a
+   * storage event, a task that may come after this tab's own save is already under way: a save
+   * that finds the key changed writes nothing and lets the person choose, as the event would.
+   */
+  let known: string | null | undefined;
 
   const storeTurn = (storage: StateStorage, name: string, turn: Turn) => {
     const id = newId();
@@ -126,7 +132,8 @@ export function createDraftStorage<S extends WithDraft>(
       // The state key lists the runs; each is under a key of its own.
       ...(runs && { runs: Object.keys(runs) }),
     };
-    storage.setItem(name, JSON.stringify({ ...value, state }));
+    known = JSON.stringify({ ...value, state });
+    storage.setItem(name, known);
     for (const [id, turn] of saved) {
       if (refs.has(id)) continue;
       storage.removeItem(turnKey(name, id));
@@ -139,15 +146,15 @@ export function createDraftStorage<S extends WithDraft>(
   /**
    * Store what the latest state needs. In idle time, a few turns at a time: a conversation
    * saved whole before (the first save of a long one is a megabyte) resumes in the next idle
-   * moment, so no keystroke waits for more than a slice. Without a deadline (leaving the page),
-   * all of it at once.
+   * moment, so no keystroke waits for more than a slice. Leaving the page (or where the browser
+   * has no idle callback), all of it at once.
    */
-  const write = (deadline?: IdleDeadline) => {
+  const write = (deadline?: IdleDeadline, leaving = false) => {
     const job = pending;
     const storage = backing();
     // Held, a save waits for the person's choice; leaving the page saves anyway (losing this
     // tab's work would be worse than its overwriting the other's).
-    if (held && deadline !== undefined) {
+    if (held && !leaving) {
       writing = false;
       return;
     }
@@ -156,7 +163,19 @@ export function createDraftStorage<S extends WithDraft>(
       writing = false;
       return;
     }
+    // Overtaken by another tab's save not yet heard of: the person decides, as when it is heard.
+    // (Leaving the page saves anyway, as above.)
+    const overtaken = () =>
+      !leaving &&
+      onExternalChange !== undefined &&
+      known !== undefined &&
+      storage.getItem(job.name) !== known;
     try {
+      if (overtaken()) {
+        writing = false;
+        onExternalChange?.();
+        return;
+      }
       const began = performance.now();
       let stored = 0;
       for (const turn of job.value.state.draft.contents) {
@@ -194,7 +213,7 @@ export function createDraftStorage<S extends WithDraft>(
   const flushNow = () => {
     if (timer !== undefined) clearTimeout(timer);
     timer = undefined;
-    write();
+    write(undefined, true);
   };
 
   // A store with nothing to save (a dialog's own) has nothing to flush or to sync with other
@@ -225,6 +244,7 @@ export function createDraftStorage<S extends WithDraft>(
       afterRead = true;
       const storage = backing();
       const raw = storage?.getItem(name);
+      if (storage) known = typeof raw === "string" ? raw : null;
       if (!storage || typeof raw !== "string") return null;
       try {
         const value = JSON.parse(raw) as StorageValue<S>;
@@ -265,6 +285,7 @@ export function createDraftStorage<S extends WithDraft>(
       saved = new Map();
       savedRuns = new Map();
       storage?.removeItem(name);
+      known = null;
     },
     hasUnsaved: () => edited && (pending !== undefined || timer !== undefined || writing),
     hold: () => {

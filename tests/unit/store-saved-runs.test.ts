@@ -156,4 +156,32 @@ describe("two tabs of one draft", () => {
     expect(saved.promptText).toBe("B's own words");
     expect(b.getState().otherTabChanged).toBe(false);
   });
+
+  it("a save that finds the other tab's save, not yet heard of, asks instead of writing over it", async () => {
+    fakeWindow();
+    const mem = memoryStorage();
+    const a = createPlaygroundStore({ storage: () => mem.storage, persistDelayMs: 0 });
+    const b = createPlaygroundStore({ storage: () => mem.storage, persistDelayMs: 0 });
+    await a.persist.rehydrate();
+    await b.persist.rehydrate();
+    a.setState({ hydrated: true });
+    b.setState({ hydrated: true });
+    await flushSaves();
+
+    a.getState().setSystemInstruction("Answer as a poet.");
+    await flushSaves();
+    // A's storage event has not reached B when B's own save comes due.
+    b.getState().setPromptText("B's own words");
+    await flushSaves();
+    expect(JSON.parse(mem.data.get(STORAGE_KEY) ?? "{}").state.draft.systemInstruction).toBe(
+      "Answer as a poet.",
+    );
+    expect(b.getState().otherTabChanged).toBe(true);
+    expect(b.getState().promptText).toBe("B's own words");
+
+    b.getState().resolveOtherTab("mine");
+    const saved = JSON.parse(mem.data.get(STORAGE_KEY) ?? "{}").state;
+    expect(saved.draft.systemInstruction).toBe("");
+    expect(saved.promptText).toBe("B's own words");
+  });
 });
