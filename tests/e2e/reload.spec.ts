@@ -93,6 +93,9 @@ test("an idle tab follows another tab's edits; a busy one asks which version sta
   // B is streaming an answer: A's change is not pulled under it, and B is asked.
   await ub.send("#emulator tokens=20000 rate=150/s");
   await expect(ub.lastAnswer).toContainText("Emulated answer");
+  // B's question is saved (A, idle, shows it) before A changes anything: had both saved at once,
+  // the later save would be the one asked, here A's.
+  await expect(a.getByRole("article", { name: "User turn" })).toHaveCount(1);
   await ua.systemInstructions.fill("Answer as a poet.");
   const notice = b.getByRole("alert").filter({ hasText: "also changed in another tab" });
   await expect(notice).toBeVisible();
