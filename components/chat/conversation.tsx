@@ -15,13 +15,13 @@ import { SystemInstructions } from "./system-instructions";
 
 /** The middle column: system instructions, then the turns and the answer being written. */
 export function Conversation() {
-  const { scrollRef, contentRef, pin, holdAt } = useStickToBottom<HTMLDivElement>();
+  const { scrollRef, contentRef, pin, holdAt, following } = useStickToBottom<HTMLDivElement>();
   const [reveal] = useState(() => createRevealObserver(() => scrollRef.current));
   const store = usePlaygroundApi();
   const chatRunId = useChatRunId();
   const turns = useTurnCount();
   const hydrated = useHydrated();
-  useScrollMemory(scrollRef, contentRef);
+  useScrollMemory(scrollRef, contentRef, following);
 
   // Where a restored conversation opens: where the person left it, or else at its end. Read
   // once, in the render that first shows the restored turns.

@@ -31,6 +31,8 @@ export function useStickToBottom<T extends HTMLElement>(): {
   pin: () => void;
   /** Jump to `anchor` and keep it in place as content changes size, until the person scrolls. */
   holdAt: (anchor: ScrollAnchor) => void;
+  /** Following the end: the view is at it, without a layout read to say so. */
+  following: () => boolean;
 } {
   const scrollRef = useRef<T | null>(null);
   const contentRef = useRef<HTMLDivElement | null>(null);
@@ -121,5 +123,7 @@ export function useStickToBottom<T extends HTMLElement>(): {
     [apply],
   );
 
-  return { scrollRef, contentRef, pin, holdAt };
+  const following = useCallback(() => target.current === "end", []);
+
+  return { scrollRef, contentRef, pin, holdAt, following };
 }

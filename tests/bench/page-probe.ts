@@ -108,8 +108,8 @@ export function openProbeScript(answers: number): string {
     stamp();
   });
   const check = () => {
-    const all = document.querySelectorAll('article[aria-label^="Model turn"]');
-    const last = all.length === ${answers} ? all[all.length - 1] : null;
+    // By its name: the turns above it may not all be in the page yet.
+    const last = document.querySelector('article[aria-label="Model turn ${answers * 2}"]');
     if (last !== watched) {
       if (watched) seen.unobserve(watched);
       watched = last;
