@@ -120,15 +120,22 @@ describe("saved runs", () => {
 });
 
 describe("two tabs of one draft", () => {
-  it("an idle tab follows what the other saves; one with unsaved changes is asked", async () => {
+  /** Two loaded pages of one draft; each saves `delayMs` after a change. */
+  async function twoTabs(delayMs: { a: number; b: number }) {
     const fire = fakeWindow();
     const mem = memoryStorage();
-    const a = createPlaygroundStore({ storage: () => mem.storage, persistDelayMs: 0 });
-    const b = createPlaygroundStore({ storage: () => mem.storage, persistDelayMs: 10_000 });
-    await a.persist.rehydrate();
-    await b.persist.rehydrate();
-    a.setState({ hydrated: true });
-    b.setState({ hydrated: true });
+    const [a, b] = [delayMs.a, delayMs.b].map((persistDelayMs) =>
+      createPlaygroundStore({ storage: () => mem.storage, persistDelayMs }),
+    ) as [ReturnType<typeof createPlaygroundStore>, ReturnType<typeof createPlaygroundStore>];
+    for (const tab of [a, b]) {
+      await tab.persist.rehydrate();
+      tab.setState({ hydrated: true });
+    }
+    return { fire, mem, a, b };
+  }
+
+  it("an idle tab follows what the other saves; one with unsaved changes is asked", async () => {
+    const { fire, mem, a, b } = await twoTabs({ a: 0, b: 10_000 });
     // B's first save after loading waits 10 s; it only puts back what B read, so B, which has
     // no work of its own, still follows A.
 
@@ -158,14 +165,7 @@ describe("two tabs of one draft", () => {
   });
 
   it("a save that finds the other tab's save, not yet heard of, asks instead of writing over it", async () => {
-    fakeWindow();
-    const mem = memoryStorage();
-    const a = createPlaygroundStore({ storage: () => mem.storage, persistDelayMs: 0 });
-    const b = createPlaygroundStore({ storage: () => mem.storage, persistDelayMs: 0 });
-    await a.persist.rehydrate();
-    await b.persist.rehydrate();
-    a.setState({ hydrated: true });
-    b.setState({ hydrated: true });
+    const { mem, a, b } = await twoTabs({ a: 0, b: 0 });
     await flushSaves();
 
     a.getState().setSystemInstruction("Answer as a poet.");
