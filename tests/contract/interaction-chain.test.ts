@@ -67,6 +67,17 @@ async function stored(id: string | undefined) {
   return interaction;
 }
 
+/** Stored as a conversation of its own: nothing followed, the three turns sent again. */
+async function expectSentWhole(id: string | undefined) {
+  const kept = await stored(id);
+  expect(kept.previous_interaction_id).toBeUndefined();
+  expect(kept.input?.map((step) => step.type)).toEqual([
+    "user_input",
+    "model_output",
+    "user_input",
+  ]);
+}
+
 describe("a conversation Google keeps", () => {
   it("sends a follow-up as what is new after the interaction it follows, and answers the same", async () => {
     const first = await run([user("Name a river.")], true);
@@ -96,13 +107,7 @@ describe("a conversation Google keeps", () => {
     const first = await run([user("Name a bird.")], true);
     const edited = { ...first.answer, parts: [{ kind: "text" as const, text: "A heron." }] };
     const next = await run([user("Name a bird."), edited, user("Where does it live?")], true);
-    const kept = await stored(next.state.responseId);
-    expect(kept.previous_interaction_id).toBeUndefined();
-    expect(kept.input?.map((step) => step.type)).toEqual([
-      "user_input",
-      "model_output",
-      "user_input",
-    ]);
+    await expectSentWhole(next.state.responseId);
   });
 
   it("sends the conversation whole when Google no longer holds the interaction it followed", async () => {
@@ -111,13 +116,7 @@ describe("a conversation Google keeps", () => {
     const next = await run([user("Name a planet."), first.answer, user("How far is it?")], true);
     expect(next.state.error).toBeUndefined();
     expect(next.text).toContain("Turns: 3");
-    const kept = await stored(next.state.responseId);
-    expect(kept.previous_interaction_id).toBeUndefined();
-    expect(kept.input?.map((step) => step.type)).toEqual([
-      "user_input",
-      "model_output",
-      "user_input",
-    ]);
+    await expectSentWhole(next.state.responseId);
   });
 
   it("is not kept unless asked: a run without it stores nothing to follow", async () => {

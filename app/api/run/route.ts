@@ -5,8 +5,7 @@ import { sseResponse } from "@/lib/api/sse";
 import { requestPerson } from "@/lib/auth/server/request-person";
 import { startBackgroundRun } from "@/lib/background/server/start";
 import { watchJob } from "@/lib/background/server/watch";
-import { openRun } from "@/lib/gemini/run";
-import { runKeptAtGoogle } from "@/lib/history/server/interaction-chain";
+import { openRunAsAsked } from "@/lib/history/server/interaction-chain";
 import { recordRun } from "@/lib/history/server/record";
 import { runApi } from "@/lib/wire/api";
 
@@ -35,10 +34,6 @@ export const POST = handle(async (request, { requestId }) => {
   // The upstream call opens inside the events: headers and the opening meta leave at once.
   // Kept in the person's history however it ends, by the server: nothing in the browser can lose it.
   const options = { requestId, signal: abort.signal, api: runApi(doc.config) };
-  const run =
-    options.api === "interactions" && doc.config.store
-      ? runKeptAtGoogle(upstream, doc, person, options)
-      : openRun(upstream, options);
-  const events = slot.hold(recordRun(run, doc, person));
+  const events = slot.hold(recordRun(openRunAsAsked(upstream, doc, person, options), doc, person));
   return sseResponse(events, { onCancel: stop });
 });

@@ -92,6 +92,18 @@ export async function* rememberInteraction(
   }
 }
 
+/** A run as the document asks for it: kept at Google (see `runKeptAtGoogle`) or not. */
+export function openRunAsAsked(
+  upstream: UpstreamRequest,
+  doc: PromptDoc,
+  person: Person,
+  options: RunOptions,
+): AsyncGenerator<RunEvent> {
+  return options.api === "interactions" && doc.config.store
+    ? runKeptAtGoogle(upstream, doc, person, options)
+    : openRun(upstream, options);
+}
+
 /**
  * A run through the Interactions API that Google keeps: it follows the interaction holding the
  * conversation so far, if there is one, and is remembered once it answered. The database not
