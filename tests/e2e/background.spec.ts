@@ -78,6 +78,10 @@ test("Stop cancels a background run at Google, and it stays stopped after a relo
   const marker = uniqueMarker("cancel");
   await chat(page).send(slowPrompt(marker, 8));
   await expect(chat(page).lastAnswer).toContainText("Emulated answer");
+  // Said in full, not cut to "Running…" beside the buttons: the person may close the tab.
+  const status = chat(page).status;
+  await expect(status).toHaveText("Running in background…");
+  expect(await status.evaluate((line) => line.scrollWidth <= line.clientWidth)).toBe(true);
   await chat(page).stop.click();
   await expect
     .poll(async () => (await emulatorRequests()).some((r) => r.path.endsWith("/cancel")))
