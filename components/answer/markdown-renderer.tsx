@@ -173,7 +173,8 @@ interface ChunkProps {
    * its last words re-laid-out them all. Such a piece was laid out once on screen as it arrived,
    * so its size is remembered and nothing jumps; it keeps the containment after the answer ends
    * (dropping it would lay the whole answer out again in one task). An answer restored from
-   * storage was never laid out, and placeholders would make its height jump as it comes near.
+   * storage was never laid out: a piece's placeholder would make its height jump as it comes
+   * near. Its blocks, much smaller, are contained one by one instead (globals.css).
    */
   settled?: boolean;
   math: MathPlugin | null;

@@ -58,6 +58,8 @@ export const TurnView = memo(function TurnView({
       aria-label={`${who} turn ${index + 1}`}
       aria-busy={pendingRunId !== undefined && !turn ? true : undefined}
       data-turn={index}
+      // Restored and drawn only as it comes near: its blocks lay out one by one (globals.css).
+      data-approached={eager || writing ? undefined : ""}
       className="turn group flex flex-col gap-1.5 [content-visibility:auto]"
       style={{ containIntrinsicSize: `auto ${height}px` }}
     >

@@ -36,15 +36,21 @@ const lastAnswerTable = (page: Page) =>
     .locator("table")
     .first();
 
-/** Which turn is at the top edge of the view, and how far into it. */
+/**
+ * Which turn is at the top edge of the view, how far into it, and the words a little below the
+ * edge (under the turn's sticky header), 4 px above and below too.
+ */
 function topOfView(page: Page) {
   return scroller(page).evaluate((el) => {
-    const top = el.getBoundingClientRect().top;
+    const box = el.getBoundingClientRect();
     const turns = [...el.querySelectorAll<HTMLElement>("article[data-turn]")];
-    const first = turns.find((t) => t.getBoundingClientRect().bottom > top);
+    const first = turns.find((t) => t.getBoundingClientRect().bottom > box.top);
+    const wordsAt = (y: number) =>
+      document.elementFromPoint(box.left + box.width / 2, box.top + y)?.textContent?.slice(0, 80);
     return {
       turn: Number(first?.dataset.turn),
-      offset: Math.round(top - (first?.getBoundingClientRect().top ?? 0)),
+      offset: Math.round(box.top - (first?.getBoundingClientRect().top ?? 0)),
+      words: [wordsAt(60), wordsAt(56), wordsAt(64)],
     };
   });
 }
@@ -174,6 +180,30 @@ test("the keyboard moves from the prompt box back through the turns and forward 
   expect(await focusedIn(lastActions)).toBe(true);
 });
 
+test("a restored answer scrolled near lays out only its blocks near the view", async ({ page }) => {
+  await settled(page);
+  // An answer far above, its top brought to the top of the view.
+  const answer = turnAt(page, 101);
+  await answer.evaluate((el) => el.scrollIntoView({ block: "start" }));
+  await expect(answer.locator(".markdown-body").first()).toBeAttached();
+  await settled(page);
+  // Whether each block's contents are drawn: in a skipped block, content-visibility left them out.
+  const drawn = () =>
+    answer.evaluate((el) =>
+      [...el.querySelectorAll(".markdown-body > *")]
+        .map((block) => block.firstElementChild)
+        .filter((child) => child !== null)
+        .map((child) => child.checkVisibility({ contentVisibilityAuto: true })),
+    );
+  const atTop = await drawn();
+  // Those at the top are drawn; those thousands of pixels below wait until the view nears them.
+  expect(atTop[0]).toBe(true);
+  expect(atTop.at(-1)).toBe(false);
+  await answer.evaluate((el) => el.scrollIntoView({ block: "end" }));
+  await expect(answer.locator(".markdown-body > *").last()).toBeInViewport();
+  await expect.poll(async () => (await drawn()).at(-1)).toBe(true);
+});
+
 /**
  * Somewhere around the middle (a jump, as find in page would make), then a little further with
  * the wheel, as a person reads back; then a reload. Returns where the view was before it.
@@ -202,6 +232,8 @@ test("a reload comes back to where the person was, not to the end", async ({ pag
   const after = await topOfView(page);
   expect(after.turn).toBe(before.turn);
   expect(Math.abs(after.offset - before.offset)).toBeLessThanOrEqual(4);
+  // The same words, not only the same distance into the turn.
+  expect(after.words).toContain(before.words[0]);
   // It opened there, not at the end first: the last answer never rendered its markdown.
   await expect(turnAt(page, turns.length - 1).locator(".markdown-body")).toHaveCount(0);
 });
