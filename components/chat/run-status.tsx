@@ -3,13 +3,13 @@
 import { describeOutcome } from "@/lib/run/explain";
 import { useChatRunId, useRunView, useUploadingCount } from "@/lib/store";
 
+/** Characters of status that fit beside the prompt box's buttons on a wide screen. */
+const LINE_BESIDE_BUTTONS = 14;
+
 /**
  * One polite line saying what the run is doing: "Running…", then "Done · 1.2 s · 432 tokens";
  * while files upload, that Run waits for them.
  */
-/** Characters of status that fit beside the prompt box's buttons on a wide screen. */
-const LINE_BESIDE_BUTTONS = 14;
-
 export function RunStatus() {
   const uploading = useUploadingCount();
   const runId = useChatRunId();
