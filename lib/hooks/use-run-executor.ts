@@ -2,6 +2,7 @@
 
 import { useEffect } from "react";
 import { cancelBackgroundRun, streamRun, watchBackgroundRun } from "@/lib/client/run";
+import { renderBacklog } from "@/lib/hooks/use-bounded-deferred";
 import { createFrameBatcher } from "@/lib/run/batch";
 import type { RunEvent } from "@/lib/run/events";
 import { usePlaygroundApi } from "@/lib/store/provider";
@@ -23,9 +24,10 @@ export function useRunExecutor(): void {
     const started = new Set<string>();
 
     // One batcher for every run: the events of all the runs streaming at once (compare's
-    // columns) reach the store in one update per frame, so the page renders once per frame.
+    // columns) reach the store in one update per frame, so the page renders once per frame,
+    // and not while the answers' background render of the last update is still going on.
     const firstChunks = new Map<string, number>();
-    const batcher = createFrameBatcher<{ runId: string; event: RunEvent }>((items) => {
+    const deliver = (items: { runId: string; event: RunEvent }[]) => {
       const byRun = new Map<string, RunEvent[]>();
       for (const { runId, event } of items) {
         const events = byRun.get(runId) ?? [];
@@ -39,7 +41,8 @@ export function useRunExecutor(): void {
           timing: { firstChunkAt: firstChunks.get(runId) },
         })),
       );
-    });
+    };
+    const batcher = createFrameBatcher(deliver, { hold: renderBacklog });
 
     const start = (record: RunRecord) => {
       started.add(record.id);

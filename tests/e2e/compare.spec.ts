@@ -82,6 +82,35 @@ test("three columns with different models run at once, each with its figures", a
   expect(lastStart).toBeLessThan(firstEnd);
 });
 
+test("answers streaming in several columns at once grow as they stream, not only at the end", async ({
+  page,
+}) => {
+  const ui = await openCompare(page);
+  await ui.addColumn.click();
+  // Each frame, how much of each column's answer is on screen: every new length is an update
+  // the person saw. Words held back while the page draws must still come many times a second.
+  await page.evaluate(() => {
+    const seen: Set<number>[] = [new Set(), new Set(), new Set()];
+    Object.assign(window, { __lengthsSeen: seen });
+    const look = () => {
+      seen.forEach((lengths, i) => {
+        const column = document.querySelector(`section[aria-label="Column ${i + 1}"]`);
+        const answer = column?.querySelector('article[aria-label="Answer"]');
+        if (answer) lengths.add(answer.textContent?.length ?? 0);
+      });
+      requestAnimationFrame(look);
+    };
+    requestAnimationFrame(look);
+  });
+  // About four seconds of words, twenty times a second, in each column.
+  await ui.send(`${uniqueMarker("growing")}\n#emulator tokens=400 rate=100/s`);
+  await ui.waitUntilIdle();
+  const counts = await page.evaluate(() =>
+    (window as unknown as { __lengthsSeen: Set<number>[] }).__lengthsSeen.map((s) => s.size),
+  );
+  for (const count of counts) expect(count).toBeGreaterThanOrEqual(10);
+});
+
 test("a quota error in one column stays in that column, with its wait; the others finish", async ({
   page,
 }) => {
