@@ -130,12 +130,14 @@ export function AppHeader({ offline, theme, onShortcuts }: AppHeaderProps) {
             variant="ghost"
             size="sm"
             className="max-sm:px-2"
+            title="Run settings"
             aria-expanded={drawerOpen}
             aria-controls="settings-panel"
             onClick={() => setDrawerOpen(!drawerOpen)}
           >
             <PanelIcon />
-            Run settings
+            {/* On a phone the header's other buttons leave it room for its icon only. */}
+            <span className={LABEL}>Run settings</span>
           </Button>
         ) : (
           <Button

@@ -15,3 +15,18 @@ test("without a key the page says answers are simulated and how to add a key", a
   await ui.waitUntilIdle();
   await expect(ui.lastAnswer).toContainText('Last user message: "Hello offline world"');
 });
+
+test("on a phone the header keeps every button whole beside the Offline badge", async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto("/");
+  await expect(page.getByText("Offline", { exact: true })).toBeVisible();
+  const settings = page.getByRole("button", { name: "Run settings", exact: true });
+  await expect(settings).toBeVisible();
+  // Whole inside the window, not cut off at its edge (its label gives way to its icon).
+  const box = await settings.boundingBox();
+  expect((box?.x ?? 0) + (box?.width ?? 0)).toBeLessThanOrEqual(390);
+  await settings.click();
+  await expect(page.getByRole("complementary", { name: "Settings" })).toBeVisible();
+});
